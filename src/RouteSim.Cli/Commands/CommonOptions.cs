@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace RouteSim.Cli.Commands;
+
+/// <summary>Options several commands share, with their checks.</summary>
+public static class CommonOptions
+{
+    /// <summary>An option holding a whole number of at least <paramref name="min"/>.</summary>
+    public static Option<int?> AtLeast(string name, int min, string description)
+    {
+        var option = new Option<int?>(name) { Description = description };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } value && value < min)
+                result.AddError($"{name} must be at least {min}, got {value}");
+        });
+        return option;
+    }
+
+    /// <summary>--seed N: overrides the scenario's master seed.</summary>
+    public static Option<ulong?> Seed() => new("--seed") { Description = "Master seed (default: the scenario's seed)" };
+
+    /// <summary>--replications N.</summary>
+    public static Option<int?> Replications() => AtLeast("--replications", 1, "Monte Carlo replications (default: the scenario's)");
+
+    /// <summary>--threads N.</summary>
+    public static Option<int?> Threads() => AtLeast("--threads", 1, "Threads to use (default: every core); results do not depend on it");
+
+    /// <summary>--quiet.</summary>
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print no progress" };
+
+    /// <summary>--force.</summary>
+    public static Option<bool> Force() => new("--force") { Description = "Replace an existing results folder" };
+
+    /// <summary>The routesim version, as recorded in manifests.</summary>
+    public static string Version { get; } =
+        typeof(CommonOptions).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+            .FirstOrDefault()?.InformationalVersion ?? "unknown";
+}

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using RouteSim.Cli.Console;
+using RouteSim.Core.Engine;
+using RouteSim.Results;
+using RouteSim.Scenarios;
+using Spectre.Console;
+
+namespace RouteSim.Cli.Commands;
+
+/// <summary><c>routesim run SCENARIO</c>: runs the replications and writes a results folder.</summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(Terminal terminal)
+    {
+        var file = new Argument<string>("scenario") { Description = "Scenario file" };
+        var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<scenario file name>)" };
+        var seed = CommonOptions.Seed();
+        var replications = CommonOptions.Replications();
+        var threads = CommonOptions.Threads();
+        var force = CommonOptions.Force();
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("run", "Run a scenario's replications and write tidy CSVs, a summary and a manifest")
+        {
+            file, output, seed, replications, threads, force, quiet,
+        };
+        command.SetAction(parsed => Run(terminal, new RunRequest(
+            parsed.GetValue(file)!,
+            parsed.GetValue(output),
+            parsed.GetValue(seed),
+            parsed.GetValue(replications),
+            parsed.GetValue(threads),
+            parsed.GetValue(force),
+            parsed.GetValue(quiet),
+            Environment.CommandLine)));
+        return command;
+    }
+
+    /// <summary>Runs a request; returns the exit code.</summary>
+    public static int Run(Terminal terminal, RunRequest request)
+    {
+        int threads = request.Threads ?? RunSettings.DefaultThreads;
+        var loaded = ScenarioFile.Load(request.Scenario, LoadOptions.ForThisMachine() with { ConcurrentReplications = threads });
+        if (!loaded.Ok) return ErrorList.Report(terminal, loaded.Errors);
+        var scenario = loaded.Scenario!;
+        var model = loaded.Model!;
+        var settings = new RunSettings(request.Seed ?? scenario.Seed, request.Replications ?? scenario.Replications, threads);
+        string target = request.Out ?? Path.Combine("results", Path.GetFileNameWithoutExtension(request.Scenario));
+
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            using var folder = ResultFolder.Begin(target, request.Force);
+            var started = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            var summary = new RunSummary(model.Layout);
+            long decisions;
+            using (var writer = new RunWriter(model, folder))
+            {
+                decisions = RunProgress.Track(terminal, request.Quiet, scenario.Name, settings.Replications, progress =>
+                    Ensemble.Run(model, settings, result =>
+                    {
+                        writer.Add(result);
+                        summary.Add(result);
+                    }, progress, cancel.Token));
+                double seconds = clock.Elapsed.TotalSeconds;
+                var manifest = new RunManifest(scenario.Name, Path.GetFullPath(request.Scenario), ScenarioFile.Sha256(request.Scenario),
+                    settings.Seed, settings.Replications, scenario.Periods, scenario.PeriodUnit, CommonOptions.Version, threads,
+                    started, seconds, decisions, decisions / Math.Max(seconds, 1e-9), request.CommandLine);
+                writer.Finish(summary, manifest);
+            }
+            folder.Commit();
+            if (!request.Quiet) Report(terminal, model, summary, folder.Target, clock.Elapsed.TotalSeconds, decisions);
+            return ExitCodes.Ok;
+        }
+        catch (ResultFolderException e)
+        {
+            terminal.Fail($"routesim: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (OperationCanceledException)
+        {
+            terminal.Fail("routesim: cancelled; no results written");
+            return ExitCodes.Cancelled;
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>The headline: each organization's totals over the run, with 95% intervals.</summary>
+    private static void Report(Terminal terminal, SimulationModel model, RunSummary summary, string folder, double seconds, long decisions)
+    {
+        var scenario = model.Scenario;
+        terminal.Out.WriteLine($"{scenario.Name}: {summary.Count} replications of {scenario.Periods} {scenario.PeriodUnit}s in {seconds:0.00} s ({decisions / Math.Max(seconds, 1e-9) / 1e6:0.0} million agent-decisions/s)");
+        var table = new Table().Title(Markup.Escape("Totals over the run: mean [95% interval] per replication"));
+        table.AddColumn("organization");
+        foreach (var metric in new[] { "attempts", "successes", "interdictions", "deaths", "abstentions" }) table.AddColumn(new TableColumn(metric).RightAligned());
+        foreach (var plan in model.Organizations)
+        {
+            string Cell(int metric)
+            {
+                var s = summary.Organization(null, plan.Index, metric);
+                return double.IsNaN(s.CiLow)
+                    ? s.Mean.ToString("#,0.0", CultureInfo.InvariantCulture)
+                    : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:#,0.0} [{s.CiLow:#,0.0}, {s.CiHigh:#,0.0}]");
+            }
+            table.AddRow(Markup.Escape(plan.Organization.Id), Cell(2), Cell(3), Cell(4), Cell(5), Cell(1));
+        }
+        terminal.OutConsole.Write(table);
+        terminal.Out.WriteLine($"results: {folder}");
+    }
+}
+
+/// <summary>What the user asked <c>routesim run</c> to do.</summary>
+public sealed record RunRequest(string Scenario, string? Out, ulong? Seed, int? Replications, int? Threads, bool Force, bool Quiet, string CommandLine);

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using RouteSim.Cli.Console;
+using RouteSim.Core.Model;
+using RouteSim.Scenarios;
+
+namespace RouteSim.Cli.Commands;
+
+/// <summary><c>routesim validate SCENARIO...</c>: checks files and summarises each valid one.</summary>
+public static class ValidateCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(Terminal terminal)
+    {
+        var files = new Argument<string[]>("scenario") { Description = "Scenario files to check", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Check scenario files: a summary of each valid one, every problem of each invalid one") { files };
+        command.SetAction(parsed => Run(terminal, parsed.GetValue(files)!));
+        return command;
+    }
+
+    private static int Run(Terminal terminal, string[] files)
+    {
+        int exit = ExitCodes.Ok;
+        foreach (var file in files)
+        {
+            var result = ScenarioFile.Load(file);
+            if (!result.Ok)
+            {
+                exit = ErrorList.Report(terminal, result.Errors);
+                continue;
+            }
+            var s = result.Scenario!;
+            var kinds = s.Nodes.GroupBy(n => n.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Plural(g.Key, g.Count())}");
+            terminal.Out.WriteLine($"{file}: valid: \"{s.Name}\"");
+            terminal.Out.WriteLine($"  nodes: {s.Nodes.Count} ({string.Join(", ", kinds)}), edges: {s.Edges.Count}");
+            terminal.Out.WriteLine($"  organizations: {s.Organizations.Count}, agents: {s.Organizations.Sum(o => (long)o.Agents):N0}, periods: {s.Periods} {s.PeriodUnit}s, replications: {s.Replications}, seed: {s.Seed}");
+            foreach (var org in result.Model!.Catalog.Organizations)
+                foreach (var pair in org.Pairs)
+                    terminal.Out.WriteLine($"  routes {org.Organization.Id} {pair.Pair.Origin} -> {pair.Pair.Destination}: {pair.Routes.Length}");
+        }
+        return exit;
+    }
+
+    private static string Plural(NodeKind kind, int count)
+    {
+        var word = kind.ToString().ToLowerInvariant();
+        return count == 1 ? word : word + "s";
+    }
+}

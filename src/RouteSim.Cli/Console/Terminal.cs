@@ -1,0 +1,37 @@
+using Spectre.Console;
+
+namespace RouteSim.Cli.Console;
+
+/// <summary>Where routesim writes: results and tables to standard output, errors and progress to standard error.</summary>
+public sealed class Terminal(TextWriter output, TextWriter error, bool interactive)
+{
+    /// <summary>The real console.</summary>
+    public static Terminal System { get; } =
+        new(global::System.Console.Out, global::System.Console.Error, !global::System.Console.IsErrorRedirected && !global::System.Console.IsOutputRedirected);
+
+    /// <summary>Standard output.</summary>
+    public TextWriter Out { get; } = output;
+
+    /// <summary>Standard error.</summary>
+    public TextWriter Error { get; } = error;
+
+    /// <summary>True when a person is watching a terminal (progress bars and colours are welcome).</summary>
+    public bool Interactive { get; } = interactive;
+
+    /// <summary>A Spectre console over standard output, plain when not interactive.</summary>
+    public IAnsiConsole OutConsole => Create(Out);
+
+    /// <summary>A Spectre console over standard error, for progress.</summary>
+    public IAnsiConsole ErrorConsole => Create(Error);
+
+    private IAnsiConsole Create(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(writer),
+        Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+    });
+
+    /// <summary>Writes one error line to standard error.</summary>
+    public void Fail(string message) => Error.WriteLine(message);
+}

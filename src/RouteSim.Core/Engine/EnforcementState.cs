@@ -1,0 +1,70 @@
+namespace RouteSim.Core.Engine;
+
+/// <summary>Enforcement as it stands during one replication: resources by location and the effectiveness.</summary>
+public sealed class EnforcementState
+{
+    private readonly EnforcementPlan _plan;
+    private int _nextEvent;
+
+    /// <summary>Starts from the plan's period-0 allocation.</summary>
+    public EnforcementState(EnforcementPlan plan)
+    {
+        _plan = plan;
+        Resources = (double[])plan.Initial.Clone();
+        Effectiveness = plan.Effectiveness;
+    }
+
+    /// <summary>E_l now, by location.</summary>
+    public double[] Resources { get; }
+
+    /// <summary>eta now.</summary>
+    public double Effectiveness { get; private set; }
+
+    /// <summary>Applies every event scheduled for period t: set, then add, then effectiveness. Call once per period, in order.</summary>
+    public void ApplyEvents(int period)
+    {
+        var events = _plan.Events;
+        while (_nextEvent < events.Count && events[_nextEvent].Period <= period)
+        {
+            var e = events[_nextEvent++];
+            foreach (var (l, level) in e.Set) Resources[l] = level;
+            foreach (var (l, amount) in e.Add) Resources[l] = Math.Max(0, Resources[l] + amount);
+            if (e.Effectiveness is { } eta) Effectiveness = eta;
+        }
+    }
+
+    /// <summary>True when adaptation is on and due at the start of this period (t > 0 and t % every == 0).</summary>
+    public bool AdaptationDue(int period) =>
+        _plan.Adaptive is { } a && period > 0 && period % a.Every == 0;
+
+    /// <summary>
+    /// Moves resources toward recent seizures (MODEL.md section 6), given the interdictions at each location
+    /// over the last `every` periods.
+    /// </summary>
+    public void Adapt(ReadOnlySpan<long> recentInterdictions)
+    {
+        var a = _plan.Adaptive ?? throw new InvalidOperationException("adaptation is off");
+        var eligible = a.Eligible;
+        double total = 0, weight = 0;
+        foreach (var l in eligible)
+        {
+            total += Resources[l];
+            weight += recentInterdictions[l] + 1;
+        }
+
+        foreach (var l in eligible)
+            Resources[l] = (1 - a.Fraction) * Resources[l] + a.Fraction * total * (recentInterdictions[l] + 1) / weight;
+
+        // One pass: lift those under the floor to it, then scale the rest so the total stays R.
+        double lifted = 0, rest = 0;
+        foreach (var l in eligible)
+        {
+            if (Resources[l] < a.Floor) lifted += a.Floor;
+            else rest += Resources[l];
+        }
+        if (lifted == 0) return;
+        double scale = rest > 0 ? Math.Max(0, total - lifted) / rest : 0;
+        foreach (var l in eligible)
+            Resources[l] = Resources[l] < a.Floor ? a.Floor : Resources[l] * scale;
+    }
+}

@@ -1,0 +1,58 @@
+namespace RouteSim.Core.Engine;
+
+/// <summary>Runs the replications of a model in parallel and hands each result on in replication order.</summary>
+/// <remarks>
+/// Workers take replication indices from a shared counter, so at most about one result per worker waits
+/// for an earlier one; results reach the consumer one at a time and in order, so whatever it accumulates is
+/// the same for any thread count. With fewer replications than threads the spare threads go inside each
+/// replication instead.
+/// </remarks>
+public static class Ensemble
+{
+    /// <summary>Runs every replication; returns the total agent decisions.</summary>
+    /// <param name="consume">Called once per replication, in replication order, never concurrently.</param>
+    /// <param name="progress">Called after each replication with the number finished so far.</param>
+    public static long Run(
+        SimulationModel model,
+        RunSettings settings,
+        Action<ReplicationResult> consume,
+        Action<int>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Replications, 1);
+        int threads = Math.Max(1, settings.Threads);
+        int workers = Math.Min(threads, settings.Replications);
+        int inner = Math.Max(1, threads / workers);
+
+        var pending = new Dictionary<int, ReplicationResult>();
+        var gate = new object();
+        int next = -1, deliver = 0, finished = 0;
+        long decisions = 0;
+
+        void Work()
+        {
+            while (true)
+            {
+                int replication = Interlocked.Increment(ref next);
+                if (replication >= settings.Replications) return;
+                cancellation.ThrowIfCancellationRequested();
+                var result = new ReplicationRunner(model, settings.Seed, replication, inner).Run(cancellation);
+                lock (gate)
+                {
+                    pending[replication] = result;
+                    while (pending.Remove(deliver, out var ready))
+                    {
+                        consume(ready);
+                        decisions += ready.Decisions;
+                        deliver++;
+                    }
+                    progress?.Invoke(++finished);
+                }
+            }
+        }
+
+        if (workers == 1) Work();
+        else Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Work());
+        return decisions;
+    }
+}

@@ -1,0 +1,33 @@
+namespace RouteSim.Core.Engine;
+
+/// <summary>Everything one replication recorded (MODEL.md section 7), as flat count arrays laid out by <see cref="ResultLayout"/>.</summary>
+public sealed class ReplicationResult
+{
+    /// <summary>Allocates zeroed counts for one replication.</summary>
+    public ReplicationResult(int replication, ResultLayout layout)
+    {
+        Replication = replication;
+        Layout = layout;
+        Locations = new int[layout.Periods * layout.LocationCellsPerPeriod];
+        Organizations = new int[layout.Periods * layout.OrganizationCellsPerPeriod];
+        Routes = new int[layout.Periods * layout.Routes];
+    }
+
+    /// <summary>Replication index (0-based).</summary>
+    public int Replication { get; }
+
+    /// <summary>How the arrays are indexed.</summary>
+    public ResultLayout Layout { get; }
+
+    /// <summary>Traversals, interdictions, deaths by period, location and commodity.</summary>
+    public int[] Locations { get; }
+
+    /// <summary>Acting, abstentions, attempts, successes, interdictions, deaths by period and organization.</summary>
+    public int[] Organizations { get; }
+
+    /// <summary>Trips started by period and organization route.</summary>
+    public int[] Routes { get; }
+
+    /// <summary>Agent decisions made: one per acting agent per period.</summary>
+    public long Decisions { get; internal set; }
+}

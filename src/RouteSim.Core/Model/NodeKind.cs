@@ -1,0 +1,10 @@
+namespace RouteSim.Core.Model;
+
+/// <summary>The role a location plays in the network (MODEL.md section 1).</summary>
+public enum NodeKind
+{
+    Origin,
+    Transit,
+    Crossing,
+    Destination,
+}

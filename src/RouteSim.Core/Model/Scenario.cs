@@ -1,0 +1,21 @@
+namespace RouteSim.Core.Model;
+
+/// <summary>A validated scenario: the network, the organizations, the enforcement and the run settings.</summary>
+/// <param name="Periods">Number of periods simulated (>= 1).</param>
+/// <param name="PeriodUnit">What one period stands for (day, week, ...), used in labels.</param>
+/// <param name="Replications">Default number of Monte Carlo replications.</param>
+/// <param name="Seed">Default master seed.</param>
+public sealed record Scenario(
+    string Name,
+    string Description,
+    IReadOnlyList<string> Sources,
+    int Periods,
+    string PeriodUnit,
+    int Replications,
+    ulong Seed,
+    Routing Routing,
+    IReadOnlyList<Node> Nodes,
+    IReadOnlyList<Edge> Edges,
+    IReadOnlyList<Commodity> Commodities,
+    IReadOnlyList<Organization> Organizations,
+    Enforcement Enforcement);

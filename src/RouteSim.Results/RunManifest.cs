@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RouteSim.Results;
+
+/// <summary>What manifest.json records about a run: enough to know what produced the numbers and to redo it.</summary>
+public sealed record RunManifest(
+    string Scenario,
+    string ScenarioFile,
+    string ScenarioSha256,
+    ulong Seed,
+    int Replications,
+    int Periods,
+    string PeriodUnit,
+    string RoutesimVersion,
+    int Threads,
+    DateTimeOffset StartedAt,
+    double WallSeconds,
+    long AgentDecisions,
+    double DecisionsPerSecond,
+    string CommandLine)
+{
+    /// <summary>Schema version of this manifest, bumped when fields change meaning.</summary>
+    public int ManifestVersion { get; init; } = 1;
+
+    /// <summary>JSON options: snake_case keys, indented.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    /// <summary>The manifest as JSON text.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
+
+    /// <summary>Reads a manifest back.</summary>
+    public static RunManifest? FromJson(string json) => JsonSerializer.Deserialize<RunManifest>(json, JsonOptions);
+}

@@ -1,0 +1,310 @@
+using System.Globalization;
+using RouteSim.Scenarios.Format;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace RouteSim.Scenarios.Yaml;
+
+/// <summary>
+/// Reads one YAML mapping against its <see cref="ObjectSpec"/>: reports unknown and missing keys when created,
+/// and wrong types or out-of-range values as each key is read, every problem with its position and path.
+/// A getter that finds a problem returns a placeholder (NaN, 0, empty) so reading can go on and report the rest.
+/// </summary>
+public sealed class MappingReader
+{
+    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+
+    private MappingReader(YamlMappingNode node, ObjectSpec spec, string path, Diagnostics diagnostics)
+    {
+        Spec = spec;
+        Path = path;
+        Diagnostics = diagnostics;
+        Position = At(node);
+        diagnostics.Remember(path, Position);
+
+        foreach (var (keyNode, value) in node.Children)
+        {
+            if (keyNode is not YamlScalarNode key || key.Value is null)
+            {
+                diagnostics.Error(At(keyNode), path, "keys must be plain words");
+                continue;
+            }
+            var field = spec.Field(key.Value);
+            if (field is null)
+            {
+                diagnostics.Error(At(key), Join(path, key.Value), $"unknown key '{key.Value}' in {spec.Title}{Suggest(key.Value, spec)}");
+                continue;
+            }
+            _entries[key.Value] = (key, value);
+            diagnostics.Remember(Join(path, key.Value), At(value));
+        }
+
+        foreach (var field in spec.Fields)
+            if (field.Required && !_entries.ContainsKey(field.Name))
+                diagnostics.Error(Position, Join(path, field.Name), $"missing required key '{field.Name}' in {spec.Title}");
+    }
+
+    /// <summary>The spec this mapping is read against.</summary>
+    public ObjectSpec Spec { get; }
+
+    /// <summary>Path of the mapping, e.g. <c>nodes[2]</c>; empty for the root.</summary>
+    public string Path { get; }
+
+    /// <summary>Where problems are recorded.</summary>
+    public Diagnostics Diagnostics { get; }
+
+    /// <summary>Where the mapping starts.</summary>
+    public SourcePosition Position { get; }
+
+    /// <summary>Reads a node as a mapping of this spec; null (with an error) when it is not a mapping.</summary>
+    public static MappingReader? Open(YamlNode node, ObjectSpec spec, string path, Diagnostics diagnostics)
+    {
+        if (node is YamlMappingNode mapping) return new MappingReader(mapping, spec, path, diagnostics);
+        diagnostics.Error(At(node), path, $"expected a {spec.Title} (a mapping of keys such as {string.Join(", ", spec.Keys.Take(3))}), got {Describe(node)}");
+        return null;
+    }
+
+    /// <summary>True when the key is written (even if its value is wrong).</summary>
+    public bool Has(string key) => _entries.ContainsKey(key);
+
+    /// <summary>The path of a key of this mapping.</summary>
+    public string PathOf(string key) => Join(Path, key);
+
+    /// <summary>A text value; the default (or "") when absent.</summary>
+    public string Text(string key, string fallback = "")
+    {
+        if (!TryScalar(key, out var scalar, out var field)) return fallback;
+        var text = scalar.Value ?? "";
+        if (IsNull(scalar) || (field.Type is FieldType.Id && text.Trim().Length == 0))
+        {
+            Error(key, scalar, $"expected {Expected(field)}, got nothing");
+            return fallback;
+        }
+        if (field.Type is FieldType.Choice && !field.Choices!.Contains(text))
+        {
+            Error(key, scalar, $"'{text}' is not one of {string.Join(", ", field.Choices!)}");
+            return fallback;
+        }
+        return text;
+    }
+
+    /// <summary>A finite number; the default when absent, NaN when wrong.</summary>
+    public double Number(string key, double fallback = double.NaN)
+    {
+        if (!TryScalar(key, out var scalar, out var field)) return fallback;
+        if (!TryParseNumber(scalar, out var value))
+        {
+            Error(key, scalar, $"expected {Expected(field)}, got {Describe(scalar)}");
+            return double.NaN;
+        }
+        return CheckRange(key, scalar, field, value) ? value : double.NaN;
+    }
+
+    /// <summary>A number, or null when the key is absent.</summary>
+    public double? OptionalNumber(string key) => Has(key) ? Number(key) : null;
+
+    /// <summary>A whole number; the default when absent, -1 when wrong.</summary>
+    public long Integer(string key, long fallback = -1)
+    {
+        if (!TryScalar(key, out var scalar, out var field)) return fallback;
+        if (!TryParseNumber(scalar, out var value))
+        {
+            Error(key, scalar, $"expected {Expected(field)}, got {Describe(scalar)}");
+            return -1;
+        }
+        if (value != Math.Floor(value))
+        {
+            Error(key, scalar, $"must be a whole number, got {scalar.Value}");
+            return -1;
+        }
+        return CheckRange(key, scalar, field, value) ? (long)value : -1;
+    }
+
+    /// <summary>true or false; the default when absent.</summary>
+    public bool Flag(string key, bool fallback = false)
+    {
+        if (!TryScalar(key, out var scalar, out var field)) return fallback;
+        if (scalar.Style == ScalarStyle.Plain && bool.TryParse(scalar.Value, out var value)) return value;
+        Error(key, scalar, $"expected {Expected(field)}, got {Describe(scalar)}");
+        return fallback;
+    }
+
+    /// <summary>A list of texts (ids or free text); empty when absent.</summary>
+    public IReadOnlyList<(string Text, string Path)> Texts(string key)
+    {
+        if (!_entries.TryGetValue(key, out var entry)) return [];
+        if (entry.Value is not YamlSequenceNode sequence)
+        {
+            Error(key, entry.Value, $"expected a list, got {Describe(entry.Value)}");
+            return [];
+        }
+        var items = new List<(string, string)>();
+        int i = 0;
+        foreach (var item in sequence)
+        {
+            string path = $"{PathOf(key)}[{i++}]";
+            Diagnostics.Remember(path, At(item));
+            if (item is YamlScalarNode s && !IsNull(s)) items.Add((s.Value!, path));
+            else Diagnostics.Error(At(item), path, $"expected a word, got {Describe(item)}");
+        }
+        return items;
+    }
+
+    /// <summary>A nested mapping; null when absent or wrong.</summary>
+    public MappingReader? Object(string key)
+    {
+        if (!_entries.TryGetValue(key, out var entry)) return null;
+        var field = Spec.Field(key)!;
+        if (IsNullNode(entry.Value))
+        {
+            Error(key, entry.Value, $"expected a {field.Nested!.Title} mapping, got nothing");
+            return null;
+        }
+        return Open(entry.Value, field.Nested!, PathOf(key), Diagnostics);
+    }
+
+    /// <summary>A list of nested mappings; items that are not mappings are reported and skipped.</summary>
+    public IReadOnlyList<MappingReader> Objects(string key)
+    {
+        if (!_entries.TryGetValue(key, out var entry)) return [];
+        var field = Spec.Field(key)!;
+        if (entry.Value is not YamlSequenceNode sequence)
+        {
+            Error(key, entry.Value, $"expected a list of {field.Nested!.Title} mappings, got {Describe(entry.Value)}");
+            return [];
+        }
+        var items = new List<MappingReader>();
+        int i = 0;
+        foreach (var item in sequence)
+            if (Open(item, field.Nested!, $"{PathOf(key)}[{i++}]", Diagnostics) is { } reader) items.Add(reader);
+        return items;
+    }
+
+    /// <summary>A mapping of location ids to numbers in the field's range; empty when absent.</summary>
+    public IReadOnlyList<(string Id, double Value, string Path)> NumberMap(string key)
+    {
+        if (!_entries.TryGetValue(key, out var entry)) return [];
+        var field = Spec.Field(key)!;
+        if (IsNullNode(entry.Value)) return [];
+        if (entry.Value is not YamlMappingNode mapping)
+        {
+            Error(key, entry.Value, $"expected a mapping of location id to number, got {Describe(entry.Value)}");
+            return [];
+        }
+        var items = new List<(string, double, string)>();
+        foreach (var (k, v) in mapping.Children)
+        {
+            if (k is not YamlScalarNode idNode || string.IsNullOrWhiteSpace(idNode.Value))
+            {
+                Diagnostics.Error(At(k), PathOf(key), "keys must be location ids");
+                continue;
+            }
+            string path = $"{PathOf(key)}.{idNode.Value}";
+            Diagnostics.Remember(path, At(idNode));
+            if (v is not YamlScalarNode s || !TryParseNumber(s, out var value))
+            {
+                Diagnostics.Error(At(v), path, $"expected a number, got {Describe(v)}");
+                continue;
+            }
+            if (field.Range is { } range && !range.Contains(value))
+            {
+                Diagnostics.Error(At(v), path, $"must be {range.Describe()}, got {s.Value}");
+                continue;
+            }
+            items.Add((idNode.Value!, value, path));
+        }
+        return items;
+    }
+
+    /// <summary>Position of a key's value, or of the mapping when the key is absent.</summary>
+    public SourcePosition PositionOf(string key) => _entries.TryGetValue(key, out var e) ? At(e.Value) : Position;
+
+    private bool TryScalar(string key, out YamlScalarNode scalar, out FieldSpec field)
+    {
+        field = Spec.Field(key) ?? throw new ArgumentException($"'{key}' is not a key of {Spec.Title}", nameof(key));
+        scalar = null!;
+        if (!_entries.TryGetValue(key, out var entry)) return false;
+        if (entry.Value is YamlScalarNode s)
+        {
+            scalar = s;
+            return true;
+        }
+        Error(key, entry.Value, $"expected {Expected(field)}, got {Describe(entry.Value)}");
+        return false;
+    }
+
+    private bool CheckRange(string key, YamlScalarNode scalar, FieldSpec field, double value)
+    {
+        if (field.Range is not { } range || range.Contains(value)) return true;
+        Error(key, scalar, $"must be {range.Describe()}, got {scalar.Value}");
+        return false;
+    }
+
+    private void Error(string key, YamlNode at, string message) => Diagnostics.Error(At(at), PathOf(key), message);
+
+    private static bool TryParseNumber(YamlScalarNode scalar, out double value)
+    {
+        value = double.NaN;
+        if (scalar.Style != ScalarStyle.Plain || scalar.Value is null) return false;
+        var text = scalar.Value.Replace("_", "", StringComparison.Ordinal);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    }
+
+    private static string Expected(FieldSpec field) => field.Type switch
+    {
+        FieldType.Integer => "a whole number",
+        FieldType.Number => "a number",
+        FieldType.Flag => "true or false",
+        FieldType.Id => "an id",
+        FieldType.Choice => $"one of {string.Join(", ", field.Choices!)}",
+        _ => "a text",
+    };
+
+    private static bool IsNull(YamlScalarNode s) =>
+        s.Style == ScalarStyle.Plain && (string.IsNullOrEmpty(s.Value) || s.Value is "~" or "null" or "Null" or "NULL");
+
+    private static bool IsNullNode(YamlNode node) => node is YamlScalarNode s && IsNull(s);
+
+    /// <summary>A short description of what was found, for messages.</summary>
+    public static string Describe(YamlNode node) => node switch
+    {
+        YamlScalarNode s when IsNull(s) => "nothing",
+        YamlScalarNode { Style: ScalarStyle.Plain } s => $"'{Shorten(s.Value!)}'",
+        YamlScalarNode s => $"the quoted text \"{Shorten(s.Value ?? "")}\"",
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a mapping",
+        _ => "something else",
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+
+    /// <summary>Where a node starts.</summary>
+    public static SourcePosition At(YamlNode node) => new((int)node.Start.Line, (int)node.Start.Column);
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    private static string Suggest(string key, ObjectSpec spec)
+    {
+        var best = spec.Keys.MinBy(k => EditDistance(k, key));
+        return best is not null && EditDistance(best, key) <= Math.Max(2, key.Length / 3)
+            ? $" (did you mean '{best}'?)"
+            : $" (expected one of: {string.Join(", ", spec.Keys)})";
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+}
