@@ -11,6 +11,7 @@ public sealed record ScenarioError(string File, int Line, int Column, string Pat
     public override string ToString()
     {
         string where = Line > 0 ? $"{File}:{Line}:{Column}" : File;
-        return Path.Length == 0 ? $"{where}: {Message}" : $"{where}: {Path}: {Message}";
+        string text = Path.Length == 0 ? $"{where}: {Message}" : $"{where}: {Path}: {Message}";
+        return text.ReplaceLineEndings(" "); // one problem, one line, whatever the file held
     }
 }

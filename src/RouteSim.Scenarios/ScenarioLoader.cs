@@ -21,10 +21,11 @@ public static class ScenarioLoader
         options ??= LoadOptions.ForThisMachine();
         var diagnostics = new Diagnostics(file);
         YamlNode? root;
+        var parser = new Parser(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             if (stream.Documents.Count == 0)
             {
                 diagnostics.Error(SourcePosition.Start, "", "the file is empty: a scenario needs name, periods, nodes, edges, commodities, organizations, enforcement");
@@ -37,6 +38,14 @@ public static class ScenarioLoader
         catch (YamlException e)
         {
             diagnostics.Error(new SourcePosition((int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), "", $"YAML syntax: {YamlMessage(e)}");
+            return Failed(diagnostics);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet fails this way on some malformed input; point at the last token it read.
+            var mark = parser.Current?.End;
+            var at = mark is null ? SourcePosition.Start : new SourcePosition((int)Math.Max(1, mark.Value.Line), (int)Math.Max(1, mark.Value.Column));
+            diagnostics.Error(at, "", "YAML syntax: the text after this point cannot be read as YAML");
             return Failed(diagnostics);
         }
 

@@ -13,7 +13,7 @@ public static class JsonSchemaWriter
         schema.Insert(0, "$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.Insert(1, "$id", "https://routesim.example/scenario.schema.json");
         schema.Insert(2, "title", "RouteSim scenario");
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n";
+        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
     }
 
     private static JsonObject Mapping(ObjectSpec spec)

@@ -276,7 +276,11 @@ public sealed class MappingReader
         _ => "something else",
     };
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+    private static string Shorten(string text)
+    {
+        var printable = new string(text.Select(c => char.IsControl(c) || char.IsSurrogate(c) || c == '\uFFFD' ? '?' : c).ToArray());
+        return printable.Length <= 40 ? printable : printable[..37] + "...";
+    }
 
     /// <summary>Where a node starts.</summary>
     public static SourcePosition At(YamlNode node) => new((int)node.Start.Line, (int)node.Start.Column);
