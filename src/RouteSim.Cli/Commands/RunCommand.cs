@@ -56,6 +56,14 @@ public static class RunCommand
             cancel.Cancel();
         };
         System.Console.CancelKeyPress += onCancel;
+        // SIGTERM (kill, a batch scheduler's time limit) also stops cleanly, removing the unfinished folder.
+        using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            context =>
+            {
+                context.Cancel = true;
+                cancel.Cancel();
+            });
         try
         {
             using var folder = ResultFolder.Begin(target, request.Force);
@@ -114,7 +122,7 @@ public static class RunCommand
                     ? s.Mean.ToString("#,0.0", CultureInfo.InvariantCulture)
                     : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:#,0.0} [{s.CiLow:#,0.0}, {s.CiHigh:#,0.0}]");
             }
-            table.AddRow(Markup.Escape(plan.Organization.Id), Cell(2), Cell(3), Cell(4), Cell(5), Cell(1));
+            table.AddRow(new[] { plan.Organization.Id, Cell(2), Cell(3), Cell(4), Cell(5), Cell(1) }.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
         }
         terminal.OutConsole.Write(table);
         terminal.Out.WriteLine($"results: {folder}");

@@ -52,7 +52,20 @@ public static class Ensemble
         }
 
         if (workers == 1) Work();
-        else Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Work());
+        else
+        {
+            try
+            {
+                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Work());
+            }
+            catch (AggregateException e)
+            {
+                // Report the cause, not the wrapper: a cancellation stays a cancellation.
+                var causes = e.Flatten().InnerExceptions;
+                var cause = causes.FirstOrDefault(x => x is not OperationCanceledException) ?? causes[0];
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
+            }
+        }
         return decisions;
     }
 }
