@@ -105,6 +105,35 @@ public static class RunCommand
         }
     }
 
+    /// <summary>
+    /// Where the flow went: mean traversals per period at each crossing, in each phase of the enforcement
+    /// schedule (the stretches between events), so displacement shows at a glance.
+    /// </summary>
+    private static Table CrossingFlows(SimulationModel model, RunSummary summary)
+    {
+        var scenario = model.Scenario;
+        var cuts = scenario.Enforcement.Events.Select(e => e.Period).Where(p => p > 0).Append(0).Append(scenario.Periods).Distinct().Order().ToArray();
+        var table = new Table().Title(Markup.Escape($"Mean traversals per {scenario.PeriodUnit} at each crossing, by enforcement phase"));
+        table.AddColumn("crossing");
+        for (int i = 0; i + 1 < cuts.Length; i++)
+            table.AddColumn(new TableColumn(Markup.Escape($"{scenario.PeriodUnit}s {cuts[i]}-{cuts[i + 1] - 1}")).RightAligned());
+        for (int l = 0; l < model.LocationCount; l++)
+        {
+            if (scenario.Nodes[l].Kind != RouteSim.Core.Model.NodeKind.Crossing) continue;
+            var cells = new List<string> { model.LocationIds[l] };
+            for (int i = 0; i + 1 < cuts.Length; i++)
+            {
+                double sum = 0;
+                for (int t = cuts[i]; t < cuts[i + 1]; t++)
+                    for (int k = 0; k < model.CommodityCount; k++)
+                        if (model.LocationCarries[l * model.CommodityCount + k]) sum += summary.Location(t, l, k, 0).Mean;
+                cells.Add((sum / (cuts[i + 1] - cuts[i])).ToString("#,0.0", CultureInfo.InvariantCulture));
+            }
+            table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
+        }
+        return table;
+    }
+
     /// <summary>The headline: each organization's totals over the run, with 95% intervals.</summary>
     private static void Report(Terminal terminal, SimulationModel model, RunSummary summary, string folder, double seconds, long decisions)
     {
@@ -125,6 +154,7 @@ public static class RunCommand
             table.AddRow(new[] { plan.Organization.Id, Cell(2), Cell(3), Cell(4), Cell(5), Cell(1) }.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
         }
         terminal.OutConsole.Write(table);
+        terminal.OutConsole.Write(CrossingFlows(model, summary));
         terminal.Out.WriteLine($"results: {folder}");
     }
 }

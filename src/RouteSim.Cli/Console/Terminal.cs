@@ -24,13 +24,19 @@ public sealed class Terminal(TextWriter output, TextWriter error, bool interacti
     /// <summary>A Spectre console over standard error, for progress.</summary>
     public IAnsiConsole ErrorConsole => Create(Error);
 
-    private IAnsiConsole Create(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    private IAnsiConsole Create(TextWriter writer)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        // Redirected output has no width; tables should not wrap at 80 columns in a log file.
+        if (!Interactive) console.Profile.Width = 200;
+        return console;
+    }
 
     /// <summary>Writes one error line to standard error.</summary>
     public void Fail(string message) => Error.WriteLine(message);
