@@ -16,6 +16,7 @@ namespace RouteSim.Cli
             ValidateCommand.Create(terminal),
             RoutesCommand.Create(terminal),
             RunCommand.Create(terminal),
+            CompareCommand.Create(terminal),
             SchemaCommand.Create(terminal),
         };
 

@@ -12,15 +12,16 @@ namespace RouteSim.Results;
 public sealed class RunWriter : IDisposable
 {
     private readonly SimulationModel _model;
-    private readonly ResultFolder _folder;
+    private readonly string _directory;
     private readonly StreamWriter _locations, _organizations, _routes;
     private readonly string[] _routeIds;
 
-    /// <summary>Opens the per-replication CSVs in the folder and writes their headers.</summary>
-    public RunWriter(SimulationModel model, ResultFolder folder)
+    /// <summary>Opens the per-replication CSVs in a folder being written (see <see cref="ResultFolder"/>) and writes their headers.</summary>
+    public RunWriter(SimulationModel model, string directory)
     {
         _model = model;
-        _folder = folder;
+        _directory = directory;
+        Directory.CreateDirectory(directory);
         _locations = Open("locations.csv", "replication,period,location,commodity,traversals,interdictions,deaths");
         _organizations = Open("organizations.csv", "replication,period,organization,acting,abstentions,attempts,successes,interdictions,deaths");
         _routes = Open("routes.csv", "replication,period,organization,route,trips");
@@ -29,7 +30,7 @@ public sealed class RunWriter : IDisposable
 
     private StreamWriter Open(string name, string header)
     {
-        var writer = new StreamWriter(_folder.File(name), append: false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        var writer = new StreamWriter(File(name), append: false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         writer.WriteLine(header);
         return writer;
     }
@@ -70,12 +71,12 @@ public sealed class RunWriter : IDisposable
         _routes.Dispose();
         WriteCatalog();
         WriteSummary(summary);
-        File.WriteAllText(_folder.File("manifest.json"), manifest.ToJson(), new UTF8Encoding(false));
+        System.IO.File.WriteAllText(File("manifest.json"), manifest.ToJson(), new UTF8Encoding(false));
     }
 
     private void WriteCatalog()
     {
-        using var w = new StreamWriter(_folder.File("route_catalog.csv"), false, new UTF8Encoding(false)) { NewLine = "\n" };
+        using var w = new StreamWriter(File("route_catalog.csv"), false, new UTF8Encoding(false)) { NewLine = "\n" };
         w.WriteLine("organization,route,origin,destination,path,cost,danger");
         foreach (var plan in _model.Organizations)
             foreach (var route in plan.Routes)
@@ -86,7 +87,7 @@ public sealed class RunWriter : IDisposable
 
     private void WriteSummary(RunSummary summary)
     {
-        using var w = new StreamWriter(_folder.File("summary.csv"), false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        using var w = new StreamWriter(File("summary.csv"), false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         w.WriteLine("table,key,commodity,period,metric,mean,sd,ci_low,ci_high,n");
         var layout = _model.Layout;
         void Row(string table, string key, string commodity, int? period, string metric, Summary s) =>
@@ -112,6 +113,8 @@ public sealed class RunWriter : IDisposable
             }
         }
     }
+
+    private string File(string name) => Path.Combine(_directory, name);
 
     /// <summary>Every period, then null for the total over all periods.</summary>
     private static IEnumerable<int?> Periods(int count)

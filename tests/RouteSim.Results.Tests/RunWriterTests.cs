@@ -25,7 +25,7 @@ public sealed class RunWriterTests : IDisposable
         string target = Path.Combine(_root, "run");
         using (var folder = ResultFolder.Begin(target, false))
         {
-            using (var writer = new RunWriter(model, folder))
+            using (var writer = new RunWriter(model, folder.Staging))
             {
                 Ensemble.Run(model, new RunSettings(5, 4, 1), r =>
                 {

@@ -50,40 +50,21 @@ public static class RunCommand
         string target = request.Out ?? Path.Combine("results", Path.GetFileNameWithoutExtension(request.Scenario));
 
         using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        System.Console.CancelKeyPress += onCancel;
-        // SIGTERM (kill, a batch scheduler's time limit) also stops cleanly, removing the unfinished folder.
-        using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGTERM,
-            context =>
-            {
-                context.Cancel = true;
-                cancel.Cancel();
-            });
+        using var signals = CancelSignals.Hook(cancel);
         try
         {
             using var folder = ResultFolder.Begin(target, request.Force);
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
-            var summary = new RunSummary(model.Layout);
+            RunSummary summary;
             long decisions;
-            using (var writer = new RunWriter(model, folder))
+            using (var recorder = new RunRecorder(model, folder.Staging))
             {
-                decisions = RunProgress.Track(terminal, request.Quiet, scenario.Name, settings.Replications, progress =>
-                    Ensemble.Run(model, settings, result =>
-                    {
-                        writer.Add(result);
-                        summary.Add(result);
-                    }, progress, cancel.Token));
-                double seconds = clock.Elapsed.TotalSeconds;
-                var manifest = new RunManifest(scenario.Name, Path.GetFullPath(request.Scenario), ScenarioFile.Sha256(request.Scenario),
-                    settings.Seed, settings.Replications, scenario.Periods, scenario.PeriodUnit, CommonOptions.Version, threads,
-                    started, seconds, decisions, decisions / Math.Max(seconds, 1e-9), request.CommandLine);
-                writer.Finish(summary, manifest);
+                RunProgress.Track(terminal, request.Quiet, scenario.Name, settings.Replications, progress =>
+                    Ensemble.Run(model, settings, recorder.Add, progress, cancel.Token));
+                summary = recorder.Summary;
+                decisions = recorder.Decisions;
+                recorder.Finish(Manifests.ForRun(request.Scenario, scenario, settings, started, clock.Elapsed.TotalSeconds, decisions, request.CommandLine));
             }
             folder.Commit();
             if (!request.Quiet) Report(terminal, model, summary, folder.Target, clock.Elapsed.TotalSeconds, decisions);
@@ -98,10 +79,6 @@ public static class RunCommand
         {
             terminal.Fail("routesim: cancelled; no results written");
             return ExitCodes.Cancelled;
-        }
-        finally
-        {
-            System.Console.CancelKeyPress -= onCancel;
         }
     }
 

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using RouteSim.Analysis.Counterfactuals;
+using RouteSim.Cli.Console;
+using RouteSim.Core.Engine;
+using RouteSim.Core.Statistics;
+using RouteSim.Results;
+using RouteSim.Scenarios;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RouteSim.Cli.Commands;
+
+/// <summary><c>routesim compare BASELINE INTERVENTION</c>: the paired counterfactual of MODEL.md section 8.</summary>
+public static class CompareCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(Terminal terminal)
+    {
+        var baseline = new Argument<string>("baseline") { Description = "Baseline scenario file" };
+        var intervention = new Argument<string>("intervention") { Description = "Intervention scenario file: the same network, organizations and agents, other enforcement" };
+        var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<baseline>-vs-<intervention>)" };
+        var window = new Option<string?>("--window") { Description = "Evaluation window FROM:TO: periods FROM up to but not including TO (default: the whole run)" };
+        var seed = CommonOptions.Seed();
+        var replications = CommonOptions.Replications();
+        var threads = CommonOptions.Threads();
+        var force = CommonOptions.Force();
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("compare", "Run a baseline and an intervention with common random numbers: displacement, deterrence, deaths, each with a 95% interval")
+        {
+            baseline, intervention, output, window, seed, replications, threads, force, quiet,
+        };
+        command.SetAction(parsed => Run(terminal, new CompareRequest(
+            parsed.GetValue(baseline)!, parsed.GetValue(intervention)!, parsed.GetValue(output), parsed.GetValue(window),
+            parsed.GetValue(seed), parsed.GetValue(replications), parsed.GetValue(threads), parsed.GetValue(force), parsed.GetValue(quiet),
+            Environment.CommandLine)));
+        return command;
+    }
+
+    /// <summary>Runs a request; returns the exit code.</summary>
+    public static int Run(Terminal terminal, CompareRequest request)
+    {
+        int threads = request.Threads ?? RunSettings.DefaultThreads;
+        var options = LoadOptions.ForThisMachine() with { ConcurrentReplications = threads };
+        var b = ScenarioFile.Load(request.Baseline, options);
+        var x = ScenarioFile.Load(request.Intervention, options);
+        if (!b.Ok || !x.Ok) return ErrorList.Report(terminal, b.Errors.Concat(x.Errors));
+        var baselineScenario = b.Scenario!;
+        var interventionScenario = x.Scenario!;
+
+        var differences = ScenarioPairing.Differences(baselineScenario, interventionScenario);
+        if (differences.Count > 0)
+        {
+            foreach (var d in differences) terminal.Fail($"{request.Intervention}: cannot be paired with {request.Baseline}: {d}");
+            return ExitCodes.InvalidInput;
+        }
+
+        int periods = baselineScenario.Periods;
+        var window = Window.All(periods);
+        if (request.Window is { } text)
+        {
+            if (Window.Parse(text, periods, out var problem) is not { } parsed)
+            {
+                terminal.Fail($"routesim: {problem}");
+                return ExitCodes.Usage;
+            }
+            window = parsed;
+        }
+
+        var settings = new RunSettings(request.Seed ?? baselineScenario.Seed, request.Replications ?? baselineScenario.Replications, threads);
+        string target = request.Out ?? Path.Combine("results",
+            $"{Path.GetFileNameWithoutExtension(request.Baseline)}-vs-{Path.GetFileNameWithoutExtension(request.Intervention)}");
+
+        using var cancel = new CancellationTokenSource();
+        using var signals = CancelSignals.Hook(cancel);
+        try
+        {
+            using var folder = ResultFolder.Begin(target, request.Force);
+            var started = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            Comparison comparison;
+            long decisions;
+            using (var baseline = new RunRecorder(b.Model!, Path.Combine(folder.Staging, "baseline")))
+            using (var intervention = new RunRecorder(x.Model!, Path.Combine(folder.Staging, "intervention")))
+            {
+                comparison = RunProgress.Track(terminal, request.Quiet, $"{baselineScenario.Name} vs {interventionScenario.Name}", 2 * settings.Replications, progress =>
+                    CounterfactualRun.Run(b.Model!, x.Model!, settings, window, baseline.Add, intervention.Add, progress, cancel.Token));
+                double seconds = clock.Elapsed.TotalSeconds;
+                baseline.Finish(Manifests.ForRun(request.Baseline, baselineScenario, settings, started, seconds, baseline.Decisions, request.CommandLine));
+                intervention.Finish(Manifests.ForRun(request.Intervention, interventionScenario, settings, started, seconds, intervention.Decisions, request.CommandLine));
+                decisions = baseline.Decisions + intervention.Decisions;
+            }
+            ComparisonWriter.Write(comparison, folder.Staging);
+            double wall = clock.Elapsed.TotalSeconds;
+            var manifest = new ComparisonManifest(baselineScenario.Name, Path.GetFullPath(request.Baseline), ScenarioFile.Sha256(request.Baseline),
+                interventionScenario.Name, Path.GetFullPath(request.Intervention), ScenarioFile.Sha256(request.Intervention),
+                settings.Seed, settings.Replications, periods, baselineScenario.PeriodUnit, window.ToString(), comparison.Targeted,
+                CommonOptions.Version, threads, started, wall, decisions, decisions / Math.Max(wall, 1e-9), request.CommandLine);
+            File.WriteAllText(Path.Combine(folder.Staging, "manifest.json"), manifest.ToJson());
+            folder.Commit();
+            if (!request.Quiet) Report(terminal, comparison, baselineScenario.PeriodUnit, settings, folder.Target);
+            return ExitCodes.Ok;
+        }
+        catch (ResultFolderException e)
+        {
+            terminal.Fail($"routesim: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (OperationCanceledException)
+        {
+            terminal.Fail("routesim: cancelled; no results written");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private static void Report(Terminal terminal, Comparison comparison, string unit, RunSettings settings, string folder)
+    {
+        var w = comparison.Window;
+        terminal.Out.WriteLine($"Paired comparison over {unit}s {w.From}-{w.To - 1}, {settings.Replications} replications, seed {settings.Seed}; " +
+                               $"targeted crossings: {(comparison.Targeted.Count == 0 ? "none" : string.Join(", ", comparison.Targeted))}");
+        var table = new Table().AddColumn("measure").AddColumn(new TableColumn("estimate").RightAligned()).AddColumn(new TableColumn("95% interval").RightAligned()).AddColumn("note");
+        foreach (var m in comparison.Measures)
+            Row(table, m.Name, m.Value is { } v ? Number(v.Mean, m.Name) : "undefined", m.Value is { } s ? Interval(s, m.Name) : "", m.Note);
+        terminal.OutConsole.Write(table);
+
+        var crossings = new Table().Title(Markup.Escape($"Flow at each crossing over the window (traversals), mean [95% interval]"))
+            .AddColumn("crossing").AddColumn("targeted")
+            .AddColumn(new TableColumn("baseline").RightAligned()).AddColumn(new TableColumn("intervention").RightAligned()).AddColumn(new TableColumn("change").RightAligned());
+        foreach (var l in comparison.Locations)
+            Row(crossings, l.Location, l.Targeted ? "yes" : "", Number(l.Baseline.Mean, ""), Number(l.Intervention.Mean, ""), $"{Number(l.Change.Mean, "")} {Interval(l.Change, "")}");
+        terminal.OutConsole.Write(crossings);
+        terminal.Out.WriteLine($"results: {folder}");
+    }
+
+    private static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)new Text(c)).ToArray());
+
+    private static bool IsShare(string name) => name is "displacement_ratio" or "deterrence" or "delivered_reduction";
+
+    private static string Number(double value, string name) =>
+        IsShare(name) ? value.ToString("0.000", CultureInfo.InvariantCulture) : value.ToString("#,0.0", CultureInfo.InvariantCulture);
+
+    private static string Interval(Summary s, string name) =>
+        double.IsNaN(s.CiLow) ? "" : $"[{Number(s.CiLow, name)}, {Number(s.CiHigh, name)}]";
+}
+
+/// <summary>What the user asked <c>routesim compare</c> to do.</summary>
+public sealed record CompareRequest(string Baseline, string Intervention, string? Out, string? Window, ulong? Seed, int? Replications, int? Threads, bool Force, bool Quiet, string CommandLine);

@@ -1,0 +1,15 @@
+using RouteSim.Core.Engine;
+using RouteSim.Core.Model;
+using RouteSim.Results;
+using RouteSim.Scenarios;
+
+namespace RouteSim.Cli.Commands;
+
+/// <summary>Builds the manifests that record what produced a results folder.</summary>
+public static class Manifests
+{
+    /// <summary>The manifest of one run of a scenario file.</summary>
+    public static RunManifest ForRun(string file, Scenario scenario, RunSettings settings, DateTimeOffset started, double seconds, long decisions, string commandLine) =>
+        new(scenario.Name, Path.GetFullPath(file), ScenarioFile.Sha256(file), settings.Seed, settings.Replications, scenario.Periods,
+            scenario.PeriodUnit, CommonOptions.Version, settings.Threads, started, seconds, decisions, decisions / Math.Max(seconds, 1e-9), commandLine);
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace RouteSim.Results;
+
+/// <summary>What a comparison folder's manifest.json records: both scenarios, the pairing and the window.</summary>
+public sealed record ComparisonManifest(
+    string Baseline,
+    string BaselineFile,
+    string BaselineSha256,
+    string Intervention,
+    string InterventionFile,
+    string InterventionSha256,
+    ulong Seed,
+    int Replications,
+    int Periods,
+    string PeriodUnit,
+    string Window,
+    IReadOnlyList<string> TargetedCrossings,
+    string RoutesimVersion,
+    int Threads,
+    DateTimeOffset StartedAt,
+    double WallSeconds,
+    long AgentDecisions,
+    double DecisionsPerSecond,
+    string CommandLine)
+{
+    /// <summary>Schema version of this manifest.</summary>
+    public int ManifestVersion { get; init; } = 1;
+
+    /// <summary>The manifest as JSON text.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
+
+    /// <summary>Reads a manifest back.</summary>
+    public static ComparisonManifest? FromJson(string json) => JsonSerializer.Deserialize<ComparisonManifest>(json, RunManifest.JsonOptions);
+}
