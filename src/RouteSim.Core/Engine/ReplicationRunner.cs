@@ -1,5 +1,6 @@
-using MathNet.Numerics.Distributions;
-using RouteSim.Core.Randomness;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using RouteSim.Core.Numerics;
 using static RouteSim.Core.Randomness.CounterRng;
 
 namespace RouteSim.Core.Engine;
@@ -11,15 +12,19 @@ namespace RouteSim.Core.Engine;
 /// <remarks>
 /// The hot path works on plain arrays. Per period and organization it precomputes what does not depend on the
 /// agent: each route's attraction and risk term, and the cumulative distribution of a trip's outcome along
-/// the route (interdicted or dead at each node, or success), so a trip costs one draw. Agents record only how
-/// their trip ended; traversals are derived from the endings once per period. Agents are split into fixed
-/// chunks, each with its own counters, merged in chunk order: integer sums, so the thread count cannot
-/// change a single number.
+/// the route (interdicted or dead at each node, or success), so a trip costs one draw. An agent's logit
+/// weights are computed four options at a time (<see cref="DeterministicExp"/>): each od pair's options sit in
+/// "lanes", the outside option first, padded to a multiple of four. Agents record only how their trip ended;
+/// traversals are derived from the endings once per period. Agents are split into fixed chunks, each with its
+/// own counters, merged in chunk order: integer sums, so the thread count cannot change a single number.
 /// </remarks>
 public sealed class ReplicationRunner
 {
     /// <summary>Agents per work chunk; chunks are the unit of intra-replication parallelism.</summary>
-    public const int ChunkSize = 1 << 15;
+    public const int ChunkSize = 1 << 13;
+
+    /// <summary>Attraction of padding lanes: never the largest, and its weight is ignored.</summary>
+    private const double PaddingAttraction = -1e300;
 
     private readonly SimulationModel _model;
     private readonly ulong _replicationKey;
@@ -37,9 +42,11 @@ public sealed class ReplicationRunner
     private readonly double[] _attraction; // V*S - C - omega*V*D, by organization route
     private readonly double[] _riskTerm; // F*(1-S), by organization route
     private readonly double[] _outcomeCdf; // by outcome: cumulative probability of ending at or before it
-    private readonly double[] _sharedWeights; // cumulative logit weights when every agent of the organization shares them
-    private readonly double[] _sharedAbstain; // abstention weight by (organization, od pair)
-    private readonly int[] _odWeightStart; // index of (organization, od pair) in _sharedAbstain
+    private readonly int[] _odLaneStart; // first lane of (organization g, od pair w) is _odLaneStart[_odIndexStart[g] + w]
+    private readonly int[] _odIndexStart;
+    private readonly double[] _laneAttraction; // by lane: 0 for the outside option, the route's attraction, or padding
+    private readonly double[] _laneRisk; // by lane: F*(1-S), 0 for the outside option and padding
+    private readonly double[] _sharedCumulative; // by lane: cumulative logit weights when all agents of the organization share them
     private readonly Chunk[] _chunks;
 
     /// <summary>Prepares replication <paramref name="replication"/> of a run with master seed <paramref name="seed"/>.</summary>
@@ -61,16 +68,26 @@ public sealed class ReplicationRunner
         _attraction = new double[model.TotalOrganizationRoutes];
         _riskTerm = new double[model.TotalOrganizationRoutes];
         _outcomeCdf = new double[model.TotalOutcomes];
-        _sharedWeights = new double[model.TotalOrganizationRoutes];
-        _odWeightStart = new int[model.Organizations.Length + 1];
+        _odIndexStart = new int[model.Organizations.Length + 1];
         for (int g = 0; g < model.Organizations.Length; g++)
-            _odWeightStart[g + 1] = _odWeightStart[g] + model.Organizations[g].Organization.Od.Count;
-        _sharedAbstain = new double[_odWeightStart[^1]];
+            _odIndexStart[g + 1] = _odIndexStart[g] + model.Organizations[g].Organization.Od.Count;
+        _odLaneStart = new int[_odIndexStart[^1] + 1];
+        int maxLanes = 0;
+        foreach (var plan in model.Organizations)
+            for (int w = 0; w < plan.Organization.Od.Count; w++)
+            {
+                int lanes = Lanes(plan, w);
+                maxLanes = Math.Max(maxLanes, lanes);
+                _odLaneStart[_odIndexStart[plan.Index] + w + 1] = _odLaneStart[_odIndexStart[plan.Index] + w] + lanes;
+            }
+        _laneAttraction = new double[_odLaneStart[^1]];
+        _laneRisk = new double[_odLaneStart[^1]];
+        _sharedCumulative = new double[_odLaneStart[^1]];
 
         var chunks = new List<Chunk>();
         foreach (var plan in model.Organizations)
             for (int start = 0; start < plan.AgentCount; start += ChunkSize)
-                chunks.Add(new Chunk(plan, plan.AgentStart + start, plan.AgentStart + Math.Min(plan.AgentCount, start + ChunkSize)));
+                chunks.Add(new Chunk(plan, plan.AgentStart + start, plan.AgentStart + Math.Min(plan.AgentCount, start + ChunkSize), maxLanes));
         _chunks = [.. chunks];
 
         SetUpPopulation();
@@ -87,21 +104,40 @@ public sealed class ReplicationRunner
         return _result;
     }
 
+    /// <summary>Lanes of od pair w: the outside option and its routes, rounded up to a multiple of four.</summary>
+    private static int Lanes(OrganizationPlan plan, int w) =>
+        (plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1 + 3) & ~3;
+
+    private int LaneStart(OrganizationPlan plan, int w) => _odLaneStart[_odIndexStart[plan.Index] + w];
+
+    /// <summary>Draws every agent's od pair (by weight) and risk multiplier rho = exp(sigma z), z by Box and Muller.</summary>
     private void SetUpPopulation()
     {
-        foreach (var plan in _model.Organizations)
+        if (_threads == 1 || _chunks.Length == 1)
+            foreach (var chunk in _chunks) SetUp(chunk);
+        else
+            Parallel.ForEach(_chunks, new ParallelOptions { MaxDegreeOfParallelism = _threads }, SetUp);
+    }
+
+    private void SetUp(Chunk chunk)
+    {
+        var plan = chunk.Plan;
+        double sigma = plan.Organization.RiskSigma;
+        var cumulative = plan.OdCumulativeWeights;
+        for (int i = chunk.Start; i < chunk.End; i++)
         {
-            double sigma = plan.Organization.RiskSigma;
-            var cumulative = plan.OdCumulativeWeights;
-            for (int i = plan.AgentStart; i < plan.AgentStart + plan.AgentCount; i++)
+            ulong key = SetupKey(AgentKey(_replicationKey, i));
+            double u = Uniform(key, Purpose.OdPair);
+            int w = 0;
+            while (w < cumulative.Length - 1 && u >= cumulative[w]) w++;
+            _od[i] = (ushort)w;
+            if (sigma == 0)
             {
-                ulong key = SetupKey(AgentKey(_replicationKey, i));
-                double u = Uniform(key, Purpose.OdPair);
-                int w = 0;
-                while (w < cumulative.Length - 1 && u >= cumulative[w]) w++;
-                _od[i] = (ushort)w;
-                _risk[i] = sigma == 0 ? 1.0 : Math.Exp(sigma * Normal.InvCDF(0, 1, OpenUniform(key, Purpose.Risk)));
+                _risk[i] = 1.0;
+                continue;
             }
+            double z = Math.Sqrt(-2 * Math.Log(OpenUniform(key, Purpose.Risk))) * Math.Cos(2 * Math.PI * Uniform(key, Purpose.RiskAngle));
+            _risk[i] = Math.Exp(sigma * z);
         }
     }
 
@@ -168,6 +204,13 @@ public sealed class ReplicationRunner
             int global = plan.RouteOffset + r;
             _attraction[global] = value * survival - route.Cost - commodity.DangerWeight * value * route.Danger;
             _riskTerm[global] = commodity.Penalty * (1 - survival);
+            for (int w = 0; w < organization.Od.Count; w++)
+                if (r >= plan.OdRouteStart[w] && r < plan.OdRouteStart[w + 1])
+                {
+                    int lane = LaneStart(plan, w) + 1 + r - plan.OdRouteStart[w];
+                    _laneAttraction[lane] = _attraction[global];
+                    _laneRisk[lane] = _riskTerm[global];
+                }
 
             // Outcome distribution along the route, in walking order (MODEL.md section 4, step 4).
             double reach = 1, cumulative = 0;
@@ -185,9 +228,19 @@ public sealed class ReplicationRunner
             }
         }
 
-        if (!SharesChoice(plan)) return;
         for (int w = 0; w < organization.Od.Count; w++)
-            _sharedAbstain[_odWeightStart[g] + w] = CumulativeWeights(plan, w, 1.0, _sharedWeights.AsSpan(plan.RouteOffset));
+        {
+            int start = LaneStart(plan, w), options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
+            _laneAttraction[start] = 0; // the outside option: U0 = 0
+            _laneRisk[start] = 0;
+            for (int lane = start + options; lane < start + Lanes(plan, w); lane++)
+            {
+                _laneAttraction[lane] = PaddingAttraction;
+                _laneRisk[lane] = 0;
+            }
+            if (SharesChoice(plan))
+                CumulativeWeights(start, Lanes(plan, w), options, 1.0, 1 / organization.Temperature, _sharedCumulative.AsSpan(start, Lanes(plan, w)));
+        }
     }
 
     /// <summary>When every agent has rho = 1 (sigma = 0) or rho does not matter (F = 0), the logit weights are shared.</summary>
@@ -195,51 +248,57 @@ public sealed class ReplicationRunner
         plan.Organization.RiskSigma == 0 || _model.Scenario.Commodities[plan.Commodity].Penalty == 0;
 
     /// <summary>
-    /// Writes the cumulative logit weights of od pair w's routes (relative to the organization's first route)
-    /// and returns the abstention weight; the largest exponent is subtracted first.
+    /// Cumulative logit weights of an od pair's options for risk multiplier rho (MODEL.md section 4, step 3):
+    /// U = A - rho B lane by lane, the largest U (the outside option's 0 included) subtracted, exp((U - max)/tau),
+    /// then running sums over the real options.
     /// </summary>
-    private double CumulativeWeights(OrganizationPlan plan, int w, double risk, Span<double> cumulative)
+    private void CumulativeWeights(int laneStart, int lanes, int options, double rho, double inverseTemperature, Span<double> cumulative)
     {
-        int first = plan.OdRouteStart[w], end = plan.OdRouteStart[w + 1];
-        double tau = plan.Organization.Temperature, max = 0;
-        for (int r = first; r < end; r++)
+        var attraction = MemoryMarshal.Cast<double, Vector256<double>>(_laneAttraction.AsSpan(laneStart, lanes));
+        var risk = MemoryMarshal.Cast<double, Vector256<double>>(_laneRisk.AsSpan(laneStart, lanes));
+        var scratch = MemoryMarshal.Cast<double, Vector256<double>>(cumulative[..lanes]);
+        var rhoV = Vector256.Create(rho);
+        var maxV = Vector256.Create(double.NegativeInfinity);
+        for (int v = 0; v < scratch.Length; v++)
         {
-            double u = _attraction[plan.RouteOffset + r] - risk * _riskTerm[plan.RouteOffset + r];
-            if (u > max) max = u;
+            var u = attraction[v] - rhoV * risk[v];
+            scratch[v] = u;
+            maxV = Vector256.Max(maxV, u);
         }
-        double abstain = Math.Exp(-max / tau), total = abstain;
-        for (int r = first; r < end; r++)
+        double max = Math.Max(Math.Max(maxV.GetElement(0), maxV.GetElement(1)), Math.Max(maxV.GetElement(2), maxV.GetElement(3)));
+        var shift = Vector256.Create(max);
+        var scale = Vector256.Create(inverseTemperature);
+        for (int v = 0; v < scratch.Length; v++) scratch[v] = DeterministicExp.Exp((scratch[v] - shift) * scale);
+        double total = 0;
+        for (int j = 0; j < options; j++)
         {
-            double u = _attraction[plan.RouteOffset + r] - risk * _riskTerm[plan.RouteOffset + r];
-            total += Math.Exp((u - max) / tau);
-            cumulative[r] = total;
+            total += cumulative[j];
+            cumulative[j] = total;
         }
-        return abstain;
     }
 
-    /// <summary>Picks abstention (-1) or a route of od pair w by inverse CDF on the cumulative weights.</summary>
-    private static int Pick(ReadOnlySpan<double> cumulative, int first, int end, double abstain, double u)
+    /// <summary>Abstention (-1) or the index among the od pair's routes, by inverse CDF on cumulative weights.</summary>
+    private static int Pick(ReadOnlySpan<double> cumulative, int options, double u)
     {
-        if (end == first) return -1;
-        double x = u * cumulative[end - 1];
-        if (x < abstain) return -1;
-        for (int r = first; r < end - 1; r++)
-            if (x < cumulative[r]) return r;
-        return end - 1;
+        double x = u * cumulative[options - 1];
+        if (x < cumulative[0]) return -1;
+        for (int j = 1; j < options - 1; j++)
+            if (x < cumulative[j]) return j - 1;
+        return options - 2;
     }
 
     private void ActChunk(Chunk chunk, int t)
     {
         var plan = chunk.Plan;
         var organization = plan.Organization;
-        double activity = organization.Activity;
+        double activity = organization.Activity, inverseTemperature = 1 / organization.Temperature;
         int incapacitation = organization.Incapacitation;
         bool shared = SharesChoice(plan);
-        var sharedWeights = _sharedWeights.AsSpan(plan.RouteOffset, plan.Routes.Length);
-        Span<double> ownWeights = shared ? [] : new double[plan.Routes.Length];
+        var own = chunk.Weights.AsSpan();
         var endings = chunk.Endings;
         Array.Clear(endings);
         long acting = 0, abstentions = 0;
+        int outcomeBase = plan.OutcomeStart[0];
 
         for (int i = chunk.Start; i < chunk.End; i++)
         {
@@ -249,23 +308,29 @@ public sealed class ReplicationRunner
             acting++;
 
             int w = _od[i];
-            int first = plan.OdRouteStart[w], end = plan.OdRouteStart[w + 1];
-            double u = Uniform(key, Purpose.Choice);
-            int r = shared
-                ? Pick(sharedWeights, first, end, _sharedAbstain[_odWeightStart[plan.Index] + w], u)
-                : Pick(ownWeights, first, end, CumulativeWeights(plan, w, _risk[i], ownWeights), u);
-            if (r < 0)
+            int first = plan.OdRouteStart[w], options = plan.OdRouteStart[w + 1] - first + 1;
+            int start = LaneStart(plan, w), lanes = (options + 3) & ~3;
+            ReadOnlySpan<double> cumulative;
+            if (shared) cumulative = _sharedCumulative.AsSpan(start, lanes);
+            else
+            {
+                CumulativeWeights(start, lanes, options, _risk[i], inverseTemperature, own);
+                cumulative = own;
+            }
+            int choice = options == 1 ? -1 : Pick(cumulative, options, Uniform(key, Purpose.Choice));
+            if (choice < 0)
             {
                 abstentions++;
                 _freeAt[i] = t + 1;
                 continue;
             }
 
+            int r = first + choice;
             int o = plan.OutcomeStart[r], stops = 2 * plan.Routes[r].Nodes.Length;
             double walk = Uniform(key, Purpose.Walk);
             int outcome = 0;
             while (outcome < stops && walk >= _outcomeCdf[o + outcome]) outcome++;
-            endings[o - plan.OutcomeStart[0] + outcome]++;
+            endings[o - outcomeBase + outcome]++;
             bool interdicted = outcome < stops && (outcome & 1) == 0;
             _freeAt[i] = interdicted ? t + 1 + incapacitation : t + 1;
         }
@@ -336,8 +401,9 @@ public sealed class ReplicationRunner
     }
 
     /// <summary>A contiguous block of one organization's agents with its own counters.</summary>
-    private sealed class Chunk(OrganizationPlan plan, int start, int end)
+    private sealed class Chunk(OrganizationPlan plan, int start, int end, int lanes)
     {
+        public double[] Weights { get; } = new double[lanes];
         public OrganizationPlan Plan { get; } = plan;
         public int Start { get; } = start;
         public int End { get; } = end;

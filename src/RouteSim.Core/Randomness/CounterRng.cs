@@ -27,6 +27,7 @@ public static class CounterRng
         Walk = 3,
         OdPair = 11,
         Risk = 12,
+        RiskAngle = 13,
     }
 
     /// <summary>SplitMix64's finaliser.</summary>

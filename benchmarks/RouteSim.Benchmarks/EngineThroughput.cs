@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Attributes;
+using RouteSim.Core.Engine;
+using RouteSim.Core.Model;
+
+namespace RouteSim.Benchmarks;
+
+/// <summary>One replication of 20 periods: set-up, choice, walk and recording for every agent, on one core and on all.</summary>
+[MemoryDiagnoser]
+public class EngineThroughput
+{
+    /// <summary>The seed every engine benchmark uses.</summary>
+    public const ulong Seed = 42;
+
+    private SimulationModel _model = null!;
+
+    [Params("tutorial", "border")]
+    public string Scenario { get; set; } = "tutorial";
+
+    [Params(10_000, 100_000, 1_000_000)]
+    public int Agents { get; set; }
+
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    public static Scenario Build(string name, int agents) =>
+        name == "tutorial" ? BenchmarkScenarios.Tutorial(agents) : BenchmarkScenarios.Border(agents);
+
+    [GlobalSetup]
+    public void Setup() => _model = SimulationModel.Build(Build(Scenario, Agents));
+
+    [Benchmark]
+    public long Replication() => new ReplicationRunner(_model, Seed, 0, Threads).Run().Decisions;
+}
