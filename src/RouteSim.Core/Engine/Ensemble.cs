@@ -31,12 +31,14 @@ public static class Ensemble
 
         void Work()
         {
+            AgentArrays? agents = null;
             while (true)
             {
                 int replication = Interlocked.Increment(ref next);
                 if (replication >= settings.Replications) return;
                 cancellation.ThrowIfCancellationRequested();
-                var result = new ReplicationRunner(model, settings.Seed, replication, inner).Run(cancellation);
+                agents ??= new AgentArrays(model.TotalAgents);
+                var result = new ReplicationRunner(model, settings.Seed, replication, inner, agents).Run(cancellation);
                 lock (gate)
                 {
                     pending[replication] = result;

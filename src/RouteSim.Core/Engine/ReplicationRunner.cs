@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using RouteSim.Core.Numerics;
@@ -35,6 +36,7 @@ public sealed class ReplicationRunner
     private readonly ushort[] _od;
     private readonly double[] _risk;
     private readonly int[] _freeAt;
+    private readonly ulong[] _agentKey; // AgentKey(replication, i), kept so each decision hashes once less
 
     private readonly double[] _traversalMemory; // n(g,l), [g * L + l]
     private readonly double[] _interdictionMemory; // s(g,l)
@@ -48,9 +50,11 @@ public sealed class ReplicationRunner
     private readonly double[] _laneRisk; // by lane: F*(1-S), 0 for the outside option and padding
     private readonly double[] _sharedCumulative; // by lane: cumulative logit weights when all agents of the organization share them
     private readonly Chunk[] _chunks;
+    private readonly long[] _recordEndings, _recordTraversals, _recordInterdictions; // Record's scratch, kept to spare the collector
 
     /// <summary>Prepares replication <paramref name="replication"/> of a run with master seed <paramref name="seed"/>.</summary>
-    public ReplicationRunner(SimulationModel model, ulong seed, int replication, int threads = 1)
+    /// <param name="agents">Agent arrays to reuse from an earlier replication of the same model (saves allocating them); null for new ones.</param>
+    public ReplicationRunner(SimulationModel model, ulong seed, int replication, int threads = 1, AgentArrays? agents = null)
     {
         _model = model;
         _threads = Math.Max(1, threads);
@@ -58,10 +62,14 @@ public sealed class ReplicationRunner
         _result = new ReplicationResult(replication, model.Layout);
         _enforcement = new EnforcementState(model.Enforcement);
 
-        int agents = model.TotalAgents, locations = model.LocationCount;
-        _od = new ushort[agents];
-        _risk = new double[agents];
-        _freeAt = new int[agents];
+        int locations = model.LocationCount;
+        agents ??= new AgentArrays(model.TotalAgents);
+        if (agents.Count != model.TotalAgents) throw new ArgumentException("agent arrays of another model", nameof(agents));
+        _od = agents.Od;
+        _risk = agents.Risk;
+        _freeAt = agents.FreeAt;
+        _agentKey = agents.Key;
+        Array.Clear(_freeAt);
         _traversalMemory = new double[model.Organizations.Length * locations];
         _interdictionMemory = new double[model.Organizations.Length * locations];
         _detection = new double[model.CommodityCount * locations];
@@ -89,6 +97,9 @@ public sealed class ReplicationRunner
             for (int start = 0; start < plan.AgentCount; start += ChunkSize)
                 chunks.Add(new Chunk(plan, plan.AgentStart + start, plan.AgentStart + Math.Min(plan.AgentCount, start + ChunkSize), maxLanes));
         _chunks = [.. chunks];
+        _recordEndings = new long[model.Organizations.Length == 0 ? 0 : model.Organizations.Max(p => p.OutcomeCount)];
+        _recordTraversals = new long[locations];
+        _recordInterdictions = new long[locations];
 
         SetUpPopulation();
     }
@@ -113,10 +124,29 @@ public sealed class ReplicationRunner
     /// <summary>Draws every agent's od pair (by weight) and risk multiplier rho = exp(sigma z), z by Box and Muller.</summary>
     private void SetUpPopulation()
     {
+        ForEachChunk(SetUp);
+    }
+
+    /// <summary>
+    /// Runs work on every chunk: on this thread alone, or on all threads, each taking the next chunk from a
+    /// shared counter. Which thread does a chunk never matters: chunks share no counters.
+    /// </summary>
+    private void ForEachChunk(Action<Chunk> work)
+    {
         if (_threads == 1 || _chunks.Length == 1)
-            foreach (var chunk in _chunks) SetUp(chunk);
-        else
-            Parallel.ForEach(_chunks, new ParallelOptions { MaxDegreeOfParallelism = _threads }, SetUp);
+        {
+            foreach (var chunk in _chunks) work(chunk);
+            return;
+        }
+        int next = -1;
+        void Drain()
+        {
+            for (int c = Interlocked.Increment(ref next); c < _chunks.Length; c = Interlocked.Increment(ref next)) work(_chunks[c]);
+        }
+        var helpers = new Task[_threads - 1];
+        for (int h = 0; h < helpers.Length; h++) helpers[h] = Task.Run(Drain);
+        Drain();
+        Task.WaitAll(helpers);
     }
 
     private void SetUp(Chunk chunk)
@@ -126,7 +156,8 @@ public sealed class ReplicationRunner
         var cumulative = plan.OdCumulativeWeights;
         for (int i = chunk.Start; i < chunk.End; i++)
         {
-            ulong key = SetupKey(AgentKey(_replicationKey, i));
+            _agentKey[i] = AgentKey(_replicationKey, i);
+            ulong key = SetupKey(_agentKey[i]);
             double u = Uniform(key, Purpose.OdPair);
             int w = 0;
             while (w < cumulative.Length - 1 && u >= cumulative[w]) w++;
@@ -147,10 +178,7 @@ public sealed class ReplicationRunner
         PrepareDetection();
         foreach (var plan in _model.Organizations) PrepareOrganization(plan);
 
-        if (_threads == 1 || _chunks.Length == 1)
-            foreach (var chunk in _chunks) ActChunk(chunk, t);
-        else
-            Parallel.ForEach(_chunks, new ParallelOptions { MaxDegreeOfParallelism = _threads }, chunk => ActChunk(chunk, t));
+        ForEachChunk(chunk => ActChunk(chunk, t));
 
         foreach (var plan in _model.Organizations) Record(plan, t);
     }
@@ -254,39 +282,50 @@ public sealed class ReplicationRunner
     /// </summary>
     private void CumulativeWeights(int laneStart, int lanes, int options, double rho, double inverseTemperature, Span<double> cumulative)
     {
-        var attraction = MemoryMarshal.Cast<double, Vector256<double>>(_laneAttraction.AsSpan(laneStart, lanes));
-        var risk = MemoryMarshal.Cast<double, Vector256<double>>(_laneRisk.AsSpan(laneStart, lanes));
-        var scratch = MemoryMarshal.Cast<double, Vector256<double>>(cumulative[..lanes]);
+        ref double attraction = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_laneAttraction), laneStart);
+        ref double risk = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_laneRisk), laneStart);
+        ref double scratch = ref MemoryMarshal.GetReference(cumulative[..lanes]);
         var rhoV = Vector256.Create(rho);
         var maxV = Vector256.Create(double.NegativeInfinity);
-        for (int v = 0; v < scratch.Length; v++)
+        for (int lane = 0; lane < lanes; lane += 4)
         {
-            var u = attraction[v] - rhoV * risk[v];
-            scratch[v] = u;
-            maxV = Vector256.Max(maxV, u);
+            var u = Vector256.LoadUnsafe(ref attraction, (nuint)lane) - rhoV * Vector256.LoadUnsafe(ref risk, (nuint)lane);
+            u.StoreUnsafe(ref scratch, (nuint)lane);
+            maxV = Vector256.MaxNative(maxV, u); // no NaN can occur, so the native instruction is exact
         }
-        double max = Math.Max(Math.Max(maxV.GetElement(0), maxV.GetElement(1)), Math.Max(maxV.GetElement(2), maxV.GetElement(3)));
-        var shift = Vector256.Create(max);
+        double m01 = maxV.GetElement(0) > maxV.GetElement(1) ? maxV.GetElement(0) : maxV.GetElement(1);
+        double m23 = maxV.GetElement(2) > maxV.GetElement(3) ? maxV.GetElement(2) : maxV.GetElement(3);
+        var shift = Vector256.Create(m01 > m23 ? m01 : m23);
         var scale = Vector256.Create(inverseTemperature);
-        for (int v = 0; v < scratch.Length; v++) scratch[v] = DeterministicExp.Exp((scratch[v] - shift) * scale);
+        for (int lane = 0; lane < lanes; lane += 4)
+            DeterministicExp.Exp((Vector256.LoadUnsafe(ref scratch, (nuint)lane) - shift) * scale).StoreUnsafe(ref scratch, (nuint)lane);
         double total = 0;
         for (int j = 0; j < options; j++)
         {
-            total += cumulative[j];
-            cumulative[j] = total;
+            total += Unsafe.Add(ref scratch, j);
+            Unsafe.Add(ref scratch, j) = total;
         }
     }
 
-    /// <summary>Abstention (-1) or the index among the od pair's routes, by inverse CDF on cumulative weights.</summary>
+    /// <summary>
+    /// Abstention (-1) or the index among the od pair's routes, by inverse CDF on cumulative weights: the number
+    /// of cumulative weights at or below u * total, counted without branches (a mispredicted branch per agent
+    /// would cost more than the count).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Pick(ReadOnlySpan<double> cumulative, int options, double u)
     {
         double x = u * cumulative[options - 1];
-        if (x < cumulative[0]) return -1;
-        for (int j = 1; j < options - 1; j++)
-            if (x < cumulative[j]) return j - 1;
-        return options - 2;
+        int below = 0;
+        for (int j = 0; j < options - 1; j++) below += x >= cumulative[j] ? 1 : 0;
+        return below - 1;
     }
 
+    /// <summary>
+    /// One period for a chunk of agents, in blocks and three passes: find the agents that act, compute their logit
+    /// weights, then choose and walk. Splitting the passes lets the processor overlap the long exp chains of many
+    /// agents, which one agent at a time it cannot.
+    /// </summary>
     private void ActChunk(Chunk chunk, int t)
     {
         var plan = chunk.Plan;
@@ -294,47 +333,63 @@ public sealed class ReplicationRunner
         double activity = organization.Activity, inverseTemperature = 1 / organization.Temperature;
         int incapacitation = organization.Incapacitation;
         bool shared = SharesChoice(plan);
-        var own = chunk.Weights.AsSpan();
         var endings = chunk.Endings;
         Array.Clear(endings);
         long acting = 0, abstentions = 0;
-        int outcomeBase = plan.OutcomeStart[0];
+        int outcomeBase = plan.OutcomeStart[0], stride = chunk.Stride;
+        var agents = chunk.Acting;
+        var keys = chunk.Keys;
+        var weights = chunk.Weights;
 
-        for (int i = chunk.Start; i < chunk.End; i++)
+        for (int blockStart = chunk.Start; blockStart < chunk.End; blockStart += Chunk.Block)
         {
-            if (_freeAt[i] > t) continue;
-            ulong key = PeriodKey(AgentKey(_replicationKey, i), t);
-            if (Uniform(key, Purpose.Activity) >= activity) continue;
-            acting++;
-
-            int w = _od[i];
-            int first = plan.OdRouteStart[w], options = plan.OdRouteStart[w + 1] - first + 1;
-            int start = LaneStart(plan, w), lanes = (options + 3) & ~3;
-            ReadOnlySpan<double> cumulative;
-            if (shared) cumulative = _sharedCumulative.AsSpan(start, lanes);
-            else
+            int blockEnd = Math.Min(chunk.End, blockStart + Chunk.Block), count = 0;
+            for (int i = blockStart; i < blockEnd; i++)
             {
-                CumulativeWeights(start, lanes, options, _risk[i], inverseTemperature, own);
-                cumulative = own;
+                if (_freeAt[i] > t) continue;
+                ulong key = PeriodKey(_agentKey[i], t);
+                if (activity < 1 && Uniform(key, Purpose.Activity) >= activity) continue;
+                agents[count] = i;
+                keys[count++] = key;
             }
-            int choice = options == 1 ? -1 : Pick(cumulative, options, Uniform(key, Purpose.Choice));
-            if (choice < 0)
-            {
-                abstentions++;
-                _freeAt[i] = t + 1;
-                continue;
-            }
+            acting += count;
 
-            int r = first + choice;
-            int o = plan.OutcomeStart[r], stops = 2 * plan.Routes[r].Nodes.Length;
-            double walk = Uniform(key, Purpose.Walk);
-            int outcome = 0;
-            while (outcome < stops && walk >= _outcomeCdf[o + outcome]) outcome++;
-            endings[o - outcomeBase + outcome]++;
-            bool interdicted = outcome < stops && (outcome & 1) == 0;
-            _freeAt[i] = interdicted ? t + 1 + incapacitation : t + 1;
+            if (!shared)
+                for (int a = 0; a < count; a++)
+                {
+                    int i = agents[a], w = _od[i];
+                    int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
+                    CumulativeWeights(LaneStart(plan, w), (options + 3) & ~3, options, _risk[i], inverseTemperature, weights.AsSpan(a * stride, stride));
+                }
+
+            for (int a = 0; a < count; a++)
+            {
+                int i = agents[a], w = _od[i];
+                ulong key = keys[a];
+                int first = plan.OdRouteStart[w], options = plan.OdRouteStart[w + 1] - first + 1;
+                ReadOnlySpan<double> cumulative = shared
+                    ? _sharedCumulative.AsSpan(LaneStart(plan, w), options)
+                    : weights.AsSpan(a * stride, options);
+                int choice = options == 1 ? -1 : Pick(cumulative, options, Uniform(key, Purpose.Choice));
+                if (choice < 0)
+                {
+                    abstentions++;
+                    _freeAt[i] = t + 1;
+                    continue;
+                }
+
+                int r = first + choice;
+                int o = plan.OutcomeStart[r], stops = 2 * plan.Routes[r].Nodes.Length;
+                double walk = Uniform(key, Purpose.Walk);
+                var cdf = _outcomeCdf.AsSpan(o, stops);
+                int outcome = 0;
+                for (int j = 0; j < cdf.Length; j++) outcome += walk >= cdf[j] ? 1 : 0; // the CDF never decreases
+                endings[o - outcomeBase + outcome]++;
+                int interdicted = outcome < stops ? (~outcome & 1) : 0;
+                _freeAt[i] = t + 1 + interdicted * incapacitation;
+            }
         }
-        chunk.Acting = acting;
+        chunk.ActingCount = acting;
         chunk.Abstentions = abstentions;
     }
 
@@ -343,18 +398,21 @@ public sealed class ReplicationRunner
     {
         var layout = _model.Layout;
         int locations = _model.LocationCount, g = plan.Index, k = plan.Commodity;
-        var endings = new long[plan.OutcomeCount];
+        var endings = _recordEndings.AsSpan(0, plan.OutcomeCount);
+        endings.Clear();
         long acting = 0, abstentions = 0;
         foreach (var chunk in _chunks)
         {
             if (chunk.Plan != plan) continue;
-            acting += chunk.Acting;
+            acting += chunk.ActingCount;
             abstentions += chunk.Abstentions;
             for (int j = 0; j < endings.Length; j++) endings[j] += chunk.Endings[j];
         }
 
-        var traversals = new long[locations];
-        var interdictions = new long[locations];
+        var traversals = _recordTraversals;
+        var interdictions = _recordInterdictions;
+        Array.Clear(traversals);
+        Array.Clear(interdictions);
         long attempts = 0, successes = 0, interdicted = 0, died = 0;
         var counts = _result.Locations;
         for (int r = 0; r < plan.Routes.Length; r++)
@@ -400,15 +458,21 @@ public sealed class ReplicationRunner
         }
     }
 
-    /// <summary>A contiguous block of one organization's agents with its own counters.</summary>
+    /// <summary>A contiguous block of one organization's agents with its own counters and scratch.</summary>
     private sealed class Chunk(OrganizationPlan plan, int start, int end, int lanes)
     {
-        public double[] Weights { get; } = new double[lanes];
+        /// <summary>Agents per block of the three passes: their weights stay in the first-level cache.</summary>
+        public const int Block = 128;
+
+        public int Stride { get; } = lanes;
+        public double[] Weights { get; } = new double[lanes * Block];
+        public int[] Acting { get; } = new int[Block];
+        public ulong[] Keys { get; } = new ulong[Block];
         public OrganizationPlan Plan { get; } = plan;
         public int Start { get; } = start;
         public int End { get; } = end;
         public int[] Endings { get; } = new int[plan.OutcomeCount];
-        public long Acting { get; set; }
+        public long ActingCount { get; set; }
         public long Abstentions { get; set; }
     }
 }
