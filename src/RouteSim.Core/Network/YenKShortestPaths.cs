@@ -26,10 +26,13 @@ public static class YenKShortestPaths
         var graph = network.Graph;
         Comparison<NodePath> order = (a, b) => NodePath.Compare(a, b, ids);
 
-        var removedEdges = new HashSet<(int, int)>();
-        var removedNodes = new HashSet<int>();
+        // In Yen's algorithm every removed edge leaves the spur node, so flags by target node suffice; the
+        // weight function runs for every edge Dijkstra relaxes, so it must be array lookups, not hashing.
+        var removedNodes = new bool[nodes.Count];
+        var removedTargets = new bool[nodes.Count];
+        int spurNode = -1;
         double Weight(TaggedEdge<int, double> e) =>
-            removedEdges.Contains((e.Source, e.Target)) || removedNodes.Contains(e.Target) || removedNodes.Contains(e.Source)
+            removedNodes[e.Target] || removedNodes[e.Source] || (e.Source == spurNode && removedTargets[e.Target])
                 ? double.PositiveInfinity
                 : e.Tag + nodes[e.Target].Cost;
 
@@ -62,12 +65,13 @@ public static class YenKShortestPaths
             {
                 int spur = last.Nodes[i];
                 var root = last.Nodes[..(i + 1)];
-                removedEdges.Clear();
-                removedNodes.Clear();
+                Array.Clear(removedNodes);
+                Array.Clear(removedTargets);
+                spurNode = spur;
                 foreach (var p in accepted)
                     if (p.Nodes.Length > i + 1 && p.Nodes.AsSpan(0, i + 1).SequenceEqual(root))
-                        removedEdges.Add((p.Nodes[i], p.Nodes[i + 1]));
-                for (int j = 0; j < i; j++) removedNodes.Add(root[j]);
+                        removedTargets[p.Nodes[i + 1]] = true;
+                for (int j = 0; j < i; j++) removedNodes[root[j]] = true;
 
                 var candidate = Cheapest(spur, root);
                 if (candidate is null || !WithinStretch(candidate)) continue;
