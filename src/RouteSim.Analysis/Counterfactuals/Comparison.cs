@@ -77,6 +77,16 @@ public sealed class Comparison
         measures.Add(PerThousand("deaths_per_1000_attempts_baseline", "deaths per 1,000 attempts in the baseline", PairedEstimate.Ratio(deathsB, attemptsB, 1000)));
         measures.Add(PerThousand("deaths_per_1000_attempts_intervention", "deaths per 1,000 attempts in the intervention", PairedEstimate.Ratio(deathsX, attemptsX, 1000)));
         measures.Add(PerThousand("deaths_per_1000_attempts_change", "intervention minus baseline", PairedEstimate.RatioChange(deathsX, attemptsX, deathsB, attemptsB, 1000)));
+        // Extension (not in MODEL.md section 8): displacement between crossings whatever was targeted. When an
+        // intervention reinforces every crossing, section 8 has no "other" crossings and its ratio says nothing;
+        // these count, crossing by crossing, the flow lost where it fell and the flow gained where it rose.
+        var gains = Each(i => crossings.Sum(l => Math.Max(0, intervention[i].Flow[l] - baseline[i].Flow[l])));
+        var losses = Each(i => crossings.Sum(l => Math.Max(0, baseline[i].Flow[l] - intervention[i].Flow[l])));
+        measures.Add(new("gross_loss", "sum over crossings of flow lost where it fell (extension)", PairedEstimate.Mean(losses)));
+        measures.Add(new("gross_gain", "sum over crossings of flow gained where it rose (extension)", PairedEstimate.Mean(gains)));
+        measures.Add(losses.Average() > 0
+            ? new("reappearance_ratio", "gross gain / gross loss: the share of lost flow that reappeared at other crossings (extension)", PairedEstimate.Ratio(gains, losses))
+            : new("reappearance_ratio", "gross gain / gross loss (extension)", null, "undefined: no crossing lost flow"));
         measures.Add(new("attempts_baseline", "trips started in the baseline", PairedEstimate.Mean(attemptsB)));
         measures.Add(new("attempts_intervention", "trips started in the intervention", PairedEstimate.Mean(attemptsX)));
         measures.Add(new("successes_baseline", "trips delivered in the baseline", PairedEstimate.Mean(successB)));

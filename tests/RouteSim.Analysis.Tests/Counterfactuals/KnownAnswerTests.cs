@@ -17,6 +17,7 @@ public class KnownAnswerTests
         Assert.InRange(c["displacement_ratio"].Value!.Value.Mean, 0.99, 1.01);
         Covers(c["deterrence"], 0);
         Assert.InRange(c["deterrence"].Value!.Value.Mean, -1e-3, 1e-3);
+        Assert.InRange(c["reappearance_ratio"].Value!.Value.Mean, 0.99, 1.01);
     }
 
     /// <summary>A single crossing: nothing can be displaced; deterrence and delivered reduction rise with enforcement.</summary>
