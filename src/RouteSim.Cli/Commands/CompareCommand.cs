@@ -72,11 +72,8 @@ public static class CompareCommand
         string target = request.Out ?? Path.Combine("results",
             $"{Path.GetFileNameWithoutExtension(request.Baseline)}-vs-{Path.GetFileNameWithoutExtension(request.Intervention)}");
 
-        using var cancel = new CancellationTokenSource();
-        using var signals = CancelSignals.Hook(cancel);
-        try
+        return ResultsFolderWork.Run(terminal, target, request.Force, (folder, cancellation) =>
         {
-            using var folder = ResultFolder.Begin(target, request.Force);
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             Comparison comparison;
@@ -85,7 +82,7 @@ public static class CompareCommand
             using (var intervention = new RunRecorder(x.Model!, Path.Combine(folder.Staging, "intervention")))
             {
                 comparison = RunProgress.Track(terminal, request.Quiet, $"{baselineScenario.Name} vs {interventionScenario.Name}", 2 * settings.Replications, progress =>
-                    CounterfactualRun.Run(b.Model!, x.Model!, settings, window, baseline.Add, intervention.Add, progress, cancel.Token));
+                    CounterfactualRun.Run(b.Model!, x.Model!, settings, window, baseline.Add, intervention.Add, progress, cancellation));
                 double seconds = clock.Elapsed.TotalSeconds;
                 baseline.Finish(Manifests.ForRun(request.Baseline, baselineScenario, settings, started, seconds, baseline.Decisions, request.CommandLine));
                 intervention.Finish(Manifests.ForRun(request.Intervention, interventionScenario, settings, started, seconds, intervention.Decisions, request.CommandLine));
@@ -101,17 +98,7 @@ public static class CompareCommand
             folder.Commit();
             if (!request.Quiet) Report(terminal, comparison, baselineScenario.PeriodUnit, settings, folder.Target);
             return ExitCodes.Ok;
-        }
-        catch (ResultFolderException e)
-        {
-            terminal.Fail($"routesim: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (OperationCanceledException)
-        {
-            terminal.Fail("routesim: cancelled; no results written");
-            return ExitCodes.Cancelled;
-        }
+        });
     }
 
     private static void Report(Terminal terminal, Comparison comparison, string unit, RunSettings settings, string folder)

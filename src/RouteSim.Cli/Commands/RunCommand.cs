@@ -49,11 +49,8 @@ public static class RunCommand
         var settings = new RunSettings(request.Seed ?? scenario.Seed, request.Replications ?? scenario.Replications, threads);
         string target = request.Out ?? Path.Combine("results", Path.GetFileNameWithoutExtension(request.Scenario));
 
-        using var cancel = new CancellationTokenSource();
-        using var signals = CancelSignals.Hook(cancel);
-        try
+        return ResultsFolderWork.Run(terminal, target, request.Force, (folder, cancellation) =>
         {
-            using var folder = ResultFolder.Begin(target, request.Force);
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             RunSummary summary;
@@ -61,7 +58,7 @@ public static class RunCommand
             using (var recorder = new RunRecorder(model, folder.Staging))
             {
                 RunProgress.Track(terminal, request.Quiet, scenario.Name, settings.Replications, progress =>
-                    Ensemble.Run(model, settings, recorder.Add, progress, cancel.Token));
+                    Ensemble.Run(model, settings, recorder.Add, progress, cancellation));
                 summary = recorder.Summary;
                 decisions = recorder.Decisions;
                 recorder.Finish(Manifests.ForRun(request.Scenario, scenario, settings, started, clock.Elapsed.TotalSeconds, decisions, request.CommandLine));
@@ -69,17 +66,7 @@ public static class RunCommand
             folder.Commit();
             if (!request.Quiet) Report(terminal, model, summary, folder.Target, clock.Elapsed.TotalSeconds, decisions);
             return ExitCodes.Ok;
-        }
-        catch (ResultFolderException e)
-        {
-            terminal.Fail($"routesim: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (OperationCanceledException)
-        {
-            terminal.Fail("routesim: cancelled; no results written");
-            return ExitCodes.Cancelled;
-        }
+        });
     }
 
     /// <summary>
