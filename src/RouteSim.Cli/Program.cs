@@ -17,6 +17,7 @@ namespace RouteSim.Cli
             RoutesCommand.Create(terminal),
             RunCommand.Create(terminal),
             CompareCommand.Create(terminal),
+            ReportCommand.Create(terminal),
             SchemaCommand.Create(terminal),
         };
 

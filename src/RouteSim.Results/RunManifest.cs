@@ -23,6 +23,12 @@ public sealed record RunManifest(
     /// <summary>Schema version of this manifest, bumped when fields change meaning.</summary>
     public int ManifestVersion { get; init; } = 1;
 
+    /// <summary>The scenario's description, for reports.</summary>
+    public string ScenarioDescription { get; init; } = "";
+
+    /// <summary>The scenario's sources, for reports.</summary>
+    public IReadOnlyList<string> ScenarioSources { get; init; } = [];
+
     /// <summary>JSON options: snake_case keys, indented.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {

@@ -70,6 +70,7 @@ public sealed class RunWriter : IDisposable
         _organizations.Dispose();
         _routes.Dispose();
         WriteCatalog();
+        WriteNetwork();
         WriteSummary(summary);
         System.IO.File.WriteAllText(File("manifest.json"), manifest.ToJson(), new UTF8Encoding(false));
     }
@@ -83,6 +84,34 @@ public sealed class RunWriter : IDisposable
                 w.WriteLine(Csv.Row(Csv.Text(plan.Organization.Id), Csv.Text(route.Id), Csv.Text(_model.LocationIds[route.Origin]),
                     Csv.Text(_model.LocationIds[route.Destination]), Csv.Text(route.PathText(_model.LocationIds)),
                     Csv.Number(route.Cost), Csv.Number(route.Danger)));
+    }
+
+    /// <summary>nodes.csv, edges.csv and enforcement.csv: the network and the configured schedule, for maps and event marks.</summary>
+    private void WriteNetwork()
+    {
+        var scenario = _model.Scenario;
+        using (var w = new StreamWriter(File("nodes.csv"), false, new UTF8Encoding(false)) { NewLine = "\n" })
+        {
+            w.WriteLine("id,label,kind,lat,lon,cost,base_detection,area,danger");
+            foreach (var n in scenario.Nodes)
+                w.WriteLine(Csv.Row(Csv.Text(n.Id), Csv.Text(n.Label ?? n.Id), n.Kind.ToString().ToLowerInvariant(), Csv.Number(n.Lat ?? double.NaN),
+                    Csv.Number(n.Lon ?? double.NaN), Csv.Number(n.Cost), Csv.Number(n.BaseDetection), Csv.Number(n.Area), Csv.Number(n.Danger)));
+        }
+        using (var w = new StreamWriter(File("edges.csv"), false, new UTF8Encoding(false)) { NewLine = "\n" })
+        {
+            w.WriteLine("from,to,cost");
+            foreach (var e in scenario.Edges) w.WriteLine(Csv.Row(Csv.Text(e.From), Csv.Text(e.To), Csv.Number(e.Cost)));
+        }
+        using (var w = new StreamWriter(File("enforcement.csv"), false, new UTF8Encoding(false)) { NewLine = "\n" })
+        {
+            // Configured resources (allocation and events, adaptation aside), one row where a level starts.
+            w.WriteLine("period,location,resources");
+            var schedule = _model.Enforcement.ConfiguredSchedule(scenario.Periods);
+            for (int t = 0; t < schedule.Length; t++)
+                for (int l = 0; l < schedule[t].Length; l++)
+                    if (t == 0 ? schedule[t][l] != 0 : schedule[t][l] != schedule[t - 1][l])
+                        w.WriteLine(Csv.Row(t.ToString(System.Globalization.CultureInfo.InvariantCulture), Csv.Text(_model.LocationIds[l]), Csv.Number(schedule[t][l])));
+        }
     }
 
     private void WriteSummary(RunSummary summary)

@@ -27,14 +27,15 @@ public static class CompareCommand
         var threads = CommonOptions.Threads();
         var force = CommonOptions.Force();
         var quiet = CommonOptions.Quiet();
+        var report = ReportCommand.Flag();
         var command = new Command("compare", "Run a baseline and an intervention with common random numbers: displacement, deterrence, deaths, each with a 95% interval")
         {
-            baseline, intervention, output, window, seed, replications, threads, force, quiet,
+            baseline, intervention, output, window, seed, replications, threads, force, quiet, report,
         };
         command.SetAction(parsed => Run(terminal, new CompareRequest(
             parsed.GetValue(baseline)!, parsed.GetValue(intervention)!, parsed.GetValue(output), parsed.GetValue(window),
             parsed.GetValue(seed), parsed.GetValue(replications), parsed.GetValue(threads), parsed.GetValue(force), parsed.GetValue(quiet),
-            Environment.CommandLine)));
+            Environment.CommandLine) { Report = parsed.GetValue(report) }));
         return command;
     }
 
@@ -96,6 +97,7 @@ public static class CompareCommand
                 CommonOptions.Version, threads, started, wall, decisions, decisions / Math.Max(wall, 1e-9), request.CommandLine);
             File.WriteAllText(Path.Combine(folder.Staging, "manifest.json"), manifest.ToJson());
             folder.Commit();
+            if (request.Report && ReportCommand.Run(terminal, folder.Target, request.Quiet) != ExitCodes.Ok) return ExitCodes.InvalidInput;
             if (!request.Quiet) Report(terminal, comparison, baselineScenario.PeriodUnit, settings, folder.Target);
             return ExitCodes.Ok;
         });
@@ -132,4 +134,8 @@ public static class CompareCommand
 }
 
 /// <summary>What the user asked <c>routesim compare</c> to do.</summary>
-public sealed record CompareRequest(string Baseline, string Intervention, string? Out, string? Window, ulong? Seed, int? Replications, int? Threads, bool Force, bool Quiet, string CommandLine);
+public sealed record CompareRequest(string Baseline, string Intervention, string? Out, string? Window, ulong? Seed, int? Replications, int? Threads, bool Force, bool Quiet, string CommandLine)
+{
+    /// <summary>Also draw figures and write report.html.</summary>
+    public bool Report { get; init; }
+}

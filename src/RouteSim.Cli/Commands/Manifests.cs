@@ -11,5 +11,9 @@ public static class Manifests
     /// <summary>The manifest of one run of a scenario file.</summary>
     public static RunManifest ForRun(string file, Scenario scenario, RunSettings settings, DateTimeOffset started, double seconds, long decisions, string commandLine) =>
         new(scenario.Name, Path.GetFullPath(file), ScenarioFile.Sha256(file), settings.Seed, settings.Replications, scenario.Periods,
-            scenario.PeriodUnit, CommonOptions.Version, settings.Threads, started, seconds, decisions, decisions / Math.Max(seconds, 1e-9), commandLine);
+            scenario.PeriodUnit, CommonOptions.Version, settings.Threads, started, seconds, decisions, decisions / Math.Max(seconds, 1e-9), commandLine)
+        {
+            ScenarioDescription = scenario.Description,
+            ScenarioSources = scenario.Sources,
+        };
 }

@@ -22,9 +22,10 @@ public static class RunCommand
         var threads = CommonOptions.Threads();
         var force = CommonOptions.Force();
         var quiet = CommonOptions.Quiet();
+        var report = ReportCommand.Flag();
         var command = new Command("run", "Run a scenario's replications and write tidy CSVs, a summary and a manifest")
         {
-            file, output, seed, replications, threads, force, quiet,
+            file, output, seed, replications, threads, force, quiet, report,
         };
         command.SetAction(parsed => Run(terminal, new RunRequest(
             parsed.GetValue(file)!,
@@ -34,7 +35,7 @@ public static class RunCommand
             parsed.GetValue(threads),
             parsed.GetValue(force),
             parsed.GetValue(quiet),
-            Environment.CommandLine)));
+            Environment.CommandLine) { Report = parsed.GetValue(report) }));
         return command;
     }
 
@@ -64,6 +65,7 @@ public static class RunCommand
                 recorder.Finish(Manifests.ForRun(request.Scenario, scenario, settings, started, clock.Elapsed.TotalSeconds, decisions, request.CommandLine));
             }
             folder.Commit();
+            if (request.Report && ReportCommand.Run(terminal, folder.Target, request.Quiet) != ExitCodes.Ok) return ExitCodes.InvalidInput;
             if (!request.Quiet) Report(terminal, model, summary, folder.Target, clock.Elapsed.TotalSeconds, decisions);
             return ExitCodes.Ok;
         });
@@ -124,4 +126,8 @@ public static class RunCommand
 }
 
 /// <summary>What the user asked <c>routesim run</c> to do.</summary>
-public sealed record RunRequest(string Scenario, string? Out, ulong? Seed, int? Replications, int? Threads, bool Force, bool Quiet, string CommandLine);
+public sealed record RunRequest(string Scenario, string? Out, ulong? Seed, int? Replications, int? Threads, bool Force, bool Quiet, string CommandLine)
+{
+    /// <summary>Also draw figures and write report.html.</summary>
+    public bool Report { get; init; }
+}

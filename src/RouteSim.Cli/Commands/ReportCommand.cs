@@ -1,0 +1,38 @@
+using System.CommandLine;
+using RouteSim.Cli.Console;
+using RouteSim.Plotting;
+using RouteSim.Results.Reading;
+
+namespace RouteSim.Cli.Commands;
+
+/// <summary><c>routesim report RESULTS_DIR</c>: figures and a self-contained report.html for a run or a comparison.</summary>
+public static class ReportCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(Terminal terminal)
+    {
+        var folder = new Argument<string>("results") { Description = "A results folder written by run or compare" };
+        var command = new Command("report", "Draw the figures (figures/*.png, *.svg) and write report.html for a results folder") { folder };
+        command.SetAction(parsed => Run(terminal, parsed.GetValue(folder)!, quiet: false));
+        return command;
+    }
+
+    /// <summary>--report: draw figures and report.html after run or compare.</summary>
+    public static Option<bool> Flag() => new("--report") { Description = "Also draw the figures and write report.html" };
+
+    /// <summary>Writes the report; returns the exit code.</summary>
+    public static int Run(Terminal terminal, string folder, bool quiet)
+    {
+        try
+        {
+            var report = ReportWriter.Write(folder);
+            if (!quiet) terminal.Out.WriteLine($"report: {Path.GetFullPath(report)}");
+            return ExitCodes.Ok;
+        }
+        catch (ResultsReadException e)
+        {
+            terminal.Fail($"routesim: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using RouteSim.Results.Reading;
+using ScottPlot;
+
+namespace RouteSim.Plotting;
+
+/// <summary>The figures of one run: flows, interdictions and deaths over time, route shares, and the map.</summary>
+public static class RunFigures
+{
+    /// <summary>How many crossings a flow figure names; the rest are summed as "other".</summary>
+    public const int Busiest = 6;
+
+    /// <summary>Every figure of a run, in report order.</summary>
+    public static IReadOnlyList<Figure> All(RunFolder run)
+    {
+        var traversals = run.LocationSeries("traversals");
+        var routes = run.RouteSeries();
+        var figures = new List<Figure>
+        {
+            Flows(run, traversals),
+            InterdictionsAndDeaths(run),
+        };
+        figures.AddRange(run.Organizations.Select(o => RouteShares(run, routes, o)));
+        if (MapFigure.Draw(run, EdgeFlows(run, routes)) is { } map) figures.Add(map);
+        return figures;
+    }
+
+    /// <summary>Trips crossing at each of the busiest crossings per period (mean and 95% band), the rest summed as "other".</summary>
+    public static Figure Flows(RunFolder run, double[][][] traversals)
+    {
+        string unit = run.Manifest.PeriodUnit;
+        var crossings = Enumerable.Range(0, run.Nodes.Count).Where(l => run.Nodes[l].Kind == "crossing").ToArray();
+        var ranked = crossings.OrderByDescending(l => traversals.Sum(rep => rep.Sum(p => p[l]))).ToArray();
+        var named = ranked.Take(Busiest).ToArray();
+        var other = ranked.Skip(Busiest).ToArray();
+
+        var plot = FigureStyle.New("Flow at each crossing", $"time ({unit}s)", $"crossings per {unit}");
+        int colour = 0;
+        foreach (var l in named) AddBand(plot, Band.From(traversals.Select(rep => rep.Select(p => p[l]).ToArray()).ToArray()), run.Nodes[l].Label, FigureStyle.Color(colour++));
+        if (other.Length > 0)
+            AddBand(plot, Band.From(traversals.Select(rep => rep.Select(p => other.Sum(l => p[l])).ToArray()).ToArray()), $"other ({other.Length})", FigureStyle.Color(colour));
+        MarkEvents(plot, run);
+        FigureStyle.LegendOutside(plot);
+        return new Figure("flows", $"Trips crossing at the {Math.Min(Busiest, crossings.Length)} busiest crossings per {unit}: mean over {run.Manifest.Replications} replications with its 95% band; dashed lines mark changes of configured enforcement.", plot);
+    }
+
+    /// <summary>Interdictions and deaths per period over all organizations (mean and 95% band).</summary>
+    public static Figure InterdictionsAndDeaths(RunFolder run)
+    {
+        string unit = run.Manifest.PeriodUnit;
+        var plot = FigureStyle.New("Interdictions and deaths", $"time ({unit}s)", $"events per {unit}");
+        AddBand(plot, Band.From(run.OrganizationSeries("interdictions").Select(rep => rep.Select(p => p.Sum()).ToArray()).ToArray()), "interdictions", FigureStyle.Color(0));
+        AddBand(plot, Band.From(run.OrganizationSeries("deaths").Select(rep => rep.Select(p => p.Sum()).ToArray()).ToArray()), "deaths", FigureStyle.Color(5));
+        MarkEvents(plot, run);
+        FigureStyle.LegendOutside(plot);
+        return new Figure("interdictions-deaths", $"Interdictions and deaths per {unit}, all organizations: mean with its 95% band.", plot);
+    }
+
+    /// <summary>Each route's share of an organization's trips per period (the busiest routes named, the rest summed).</summary>
+    public static Figure RouteShares(RunFolder run, double[][][] routeTrips, string organization)
+    {
+        string unit = run.Manifest.PeriodUnit;
+        var mine = Enumerable.Range(0, run.Routes.Count).Where(r => run.Routes[r].Organization == organization).ToArray();
+        int periods = run.Manifest.Periods;
+        double[] Mean(int r) => Enumerable.Range(0, periods).Select(t => routeTrips.Average(rep => rep[t][r])).ToArray();
+        var totals = Enumerable.Range(0, periods).Select(t => mine.Sum(r => routeTrips.Average(rep => rep[t][r]))).ToArray();
+        var ranked = mine.OrderByDescending(r => Mean(r).Sum()).ToArray();
+        var plot = FigureStyle.New($"Route shares: {organization}", $"time ({unit}s)", "share of the organization's trips");
+        var xs = Enumerable.Range(0, periods).Select(t => (double)t).ToArray();
+        int colour = 0;
+        foreach (var r in ranked.Take(Busiest))
+        {
+            var m = Mean(r);
+            var line = plot.Add.ScatterLine(xs, m.Select((v, t) => totals[t] > 0 ? v / totals[t] : 0).ToArray(), FigureStyle.Color(colour++));
+            line.LineWidth = 2;
+            line.LegendText = ShortPath(run.Routes[r]);
+        }
+        if (ranked.Length > Busiest)
+        {
+            var rest = ranked.Skip(Busiest).ToArray();
+            var line = plot.Add.ScatterLine(xs, xs.Select((_, t) => totals[t] > 0 ? rest.Sum(r => routeTrips.Average(rep => rep[t][r])) / totals[t] : 0).ToArray(), FigureStyle.Color(colour));
+            line.LineWidth = 2;
+            line.LegendText = $"other routes ({rest.Length})";
+        }
+        plot.Axes.SetLimitsY(0, 1);
+        MarkEvents(plot, run);
+        FigureStyle.LegendOutside(plot);
+        return new Figure($"route-shares-{Slug(organization)}", $"Which routes carry {organization}'s trips: each route's share of its trips per {unit} (mean over replications); routes named by the crossings they use.", plot);
+    }
+
+    /// <summary>Mean trips over the run on each directed edge, from route trips and paths.</summary>
+    public static Dictionary<(string From, string To), double> EdgeFlows(RunFolder run, double[][][] routeTrips)
+    {
+        var flows = new Dictionary<(string, string), double>();
+        for (int r = 0; r < run.Routes.Count; r++)
+        {
+            double trips = routeTrips.Average(rep => rep.Sum(p => p[r]));
+            var path = run.Routes[r].Path;
+            for (int i = 1; i < path.Length; i++)
+                flows[(path[i - 1], path[i])] = flows.GetValueOrDefault((path[i - 1], path[i])) + trips;
+        }
+        return flows;
+    }
+
+    /// <summary>A mean line over a translucent 95% band.</summary>
+    public static void AddBand(Plot plot, Band band, string label, Color color)
+    {
+        var fill = plot.Add.FillY(band.Periods, band.Low, band.High);
+        fill.FillColor = color.WithAlpha(0.25);
+        fill.LineWidth = 0;
+        var line = plot.Add.ScatterLine(band.Periods, band.Mean, color);
+        line.LineWidth = 2;
+        line.LegendText = label;
+    }
+
+    /// <summary>Dashed vertical lines where configured enforcement changes.</summary>
+    public static void MarkEvents(Plot plot, RunFolder run)
+    {
+        foreach (var t in run.EventPeriods)
+        {
+            var mark = plot.Add.VerticalLine(t, 1.5f, Colors.Gray, LinePattern.Dashed);
+            mark.LegendText = "";
+        }
+    }
+
+    /// <summary>A route named by its crossings, e.g. "O:D#2 via X2".</summary>
+    public static string ShortPath(RouteRow route) =>
+        route.Path.Length <= 2 ? route.Route : $"{route.Route} via {string.Join(", ", route.Path[1..^1])}";
+
+    /// <summary>A file-name-safe version of an id.</summary>
+    public static string Slug(string id) => new(id.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+}

@@ -1,0 +1,63 @@
+using System.Text;
+
+namespace RouteSim.Results.Reading;
+
+/// <summary>A comparison's results folder read back: its manifest, measures, per-crossing changes and both arms.</summary>
+public sealed class ComparisonFolder
+{
+    private ComparisonFolder(string path, ComparisonManifest manifest)
+    {
+        Path = path;
+        Manifest = manifest;
+        var measures = CsvTable.Read(System.IO.Path.Combine(path, "comparison.csv"));
+        Measures = measures.Rows.Select(r => new MeasureRow(r[measures.Column("measure")], CsvTable.Number(r[measures.Column("estimate")]),
+            CsvTable.Number(r[measures.Column("ci_low")]), CsvTable.Number(r[measures.Column("ci_high")]), r[measures.Column("note")])).ToArray();
+        var locations = CsvTable.Read(System.IO.Path.Combine(path, "comparison_locations.csv"));
+        Locations = locations.Rows.Select(r => new LocationChangeRow(r[0], r[1] == "true",
+            CsvTable.Number(r[2]), CsvTable.Number(r[3]), CsvTable.Number(r[4]), CsvTable.Number(r[5]), CsvTable.Number(r[6]), CsvTable.Number(r[7]),
+            CsvTable.Number(r[8]), CsvTable.Number(r[9]), CsvTable.Number(r[10]))).ToArray();
+        Baseline = RunFolder.Open(System.IO.Path.Combine(path, "baseline"));
+        Intervention = RunFolder.Open(System.IO.Path.Combine(path, "intervention"));
+    }
+
+    /// <summary>The folder.</summary>
+    public string Path { get; }
+
+    /// <summary>Its manifest.</summary>
+    public ComparisonManifest Manifest { get; }
+
+    /// <summary>comparison.csv.</summary>
+    public IReadOnlyList<MeasureRow> Measures { get; }
+
+    /// <summary>comparison_locations.csv.</summary>
+    public IReadOnlyList<LocationChangeRow> Locations { get; }
+
+    /// <summary>The baseline arm's run folder.</summary>
+    public RunFolder Baseline { get; }
+
+    /// <summary>The intervention arm's run folder.</summary>
+    public RunFolder Intervention { get; }
+
+    /// <summary>The measure of this name.</summary>
+    public MeasureRow this[string name] => Measures.Single(m => m.Name == name);
+
+    /// <summary>True when the folder holds a comparison (rather than a single run).</summary>
+    public static bool IsComparison(string path) => File.Exists(System.IO.Path.Combine(path, "comparison.csv"));
+
+    /// <summary>Opens a folder written by <c>routesim compare</c>.</summary>
+    public static ComparisonFolder Open(string path)
+    {
+        var manifestPath = System.IO.Path.Combine(path, "manifest.json");
+        if (!File.Exists(manifestPath)) throw new ResultsReadException($"{path}: no manifest.json, so not a finished RouteSim results folder");
+        var manifest = ComparisonManifest.FromJson(File.ReadAllText(manifestPath, Encoding.UTF8))
+            ?? throw new ResultsReadException($"{manifestPath}: unreadable manifest");
+        return new ComparisonFolder(path, manifest);
+    }
+}
+
+/// <summary>A row of comparison.csv (NaN estimate: undefined).</summary>
+public sealed record MeasureRow(string Name, double Estimate, double CiLow, double CiHigh, string Note);
+
+/// <summary>A row of comparison_locations.csv.</summary>
+public sealed record LocationChangeRow(string Location, bool Targeted, double Baseline, double BaselineLow, double BaselineHigh,
+    double Intervention, double InterventionLow, double InterventionHigh, double Change, double ChangeLow, double ChangeHigh);

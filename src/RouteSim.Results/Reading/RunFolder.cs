@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace RouteSim.Results.Reading;
+
+/// <summary>A run's results folder read back: manifest, network, schedule, routes, and the per-replication tables as arrays.</summary>
+public sealed class RunFolder
+{
+    private RunFolder(string path, RunManifest manifest)
+    {
+        Path = path;
+        Manifest = manifest;
+        var nodes = CsvTable.Read(System.IO.Path.Combine(path, "nodes.csv"));
+        Nodes = nodes.Rows.Select(r => new NodeRow(r[nodes.Column("id")], r[nodes.Column("label")], r[nodes.Column("kind")],
+            CsvTable.Number(r[nodes.Column("lat")]), CsvTable.Number(r[nodes.Column("lon")]))).ToArray();
+        var edges = CsvTable.Read(System.IO.Path.Combine(path, "edges.csv"));
+        Edges = edges.Rows.Select(r => (r[edges.Column("from")], r[edges.Column("to")])).ToArray();
+        var schedule = CsvTable.Read(System.IO.Path.Combine(path, "enforcement.csv"));
+        Schedule = schedule.Rows.Select(r => new ScheduleRow(int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture), r[1], CsvTable.Number(r[2]))).ToArray();
+        var catalog = CsvTable.Read(System.IO.Path.Combine(path, "route_catalog.csv"));
+        Routes = catalog.Rows.Select(r => new RouteRow(r[catalog.Column("organization")], r[catalog.Column("route")], r[catalog.Column("path")].Split('>'))).ToArray();
+        LocationIndex = Nodes.Select((n, i) => (n.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        Organizations = Routes.Select(r => r.Organization).Distinct().ToArray();
+    }
+
+    /// <summary>The folder.</summary>
+    public string Path { get; }
+
+    /// <summary>Its manifest.</summary>
+    public RunManifest Manifest { get; }
+
+    /// <summary>Locations, in scenario order.</summary>
+    public IReadOnlyList<NodeRow> Nodes { get; }
+
+    /// <summary>Directed edges.</summary>
+    public IReadOnlyList<(string From, string To)> Edges { get; }
+
+    /// <summary>Configured enforcement: one row where a level starts.</summary>
+    public IReadOnlyList<ScheduleRow> Schedule { get; }
+
+    /// <summary>Route catalogue.</summary>
+    public IReadOnlyList<RouteRow> Routes { get; }
+
+    /// <summary>Organization ids, in order.</summary>
+    public IReadOnlyList<string> Organizations { get; }
+
+    /// <summary>Location index by id.</summary>
+    public IReadOnlyDictionary<string, int> LocationIndex { get; }
+
+    /// <summary>Periods after 0 at which configured enforcement changes (the events).</summary>
+    public IEnumerable<int> EventPeriods => Schedule.Select(s => s.Period).Where(p => p > 0).Distinct().Order();
+
+    /// <summary>Opens a results folder written by <c>routesim run</c>.</summary>
+    public static RunFolder Open(string path)
+    {
+        var manifestPath = System.IO.Path.Combine(path, "manifest.json");
+        if (!Directory.Exists(path)) throw new ResultsReadException($"{path}: no such folder");
+        if (!File.Exists(manifestPath)) throw new ResultsReadException($"{path}: no manifest.json, so not a finished RouteSim results folder");
+        var manifest = RunManifest.FromJson(File.ReadAllText(manifestPath, Encoding.UTF8))
+            ?? throw new ResultsReadException($"{manifestPath}: unreadable manifest");
+        return new RunFolder(path, manifest);
+    }
+
+    /// <summary>
+    /// A location metric (traversals, interdictions, deaths) summed over commodities, as [replication][period][location].
+    /// </summary>
+    public double[][][] LocationSeries(string metric)
+    {
+        var table = CsvTable.Read(System.IO.Path.Combine(Path, "locations.csv"));
+        int rep = table.Column("replication"), period = table.Column("period"), location = table.Column("location"), value = table.Column(metric);
+        var series = New(Manifest.Replications, Manifest.Periods, Nodes.Count);
+        foreach (var r in table.Rows)
+            series[int.Parse(r[rep], System.Globalization.CultureInfo.InvariantCulture)][int.Parse(r[period], System.Globalization.CultureInfo.InvariantCulture)][LocationIndex[r[location]]] += CsvTable.Number(r[value]);
+        return series;
+    }
+
+    /// <summary>An organization metric as [replication][period][organization].</summary>
+    public double[][][] OrganizationSeries(string metric)
+    {
+        var table = CsvTable.Read(System.IO.Path.Combine(Path, "organizations.csv"));
+        int rep = table.Column("replication"), period = table.Column("period"), org = table.Column("organization"), value = table.Column(metric);
+        var index = Organizations.Select((o, i) => (o, i)).ToDictionary(p => p.o, p => p.i, StringComparer.Ordinal);
+        var series = New(Manifest.Replications, Manifest.Periods, Organizations.Count);
+        foreach (var r in table.Rows)
+            series[int.Parse(r[rep], System.Globalization.CultureInfo.InvariantCulture)][int.Parse(r[period], System.Globalization.CultureInfo.InvariantCulture)][index[r[org]]] += CsvTable.Number(r[value]);
+        return series;
+    }
+
+    /// <summary>Trips by route, as [replication][period][route index in <see cref="Routes"/>].</summary>
+    public double[][][] RouteSeries()
+    {
+        var table = CsvTable.Read(System.IO.Path.Combine(Path, "routes.csv"));
+        int rep = table.Column("replication"), period = table.Column("period"), org = table.Column("organization"), route = table.Column("route"), value = table.Column("trips");
+        var index = Routes.Select((r, i) => (r, i)).ToDictionary(p => (p.r.Organization, p.r.Route), p => p.i);
+        var series = New(Manifest.Replications, Manifest.Periods, Routes.Count);
+        foreach (var r in table.Rows)
+            series[int.Parse(r[rep], System.Globalization.CultureInfo.InvariantCulture)][int.Parse(r[period], System.Globalization.CultureInfo.InvariantCulture)][index[(r[org], r[route])]] += CsvTable.Number(r[value]);
+        return series;
+    }
+
+    private static double[][][] New(int a, int b, int c) =>
+        Enumerable.Range(0, a).Select(_ => Enumerable.Range(0, b).Select(_ => new double[c]).ToArray()).ToArray();
+}
+
+/// <summary>A location as nodes.csv gives it.</summary>
+public sealed record NodeRow(string Id, string Label, string Kind, double Lat, double Lon);
+
+/// <summary>A configured enforcement level starting at a period.</summary>
+public sealed record ScheduleRow(int Period, string Location, double Resources);
+
+/// <summary>A route of the catalogue.</summary>
+public sealed record RouteRow(string Organization, string Route, string[] Path);

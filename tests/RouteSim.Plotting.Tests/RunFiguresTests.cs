@@ -1,0 +1,72 @@
+using RouteSim.Plotting.Tests.Support;
+using RouteSim.Results.Reading;
+using static RouteSim.Plotting.Tests.Support.PlotInspection;
+
+namespace RouteSim.Plotting.Tests;
+
+public class RunFiguresTests
+{
+    private static readonly RunFolder Run = RunFolder.Open(ResultFolders.Run);
+
+    /// <summary>The mean per period of an organization metric, as summary.csv has it.</summary>
+    private static double[] SummaryMeans(string table, string key, string metric)
+    {
+        var summary = CsvTable.Read(Path.Combine(Run.Path, "summary.csv"));
+        return summary.Rows.Where(r => r[0] == table && r[1] == key && r[4] == metric && r[3] != "all")
+            .OrderBy(r => int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)).Select(r => CsvTable.Number(r[5])).ToArray();
+    }
+
+    [Fact]
+    public void Flows_draw_one_line_and_band_per_crossing_with_the_summary_means()
+    {
+        var figure = RunFigures.Flows(Run, Run.LocationSeries("traversals"));
+        var lines = Lines(figure.Plot);
+        Assert.Equal(3, lines.Length); // three crossings, none left for "other"
+        Assert.Equal(3, Bands(figure.Plot).Length);
+        Assert.Equal(["X1", "X2", "X3"], lines.Select(l => l.LegendText).Order());
+        var x2 = lines.Single(l => l.LegendText == "X2");
+        Assert.Equal(SummaryMeans("locations", "X2", "traversals"), Ys(x2), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(Enumerable.Range(0, 60).Select(t => (double)t), Xs(x2));
+        Assert.Equal("time (days)", figure.Plot.Axes.Bottom.Label.Text);
+        Assert.Equal("crossings per day", figure.Plot.Axes.Left.Label.Text);
+        Assert.Equal([20, 40], Run.EventPeriods); // the dashed marks
+        Assert.Equal(2, figure.Plot.GetPlottables().OfType<ScottPlot.Plottables.VerticalLine>().Count());
+    }
+
+    [Fact]
+    public void Interdictions_and_deaths_follow_the_summary()
+    {
+        var figure = RunFigures.InterdictionsAndDeaths(Run);
+        var lines = Lines(figure.Plot);
+        Assert.Equal(["interdictions", "deaths"], lines.Select(l => l.LegendText));
+        Assert.Equal(SummaryMeans("organizations", "org", "deaths"), Ys(lines[1]), (a, b) => Math.Abs(a - b) < 1e-9);
+        var band = Bands(figure.Plot)[0];
+        figure.Plot.Axes.AutoScale();
+        Assert.True(figure.Plot.Axes.GetLimits().Top >= Ys(lines[0]).Max(), "the axis holds the data");
+    }
+
+    [Fact]
+    public void Route_shares_sum_to_one_in_every_period()
+    {
+        var figure = RunFigures.RouteShares(Run, Run.RouteSeries(), "org");
+        var lines = Lines(figure.Plot);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(lines, l => l.LegendText == "O:D#1 via X1");
+        for (int t = 0; t < 60; t++) Assert.Equal(1.0, lines.Sum(l => Ys(l)[t]), 9);
+    }
+
+    [Fact]
+    public void The_map_draws_edges_as_wide_as_their_flow()
+    {
+        var flows = RunFigures.EdgeFlows(Run, Run.RouteSeries());
+        var figure = MapFigure.Draw(Run, flows)!;
+        var edges = figure.Plot.GetPlottables().OfType<ScottPlot.Plottables.LinePlot>().ToArray();
+        Assert.Equal(6, edges.Length);
+        var widest = edges.MaxBy(e => e.LineWidth)!;
+        var busiest = flows.MaxBy(f => f.Value).Key;
+        var at = Run.Nodes.ToDictionary(n => n.Id, n => (n.Lon, n.Lat));
+        Assert.Equal(at[busiest.From], (widest.Start.X, widest.Start.Y));
+        Assert.Equal(MapFigure.MaxWidth, widest.LineWidth);
+        Assert.Equal("longitude (degrees)", figure.Plot.Axes.Bottom.Label.Text);
+    }
+}

@@ -1,0 +1,18 @@
+using ScottPlot;
+using ScottPlot.Plottables;
+
+namespace RouteSim.Plotting.Tests.Support;
+
+/// <summary>What a figure draws, read back from its plottables.</summary>
+public static class PlotInspection
+{
+    public static Scatter[] Lines(Plot plot) => plot.GetPlottables().OfType<Scatter>().ToArray();
+
+    public static FillY[] Bands(Plot plot) => plot.GetPlottables().OfType<FillY>().ToArray();
+
+    public static Bar[] Bars(Plot plot) => plot.GetPlottables().OfType<BarPlot>().SelectMany(b => b.Bars).ToArray();
+
+    public static double[] Ys(Scatter line) => line.Data.GetScatterPoints().Select(p => p.Y).ToArray();
+
+    public static double[] Xs(Scatter line) => line.Data.GetScatterPoints().Select(p => p.X).ToArray();
+}

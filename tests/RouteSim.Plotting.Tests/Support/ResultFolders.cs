@@ -1,0 +1,40 @@
+using RouteSim.Cli;
+using RouteSim.Cli.Console;
+
+namespace RouteSim.Plotting.Tests.Support;
+
+/// <summary>Results folders made once for all figure tests: the tutorial run and the displacement comparison.</summary>
+public static class ResultFolders
+{
+    private static readonly Lazy<string> Root = new(() => Directory.CreateTempSubdirectory("routesim-plots-").FullName);
+
+    private static readonly Lazy<string> TutorialRun = new(() => Make("run", Scenario("tutorial", "three-crossings.yaml"), "--replications", "8"));
+
+    private static readonly Lazy<string> Displacement = new(() => Make("compare", Scenario("tutorial", "displacement-baseline.yaml"),
+        Scenario("tutorial", "displacement-deployment.yaml"), "--window", "30:90", "--replications", "6"));
+
+    /// <summary>A run of the tutorial scenario.</summary>
+    public static string Run => TutorialRun.Value;
+
+    /// <summary>A comparison of the displacement tutorial pair.</summary>
+    public static string Comparison => Displacement.Value;
+
+    private static string Scenario(params string[] parts) => Path.Combine([RepoRoot(), "scenarios", .. parts]);
+
+    private static string Make(params string[] args)
+    {
+        var folder = Path.Combine(Root.Value, Guid.NewGuid().ToString("N"));
+        var output = new StringWriter();
+        int exit = RouteSimApp.Execute([.. args, "--out", folder, "--quiet"], new Terminal(output, output, interactive: false));
+        if (exit != 0) throw new InvalidOperationException($"routesim {string.Join(' ', args)} failed: {output}");
+        return folder;
+    }
+
+    /// <summary>The repository root.</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "RouteSim.sln"))) return dir.FullName;
+        throw new InvalidOperationException("RouteSim.sln not found");
+    }
+}
