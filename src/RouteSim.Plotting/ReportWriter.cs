@@ -72,6 +72,8 @@ public static class ReportWriter
         }
         html.Append("<h2>Headline</h2>\n").Append(headline);
         html.Append("<h2>Figures</h2>\n");
+        if (!figures.Any(f => f.Name.EndsWith("map", StringComparison.Ordinal)))
+            html.Append("<p>No map: some nodes of this scenario have no coordinates (give every node lat and lon to get one).</p>\n");
         foreach (var f in figures)
         {
             html.Append($"<figure id=\"{f.Name}\">\n").Append(f.Plot.GetSvgXml(f.Width, f.Height)).Append('\n');

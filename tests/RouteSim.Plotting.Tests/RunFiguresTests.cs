@@ -58,15 +58,17 @@ public class RunFiguresTests
     [Fact]
     public void The_map_draws_edges_as_wide_as_their_flow()
     {
-        var flows = RunFigures.EdgeFlows(Run, Run.RouteSeries());
-        var figure = MapFigure.Draw(Run, flows)!;
+        var run = ComparisonFolder.Open(ResultFolders.Comparison).Baseline; // the displacement tutorial has coordinates
+        var flows = RunFigures.EdgeFlows(run, run.RouteSeries());
+        var figure = MapFigure.Draw(run, flows)!;
         var edges = figure.Plot.GetPlottables().OfType<ScottPlot.Plottables.LinePlot>().ToArray();
         Assert.Equal(6, edges.Length);
         var widest = edges.MaxBy(e => e.LineWidth)!;
         var busiest = flows.MaxBy(f => f.Value).Key;
-        var at = Run.Nodes.ToDictionary(n => n.Id, n => (n.Lon, n.Lat));
+        var at = run.Nodes.ToDictionary(n => n.Id, n => (n.Lon, n.Lat));
         Assert.Equal(at[busiest.From], (widest.Start.X, widest.Start.Y));
         Assert.Equal(MapFigure.MaxWidth, widest.LineWidth);
         Assert.Equal("longitude (degrees)", figure.Plot.Axes.Bottom.Label.Text);
+        Assert.Null(MapFigure.Draw(Run, flows)); // the three-crossings tutorial has no coordinates for most nodes
     }
 }
