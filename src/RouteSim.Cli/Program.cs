@@ -18,6 +18,7 @@ namespace RouteSim.Cli
             RunCommand.Create(terminal),
             CompareCommand.Create(terminal),
             ReportCommand.Create(terminal),
+            OptimizeCommand.Create(terminal),
             SchemaCommand.Create(terminal),
         };
 

@@ -10,10 +10,10 @@ namespace RouteSim.Cli.Console;
 public static class RunProgress
 {
     /// <summary>Runs <paramref name="work"/>, giving it a callback to report replications finished.</summary>
-    public static T Track<T>(Terminal terminal, bool quiet, string label, int total, Func<Action<int>, T> work)
+    public static T Track<T>(Terminal terminal, bool quiet, string label, int total, Func<Action<int>, T> work, string unit = "replications")
     {
         if (quiet) return work(_ => { });
-        if (!terminal.Interactive) return Plain(terminal, label, total, work);
+        if (!terminal.Interactive) return Plain(terminal, label, total, work, unit);
 
         T result = default!;
         terminal.ErrorConsole.Progress()
@@ -27,7 +27,7 @@ public static class RunProgress
         return result;
     }
 
-    private static T Plain<T>(Terminal terminal, string label, int total, Func<Action<int>, T> work)
+    private static T Plain<T>(Terminal terminal, string label, int total, Func<Action<int>, T> work, string unit)
     {
         var clock = Stopwatch.StartNew();
         int lastTenth = 0;
@@ -44,7 +44,7 @@ public static class RunProgress
                 lastTenth = tenth;
                 lastSeconds = seconds;
                 double left = done > 0 ? seconds * (total - done) / done : double.NaN;
-                terminal.Error.WriteLine($"{label}: {done}/{total} replications, {seconds:0.0} s elapsed, ~{left:0} s left");
+                terminal.Error.WriteLine($"{label}: {done}/{total} {unit}, {seconds:0.0} s elapsed, ~{left:0} s left");
             }
         });
     }

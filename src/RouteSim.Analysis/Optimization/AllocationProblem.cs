@@ -1,0 +1,89 @@
+using RouteSim.Core.Engine;
+using RouteSim.Core.Model;
+
+namespace RouteSim.Analysis.Optimization;
+
+/// <summary>
+/// Where to put a budget of resource units: the candidate allocation replaces the configured resources on the
+/// eligible locations from period Start on (an event that sets them, after the scenario's own events of that
+/// period), and every candidate is judged by simulating the full model, smugglers learning and rerouting.
+/// </summary>
+public sealed class AllocationProblem
+{
+    /// <summary>Sets up the problem.</summary>
+    public AllocationProblem(SimulationModel model, IReadOnlyList<string> locations, double budget, double[] minimum, double[] maximum, int start, Objective objective)
+    {
+        if (minimum.Sum() > budget + 1e-9) throw new ArgumentException("the minimums exceed the budget");
+        if (maximum.Sum() < budget - 1e-9) throw new ArgumentException("the maximums cannot hold the budget");
+        Model = model;
+        Locations = locations;
+        Budget = budget;
+        Minimum = minimum;
+        Maximum = maximum;
+        Start = start;
+        Objective = objective;
+    }
+
+    /// <summary>The scenario's compiled model.</summary>
+    public SimulationModel Model { get; }
+
+    /// <summary>Eligible location ids.</summary>
+    public IReadOnlyList<string> Locations { get; }
+
+    /// <summary>Units to allocate.</summary>
+    public double Budget { get; }
+
+    /// <summary>Least units on each eligible location.</summary>
+    public double[] Minimum { get; }
+
+    /// <summary>Most units on each eligible location.</summary>
+    public double[] Maximum { get; }
+
+    /// <summary>Period from which the allocation holds.</summary>
+    public int Start { get; }
+
+    /// <summary>What to minimise.</summary>
+    public Objective Objective { get; }
+
+    /// <summary>The scenario's own allocation: its configured resources on the eligible locations at Start.</summary>
+    public double[] OwnAllocation()
+    {
+        var schedule = Model.Enforcement.ConfiguredSchedule(Model.Scenario.Periods)[Start];
+        return Locations.Select(id => schedule[Array.IndexOf(Model.LocationIds, id)]).ToArray();
+    }
+
+    /// <summary>The model with this allocation in force from Start.</summary>
+    public SimulationModel With(double[] allocation)
+    {
+        var enforcement = Model.Scenario.Enforcement;
+        var set = Locations.Select((id, i) => (id, allocation[i])).ToDictionary(p => p.id, p => p.Item2, StringComparer.Ordinal);
+        var events = enforcement.Events.Append(new EnforcementEvent(Start, set, new Dictionary<string, double>())).ToArray();
+        return Model.WithEnforcement(enforcement with { Events = events });
+    }
+
+    /// <summary>The objective in each replication of the allocation, with these seeds.</summary>
+    public double[] Evaluate(double[] allocation, ulong seed, int replications, int threads, CancellationToken cancellation = default)
+    {
+        var model = With(allocation);
+        var values = new double[replications];
+        Ensemble.Run(model, new RunSettings(seed, replications, threads), r => values[r.Replication] = Objective.Of(r, model), null, cancellation);
+        return values;
+    }
+
+    /// <summary>Brings shares of the budget within the minimums and maximums, keeping the total (repeated clipping).</summary>
+    public double[] Feasible(double[] allocation)
+    {
+        var x = allocation.Select((v, i) => Math.Clamp(v, Minimum[i], Maximum[i])).ToArray();
+        for (int pass = 0; pass < 50; pass++)
+        {
+            double gap = Budget - x.Sum();
+            if (Math.Abs(gap) < 1e-9 * Math.Max(1, Budget)) break;
+            var free = Enumerable.Range(0, x.Length).Where(i => gap > 0 ? x[i] < Maximum[i] : x[i] > Minimum[i]).ToArray();
+            if (free.Length == 0) break;
+            double weight = free.Sum(i => gap > 0 ? Maximum[i] - x[i] : x[i] - Minimum[i]);
+            foreach (var i in free)
+                x[i] = Math.Clamp(x[i] + gap * (gap > 0 ? Maximum[i] - x[i] : x[i] - Minimum[i]) / weight, Minimum[i], Maximum[i]);
+        }
+        return x;
+    }
+}

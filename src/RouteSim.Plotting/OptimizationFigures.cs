@@ -1,0 +1,65 @@
+using RouteSim.Analysis.Optimization;
+using ScottPlot;
+
+namespace RouteSim.Plotting;
+
+/// <summary>The figures of an optimisation: each allocation's objective on fresh seeds, and where the best one puts the budget.</summary>
+public static class OptimizationFigures
+{
+    /// <summary>Both figures.</summary>
+    public static IReadOnlyList<Figure> All(AllocationProblem problem, AllocationEvaluation evaluation) =>
+        [Objectives(problem, evaluation), Split(problem, evaluation)];
+
+    /// <summary>The objective of each allocation on fresh seeds, with 95% whiskers.</summary>
+    public static Figure Objectives(AllocationProblem problem, AllocationEvaluation evaluation)
+    {
+        var plot = FigureStyle.New("Allocations compared on fresh seeds", "", problem.Objective.Describe());
+        var rows = evaluation.Allocations;
+        plot.Add.Bars(rows.Select((a, i) => new Bar
+        {
+            Position = i,
+            Value = a.Objective.Mean,
+            Error = double.IsNaN(a.Objective.CiHigh) ? 0 : (a.Objective.CiHigh - a.Objective.CiLow) / 2,
+            FillColor = FigureStyle.Color(i == 0 ? 6 : 2),
+        }).ToList());
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(rows.Select((_, i) => (double)i).ToArray(), rows.Select(a => a.Name).ToArray());
+        plot.Axes.Margins(bottom: 0);
+        return new Figure("allocations", $"{problem.Objective.Describe()} over the window for each allocation of {problem.Budget:#,0} units, on seeds the search never saw: mean with its 95% interval (lower is better).", plot, 900, 500);
+    }
+
+    /// <summary>Units per location: the best allocation next to the scenario's own (or uniform).</summary>
+    public static Figure Split(AllocationProblem problem, AllocationEvaluation evaluation)
+    {
+        var best = evaluation.Allocations[0];
+        var other = evaluation.Allocations.FirstOrDefault(a => a.Name == "scenario's own") ?? evaluation.Allocations[1];
+        var order = Enumerable.Range(0, problem.Locations.Count).OrderByDescending(i => Math.Max(best.Allocation[i], other.Allocation[i])).Take(24).ToArray();
+        var plot = FigureStyle.New("Where the budget goes", "location", "resource units");
+        var bars = new List<Bar>();
+        for (int k = 0; k < order.Length; k++)
+        {
+            bars.Add(new Bar { Position = k - 0.2, Value = best.Allocation[order[k]], FillColor = FigureStyle.Color(6), Size = 0.38 });
+            bars.Add(new Bar { Position = k + 0.2, Value = other.Allocation[order[k]], FillColor = FigureStyle.Color(2), Size = 0.38 });
+        }
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(order.Select((_, k) => (double)k).ToArray(), order.Select(i => problem.Locations[i]).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 110;
+        plot.Axes.Margins(bottom: 0);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = best.Name, FillColor = FigureStyle.Color(6) });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = other.Name, FillColor = FigureStyle.Color(2) });
+        FigureStyle.LegendOutside(plot);
+        return new Figure("allocation-split", $"Units at the {order.Length} locations that get the most: {best.Name} and {other.Name}.", plot, 1100, 560);
+    }
+
+    /// <summary>Saves figures as PNG and SVG into a folder.</summary>
+    public static void Save(IEnumerable<Figure> figures, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var f in figures)
+        {
+            f.Plot.SavePng(Path.Combine(directory, f.Name + ".png"), f.Width, f.Height);
+            f.Plot.SaveSvg(Path.Combine(directory, f.Name + ".svg"), f.Width, f.Height);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using RouteSim.Analysis.Optimization;
+
+namespace RouteSim.Results;
+
+/// <summary>Writes an optimisation's allocation.csv, evaluation.csv and trace.csv.</summary>
+public static class OptimizationWriter
+{
+    /// <summary>Writes the three tables into a folder being written.</summary>
+    public static void Write(AllocationProblem problem, SearchResult search, AllocationEvaluation evaluation, string directory)
+    {
+        using (var w = Open(Path.Combine(directory, "allocation.csv")))
+        {
+            w.WriteLine("location," + string.Join(',', evaluation.Allocations.Select(a => Csv.Text(a.Name))));
+            for (int i = 0; i < problem.Locations.Count; i++)
+                w.WriteLine(Csv.Text(problem.Locations[i]) + "," + string.Join(',', evaluation.Allocations.Select(a => Csv.Number(a.Allocation[i]))));
+        }
+        using (var w = Open(Path.Combine(directory, "evaluation.csv")))
+        {
+            w.WriteLine($"allocation,objective,ci_low,ci_high,n,difference_from_{evaluation.Reference.Replace(' ', '_').Replace("'", "", StringComparison.Ordinal)},difference_ci_low,difference_ci_high");
+            foreach (var a in evaluation.Allocations)
+            {
+                var d = a.DifferenceFromReference;
+                w.WriteLine(Csv.Row(Csv.Text(a.Name), Csv.Number(a.Objective.Mean), Csv.Number(a.Objective.CiLow), Csv.Number(a.Objective.CiHigh),
+                    a.Objective.N.ToString(CultureInfo.InvariantCulture), Csv.Number(d?.Mean ?? double.NaN), Csv.Number(d?.CiLow ?? double.NaN), Csv.Number(d?.CiHigh ?? double.NaN)));
+            }
+        }
+        using (var w = Open(Path.Combine(directory, "trace.csv")))
+        {
+            w.WriteLine("iteration,iteration_best,iteration_mean,best_so_far");
+            foreach (var t in search.Trace)
+                w.WriteLine(Csv.Row(t.Iteration.ToString(CultureInfo.InvariantCulture), Csv.Number(t.IterationBest), Csv.Number(t.IterationMean), Csv.Number(t.BestSoFar)));
+        }
+    }
+
+    private static StreamWriter Open(string path) => new(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+}
+
+/// <summary>What an optimisation folder's manifest.json records.</summary>
+public sealed record OptimizationManifest(
+    string Scenario,
+    string ScenarioFile,
+    string ScenarioSha256,
+    double Budget,
+    string Objective,
+    string Window,
+    int Start,
+    IReadOnlyList<string> Locations,
+    ulong SearchSeed,
+    int SearchIterations,
+    int SearchPopulation,
+    int SearchReplications,
+    ulong EvaluationSeed,
+    int EvaluationReplications,
+    string RoutesimVersion,
+    int Threads,
+    DateTimeOffset StartedAt,
+    double WallSeconds,
+    string CommandLine)
+{
+    /// <summary>The manifest as JSON text.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
+}

@@ -1,0 +1,68 @@
+using RouteSim.Analysis.Counterfactuals;
+using RouteSim.Analysis.Optimization;
+using RouteSim.Core.Engine;
+using RouteSim.Core.Model;
+using static RouteSim.Analysis.Tests.Counterfactuals.Arms;
+
+namespace RouteSim.Analysis.Tests.Optimization;
+
+public class CrossEntropySearchTests
+{
+    private static readonly CrossEntropySearch Search = new(Iterations: 8, Population: 16, Replications: 3);
+
+    private static AllocationProblem Problem(Scenario scenario, string[] locations, double budget) => new(
+        SimulationModel.Build(scenario), locations, budget, new double[locations.Length], Enumerable.Repeat(budget, locations.Length).ToArray(),
+        start: 0, new Objective("delivered", Window.All(scenario.Periods)));
+
+    /// <summary>Two identical crossings: smugglers take the weaker one, so the best defence splits the budget evenly.</summary>
+    [Fact]
+    public void Identical_crossings_get_a_balanced_split()
+    {
+        var scenario = Parallel([Crossing("A", b: 0.02), Crossing("B", b: 0.02)], At(), agents: 800, periods: 30, value: 10);
+        var problem = Problem(scenario, ["A", "B"], 60);
+        var best = Search.Run(problem, seed: 3, threads: 2).Best;
+        Assert.InRange(best[0] / 60, 0.35, 0.65);
+
+        // On fresh seeds, the balanced split beats putting everything on one crossing, beyond sampling error.
+        var evaluation = AllocationEvaluation.Run(problem, [("best", best), ("all on A", [60, 0])], "all on A", freshSeed: 99, replications: 12, threads: 2);
+        var difference = evaluation.Allocations[0].DifferenceFromReference!.Value;
+        Assert.True(difference.CiHigh < 0, $"best minus all-on-A: {difference.Mean} [{difference.CiLow}, {difference.CiHigh}]");
+    }
+
+    /// <summary>A crossing every route must pass, ahead of two that can be bypassed: the budget goes to it.</summary>
+    [Fact]
+    public void A_crossing_that_cannot_be_bypassed_gets_the_budget()
+    {
+        var nodes = new List<Node> { new("O", NodeKind.Origin), Crossing("GATE", b: 0.02), new("T", NodeKind.Transit), Crossing("X", b: 0.02), Crossing("Y", b: 0.02), new("D", NodeKind.Destination) };
+        var edges = new List<Edge> { new("O", "GATE", 1), new("GATE", "T", 1), new("T", "X", 1), new("T", "Y", 1), new("X", "D", 1), new("Y", "D", 1) };
+        var baseScenario = Parallel([Crossing("unused")], At(), agents: 800, periods: 30, value: 10);
+        var scenario = baseScenario with { Nodes = nodes, Edges = edges };
+        var problem = Problem(scenario, ["GATE", "X", "Y"], 60);
+        var best = Search.Run(problem, seed: 5, threads: 2).Best;
+        Assert.True(best[0] > 0.6 * 60, $"GATE got {best[0]:F1} of 60 ({string.Join(", ", best.Select(b => b.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))})");
+    }
+
+    [Fact]
+    public void Feasible_keeps_the_budget_and_the_bounds()
+    {
+        var scenario = Parallel([Crossing("A"), Crossing("B"), Crossing("C")], At(), agents: 10, periods: 2);
+        var problem = new AllocationProblem(SimulationModel.Build(scenario), ["A", "B", "C"], 30, [5, 0, 0], [30, 10, 30], 0, new Objective("deaths", Window.All(2)));
+        var x = problem.Feasible([0, 25, 5]);
+        Assert.Equal(30, x.Sum(), 9);
+        Assert.True(x[0] >= 5 && x[1] <= 10, string.Join(",", x));
+    }
+
+    [Fact]
+    public void The_scenario_s_own_allocation_is_read_at_the_start_period()
+    {
+        var enforcement = new Enforcement(0.5, new Dictionary<string, double> { ["A"] = 4 }, null,
+            [new EnforcementEvent(10, new Dictionary<string, double>(), new Dictionary<string, double> { ["B"] = 6 })]);
+        var scenario = Parallel([Crossing("A"), Crossing("B")], enforcement, agents: 10, periods: 20);
+        var problem = new AllocationProblem(SimulationModel.Build(scenario), ["A", "B"], 10, [0, 0], [10, 10], 10, new Objective("delivered", new Window(10, 20)));
+        Assert.Equal([4.0, 6.0], problem.OwnAllocation());
+        var schedule = problem.With([1, 9]).Enforcement.ConfiguredSchedule(20);
+        Assert.Equal(4, schedule[9][1]);
+        Assert.Equal(1, schedule[10][1]);
+        Assert.Equal(9, schedule[10][2]);
+    }
+}
