@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace RouteSim.Core.Randomness;
 
@@ -38,6 +39,31 @@ public static class CounterRng
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
     }
+
+    /// <summary>SplitMix64's finaliser on four keys at once (the same bits as <see cref="Mix(ulong)"/> on each).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<ulong> Mix(Vector256<ulong> z)
+    {
+        z = (z ^ Vector256.ShiftRightLogical(z, 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ Vector256.ShiftRightLogical(z, 27)) * Vector256.Create(0x94D049BB133111EBUL);
+        return z ^ Vector256.ShiftRightLogical(z, 31);
+    }
+
+    /// <summary>The keys of four agents in one period (see <see cref="PeriodKey(ulong, int)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<ulong> PeriodKey(Vector256<ulong> agentKeys, int period) =>
+        Mix(agentKeys ^ Vector256.Create(((ulong)(uint)period + 1) * PeriodStep));
+
+    /// <summary>
+    /// The 53-bit integers behind four uniforms of one purpose: u = m * 2^-53, so u &lt; a exactly when
+    /// m &lt; <see cref="Threshold"/>(a).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<ulong> UniformBits(Vector256<ulong> keys, Purpose purpose) =>
+        Vector256.ShiftRightLogical(Mix(keys + Vector256.Create((ulong)purpose * Golden)), 11);
+
+    /// <summary>The integer m below which a uniform m * 2^-53 is less than a (a in [0,1]): the ceiling of a * 2^53.</summary>
+    public static ulong Threshold(double a) => (ulong)Math.Ceiling(a * (1UL << 53));
 
     /// <summary>The key of one replication of a run with this master seed.</summary>
     public static ulong ReplicationKey(ulong seed, int replication) =>

@@ -56,3 +56,32 @@ public class CounterRngTests
         Assert.InRange(CounterRng.OpenUniform(0, CounterRng.Purpose.Risk), double.Epsilon, 1 - 1e-17);
     }
 }
+
+public class CounterRngVectorTests
+{
+    /// <summary>The vector path of the engine's activity draw decides exactly as the scalar one.</summary>
+    [Fact]
+    public void Vector_keys_and_thresholds_decide_as_the_scalar_draws()
+    {
+        var random = new Random(11);
+        ulong rep = CounterRng.ReplicationKey(5, 1);
+        foreach (var a in new[] { 0.0, 1e-17, 0.3, 0.5, 0.8, 0.999999999, 1.0 })
+        {
+            long threshold = (long)CounterRng.Threshold(a);
+            for (int trial = 0; trial < 2000; trial++)
+            {
+                var agentKeys = Enumerable.Range(0, 4).Select(_ => CounterRng.AgentKey(rep, random.Next())).ToArray();
+                int period = random.Next(0, 1000);
+                var keys = CounterRng.PeriodKey(System.Runtime.Intrinsics.Vector256.Create(agentKeys), period);
+                var bits = CounterRng.UniformBits(keys, CounterRng.Purpose.Activity);
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    ulong key = CounterRng.PeriodKey(agentKeys[lane], period);
+                    Assert.Equal(key, keys.GetElement(lane));
+                    bool scalar = CounterRng.Uniform(key, CounterRng.Purpose.Activity) < a;
+                    Assert.Equal(scalar, (long)bits.GetElement(lane) < threshold);
+                }
+            }
+        }
+    }
+}
