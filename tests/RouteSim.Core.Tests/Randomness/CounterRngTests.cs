@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using MathNet.Numerics.Distributions;
 using RouteSim.Core.Randomness;
 
