@@ -75,7 +75,7 @@ public sealed class ReplicationRunner
         _detection = new double[model.CommodityCount * locations];
         _attraction = new double[model.TotalOrganizationRoutes];
         _riskTerm = new double[model.TotalOrganizationRoutes];
-        _outcomeCdf = new double[model.TotalOutcomes];
+        _outcomeCdf = new double[model.TotalOutcomes + 4]; // padded: counts read four at a time
         _odIndexStart = new int[model.Organizations.Length + 1];
         for (int g = 0; g < model.Organizations.Length; g++)
             _odIndexStart[g + 1] = _odIndexStart[g] + model.Organizations[g].Organization.Od.Count;
@@ -316,9 +316,26 @@ public sealed class ReplicationRunner
     private static int Pick(ReadOnlySpan<double> cumulative, int options, double u)
     {
         double x = u * cumulative[options - 1];
-        int below = 0;
-        for (int j = 0; j < options - 1; j++) below += x >= cumulative[j] ? 1 : 0;
-        return below - 1;
+        return CountAtOrBelow(ref MemoryMarshal.GetReference(cumulative), options - 1, x) - 1;
+    }
+
+    /// <summary>
+    /// How many of values[0..count) are at or below x, four at a time without branches. Reads up to three values
+    /// past count, so the arrays it reads are padded to a multiple of four.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CountAtOrBelow(ref double values, int count, double x)
+    {
+        var xs = Vector256.Create(x);
+        int total = 0;
+        for (int j = 0; j < count; j += 4)
+        {
+            uint below = Vector256.GreaterThanOrEqual(xs, Vector256.LoadUnsafe(ref values, (nuint)j)).ExtractMostSignificantBits();
+            int left = count - j;
+            if (left < 4) below &= (1u << left) - 1;
+            total += System.Numerics.BitOperations.PopCount(below);
+        }
+        return total;
     }
 
     /// <summary>
@@ -399,9 +416,7 @@ public sealed class ReplicationRunner
                 int r = first + choice;
                 int o = plan.OutcomeStart[r], stops = 2 * plan.Routes[r].Nodes.Length;
                 double walk = Uniform(key, Purpose.Walk);
-                var cdf = _outcomeCdf.AsSpan(o, stops);
-                int outcome = 0;
-                for (int j = 0; j < cdf.Length; j++) outcome += walk >= cdf[j] ? 1 : 0; // the CDF never decreases
+                int outcome = CountAtOrBelow(ref _outcomeCdf[o], stops, walk); // the CDF never decreases
                 endings[o - outcomeBase + outcome]++;
                 int interdicted = outcome < stops ? (~outcome & 1) : 0;
                 _freeAt[i] = t + 1 + interdicted * incapacitation;
