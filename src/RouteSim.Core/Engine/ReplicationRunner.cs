@@ -308,6 +308,61 @@ public sealed class ReplicationRunner
     }
 
     /// <summary>
+    /// Each acting agent's cumulative logit weights, four agents of one od pair at a time: agents in the lanes,
+    /// options in sequence, so no lane is wasted on padding and the largest utility and the running sums need no
+    /// reduction across lanes. Per agent the operations and their order are those of <see cref="CumulativeWeights"/>,
+    /// so the weights are the same to the bit.
+    /// </summary>
+    private void WeightsByOdPair(Chunk chunk, int count, double inverseTemperature)
+    {
+        var plan = chunk.Plan;
+        var agents = chunk.Acting;
+        var order = chunk.Order;
+        var start = chunk.PairStart;
+        int pairs = plan.Organization.Od.Count, stride = chunk.Stride;
+
+        // Counting sort of the block's acting agents by od pair, keeping agent order within a pair.
+        Array.Clear(start);
+        for (int a = 0; a < count; a++) start[_od[agents[a]] + 1]++;
+        for (int w = 0; w < pairs; w++) start[w + 1] += start[w];
+        var fill = chunk.PairFill;
+        Array.Copy(start, fill, pairs);
+        for (int a = 0; a < count; a++) order[fill[_od[agents[a]]]++] = a;
+
+        ref double scratch = ref MemoryMarshal.GetArrayDataReference(chunk.Scratch);
+        var weights = chunk.Weights;
+        var scale = Vector256.Create(inverseTemperature);
+        for (int w = 0; w < pairs; w++)
+        {
+            int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1, lane = LaneStart(plan, w);
+            for (int g = start[w]; g < start[w + 1]; g += 4)
+            {
+                int n = Math.Min(4, start[w + 1] - g);
+                var rho = Vector256.Create(_risk[agents[order[g]]], _risk[agents[order[g + Math.Min(1, n - 1)]]],
+                    _risk[agents[order[g + Math.Min(2, n - 1)]]], _risk[agents[order[g + Math.Min(3, n - 1)]]]);
+                var max = Vector256.Create(double.NegativeInfinity);
+                for (int j = 0; j < options; j++)
+                {
+                    var u = Vector256.Create(_laneAttraction[lane + j]) - rho * Vector256.Create(_laneRisk[lane + j]);
+                    u.StoreUnsafe(ref scratch, (nuint)(4 * j));
+                    max = Vector256.MaxNative(max, u);
+                }
+                var total = Vector256<double>.Zero;
+                for (int j = 0; j < options; j++)
+                {
+                    total += DeterministicExp.Exp((Vector256.LoadUnsafe(ref scratch, (nuint)(4 * j)) - max) * scale);
+                    total.StoreUnsafe(ref scratch, (nuint)(4 * j));
+                }
+                for (int k = 0; k < n; k++)
+                {
+                    int row = order[g + k] * stride;
+                    for (int j = 0; j < options; j++) weights[row + j] = Unsafe.Add(ref scratch, 4 * j + k);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Abstention (-1) or the index among the od pair's routes, by inverse CDF on cumulative weights: the number
     /// of cumulative weights at or below u * total, counted without branches (a mispredicted branch per agent
     /// would cost more than the count).
@@ -389,13 +444,7 @@ public sealed class ReplicationRunner
             }
             acting += count;
 
-            if (!shared)
-                for (int a = 0; a < count; a++)
-                {
-                    int i = agents[a], w = _od[i];
-                    int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
-                    CumulativeWeights(LaneStart(plan, w), (options + 3) & ~3, options, _risk[i], inverseTemperature, weights.AsSpan(a * stride, stride));
-                }
+            if (!shared) WeightsByOdPair(chunk, count, inverseTemperature);
 
             for (int a = 0; a < count; a++)
             {
@@ -499,6 +548,10 @@ public sealed class ReplicationRunner
 
         public int Stride { get; } = lanes;
         public double[] Weights { get; } = new double[lanes * Block];
+        public double[] Scratch { get; } = new double[4 * lanes];
+        public int[] Order { get; } = new int[Block];
+        public int[] PairStart { get; } = new int[plan.Organization.Od.Count + 1];
+        public int[] PairFill { get; } = new int[plan.Organization.Od.Count];
         public int[] Acting { get; } = new int[Block];
         public ulong[] Keys { get; } = new ulong[Block];
         public OrganizationPlan Plan { get; } = plan;
