@@ -319,7 +319,7 @@ public sealed class ReplicationRunner
         var agents = chunk.Acting;
         var order = chunk.Order;
         var start = chunk.PairStart;
-        int pairs = plan.Organization.Od.Count, stride = chunk.Stride;
+        int pairs = plan.Organization.Od.Count;
 
         // Counting sort of the block's acting agents by od pair, keeping agent order within a pair.
         Array.Clear(start);
@@ -330,7 +330,6 @@ public sealed class ReplicationRunner
         for (int a = 0; a < count; a++) order[fill[_od[agents[a]]]++] = a;
 
         ref double scratch = ref MemoryMarshal.GetArrayDataReference(chunk.Scratch);
-        var weights = chunk.Weights;
         var scale = Vector256.Create(inverseTemperature);
         for (int w = 0; w < pairs; w++)
         {
@@ -353,11 +352,15 @@ public sealed class ReplicationRunner
                     total += DeterministicExp.Exp((Vector256.LoadUnsafe(ref scratch, (nuint)(4 * j)) - max) * scale);
                     total.StoreUnsafe(ref scratch, (nuint)(4 * j));
                 }
-                for (int k = 0; k < n; k++)
-                {
-                    int row = order[g + k] * stride;
-                    for (int j = 0; j < options; j++) weights[row + j] = Unsafe.Add(ref scratch, 4 * j + k);
-                }
+
+                // The choice, as Pick makes it, four agents at once: u * Z against each running sum but the last.
+                var keys = Vector256.Create(chunk.Keys[order[g]], chunk.Keys[order[g + Math.Min(1, n - 1)]],
+                    chunk.Keys[order[g + Math.Min(2, n - 1)]], chunk.Keys[order[g + Math.Min(3, n - 1)]]);
+                var x = Vector256.ConvertToDouble(UniformBits(keys, Purpose.Choice)) * Vector256.Create(1.0 / (1UL << 53)) * total;
+                var below = Vector256<long>.Zero;
+                for (int j = 0; j < options - 1; j++)
+                    below -= Vector256.GreaterThanOrEqual(x, Vector256.LoadUnsafe(ref scratch, (nuint)(4 * j))).AsInt64();
+                for (int k = 0; k < n; k++) chunk.Choice[order[g + k]] = options == 1 ? -1 : (int)below.GetElement(k) - 1;
             }
         }
     }
@@ -408,10 +411,9 @@ public sealed class ReplicationRunner
         var endings = chunk.Endings;
         Array.Clear(endings);
         long acting = 0, abstentions = 0;
-        int outcomeBase = plan.OutcomeStart[0], stride = chunk.Stride;
+        int outcomeBase = plan.OutcomeStart[0];
         var agents = chunk.Acting;
         var keys = chunk.Keys;
-        var weights = chunk.Weights;
         var threshold = Vector256.Create((long)Threshold(activity));
         var periodNow = Vector128.Create(t);
 
@@ -451,10 +453,8 @@ public sealed class ReplicationRunner
                 int i = agents[a], w = _od[i];
                 ulong key = keys[a];
                 int first = plan.OdRouteStart[w], options = plan.OdRouteStart[w + 1] - first + 1;
-                ReadOnlySpan<double> cumulative = shared
-                    ? _sharedCumulative.AsSpan(LaneStart(plan, w), options)
-                    : weights.AsSpan(a * stride, options);
-                int choice = options == 1 ? -1 : Pick(cumulative, options, Uniform(key, Purpose.Choice));
+                int choice = !shared ? chunk.Choice[a]
+                    : options == 1 ? -1 : Pick(_sharedCumulative.AsSpan(LaneStart(plan, w), options), options, Uniform(key, Purpose.Choice));
                 if (choice < 0)
                 {
                     abstentions++;
@@ -547,7 +547,7 @@ public sealed class ReplicationRunner
         public const int Block = 128;
 
         public int Stride { get; } = lanes;
-        public double[] Weights { get; } = new double[lanes * Block];
+        public int[] Choice { get; } = new int[Block];
         public double[] Scratch { get; } = new double[4 * lanes];
         public int[] Order { get; } = new int[Block];
         public int[] PairStart { get; } = new int[plan.Organization.Od.Count + 1];
