@@ -13,8 +13,9 @@ public sealed class RunWriter : IDisposable
 {
     private readonly SimulationModel _model;
     private readonly string _directory;
-    private readonly StreamWriter _locations, _organizations, _routes;
-    private readonly string[] _routeIds;
+    private readonly Utf8CsvWriter _locations, _organizations, _routes;
+    private readonly byte[][] _locationIds, _commodityIds, _organizationIds;
+    private readonly byte[][][] _routeIds;
 
     /// <summary>Opens the per-replication CSVs in a folder being written (see <see cref="ResultFolder"/>) and writes their headers.</summary>
     public RunWriter(SimulationModel model, string directory)
@@ -22,26 +23,20 @@ public sealed class RunWriter : IDisposable
         _model = model;
         _directory = directory;
         Directory.CreateDirectory(directory);
-        _locations = Open("locations.csv", "replication,period,location,commodity,traversals,interdictions,deaths");
-        _organizations = Open("organizations.csv", "replication,period,organization,acting,abstentions,attempts,successes,interdictions,deaths");
-        _routes = Open("routes.csv", "replication,period,organization,route,trips");
-        _routeIds = model.Organizations.SelectMany(o => o.Routes.Select(r => r.Id)).ToArray();
-    }
-
-    private StreamWriter Open(string name, string header)
-    {
-        var writer = new StreamWriter(File(name), append: false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        writer.WriteLine(header);
-        return writer;
+        _locations = new Utf8CsvWriter(File("locations.csv"), "replication,period,location,commodity,traversals,interdictions,deaths");
+        _organizations = new Utf8CsvWriter(File("organizations.csv"), "replication,period,organization,acting,abstentions,attempts,successes,interdictions,deaths");
+        _routes = new Utf8CsvWriter(File("routes.csv"), "replication,period,organization,route,trips");
+        _locationIds = model.LocationIds.Select(Utf8CsvWriter.Field).ToArray();
+        _commodityIds = model.CommodityIds.Select(Utf8CsvWriter.Field).ToArray();
+        _organizationIds = model.Organizations.Select(o => Utf8CsvWriter.Field(o.Organization.Id)).ToArray();
+        _routeIds = model.Organizations.Select(o => o.Routes.Select(r => Utf8CsvWriter.Field(r.Id)).ToArray()).ToArray();
     }
 
     /// <summary>Appends one replication's rows.</summary>
     public void Add(ReplicationResult result)
     {
         var layout = result.Layout;
-        string rep = result.Replication.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var locationIds = _model.LocationIds.Select(Csv.Text).ToArray();
-        var commodityIds = _model.CommodityIds.Select(Csv.Text).ToArray();
+        int rep = result.Replication;
         for (int t = 0; t < layout.Periods; t++)
         {
             for (int l = 0; l < layout.Locations; l++)
@@ -49,18 +44,46 @@ public sealed class RunWriter : IDisposable
                 {
                     if (!_model.LocationCarries[l * layout.Commodities + k]) continue;
                     int i = layout.Location(t, l, k, 0);
-                    _locations.Write($"{rep},{t},{locationIds[l]},{commodityIds[k]},{result.Locations[i]},{result.Locations[i + 1]},{result.Locations[i + 2]}\n");
+                    Start(_locations, rep, t);
+                    _locations.Raw(_locationIds[l]);
+                    _locations.Comma();
+                    _locations.Raw(_commodityIds[k]);
+                    Counts(_locations, result.Locations, i, 3);
                 }
 
             foreach (var plan in _model.Organizations)
             {
-                int i = layout.Organization(t, plan.Index, 0);
-                var c = result.Organizations;
-                _organizations.Write($"{rep},{t},{Csv.Text(plan.Organization.Id)},{c[i]},{c[i + 1]},{c[i + 2]},{c[i + 3]},{c[i + 4]},{c[i + 5]}\n");
+                Start(_organizations, rep, t);
+                _organizations.Raw(_organizationIds[plan.Index]);
+                Counts(_organizations, result.Organizations, layout.Organization(t, plan.Index, 0), 6);
                 for (int r = 0; r < plan.Routes.Length; r++)
-                    _routes.Write($"{rep},{t},{Csv.Text(plan.Organization.Id)},{Csv.Text(plan.Routes[r].Id)},{result.Routes[layout.Route(t, plan.RouteOffset + r)]}\n");
+                {
+                    Start(_routes, rep, t);
+                    _routes.Raw(_organizationIds[plan.Index]);
+                    _routes.Comma();
+                    _routes.Raw(_routeIds[plan.Index][r]);
+                    Counts(_routes, result.Routes, layout.Route(t, plan.RouteOffset + r), 1);
+                }
             }
         }
+    }
+
+    private static void Start(Utf8CsvWriter w, int replication, int period)
+    {
+        w.Number(replication);
+        w.Comma();
+        w.Number(period);
+        w.Comma();
+    }
+
+    private static void Counts(Utf8CsvWriter w, int[] counts, int first, int how)
+    {
+        for (int c = 0; c < how; c++)
+        {
+            w.Comma();
+            w.Number(counts[first + c]);
+        }
+        w.EndRow();
     }
 
     /// <summary>Writes the catalogue, the summary and the manifest, and closes the files.</summary>
@@ -116,12 +139,31 @@ public sealed class RunWriter : IDisposable
 
     private void WriteSummary(RunSummary summary)
     {
-        using var w = new StreamWriter(File("summary.csv"), false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        w.WriteLine("table,key,commodity,period,metric,mean,sd,ci_low,ci_high,n");
+        using var w = new Utf8CsvWriter(File("summary.csv"), "table,key,commodity,period,metric,mean,sd,ci_low,ci_high,n");
         var layout = _model.Layout;
-        void Row(string table, string key, string commodity, int? period, string metric, Summary s) =>
-            w.Write($"{table},{Csv.Text(key)},{Csv.Text(commodity)},{(period is { } t ? t.ToString(System.Globalization.CultureInfo.InvariantCulture) : "all")},{metric}," +
-                    $"{Csv.Number(s.Mean)},{Csv.Number(s.Sd)},{Csv.Number(s.CiLow)},{Csv.Number(s.CiHigh)},{s.N}\n");
+        var fields = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        byte[] Field(string text) => fields.TryGetValue(text, out var bytes) ? bytes : fields[text] = Utf8CsvWriter.Field(text);
+        void Row(string table, string key, string commodity, int? period, string metric, Summary s)
+        {
+            w.Raw(Field(table));
+            w.Comma();
+            w.Raw(Field(key));
+            w.Comma();
+            w.Raw(Field(commodity));
+            w.Comma();
+            if (period is { } t) w.Number(t);
+            else w.Raw("all"u8);
+            w.Comma();
+            w.Raw(Field(metric));
+            foreach (var v in new[] { s.Mean, s.Sd, s.CiLow, s.CiHigh })
+            {
+                w.Comma();
+                w.Number(v);
+            }
+            w.Comma();
+            w.Number(s.N);
+            w.EndRow();
+        }
 
         foreach (int? period in Periods(layout.Periods))
         {

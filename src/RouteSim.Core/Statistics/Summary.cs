@@ -23,6 +23,8 @@ public readonly record struct Summary(double Mean, double Sd, double CiLow, doub
         return w.Summarize(0);
     }
 
-    /// <summary>The 97.5% quantile of Student's t with df degrees of freedom.</summary>
-    public static double TQuantile975(int df) => StudentT.InvCDF(0, 1, df, 0.975);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, double> Quantiles = new();
+
+    /// <summary>The 97.5% quantile of Student's t with df degrees of freedom (remembered: a summary asks it for every cell).</summary>
+    public static double TQuantile975(int df) => Quantiles.GetOrAdd(df, d => StudentT.InvCDF(0, 1, d, 0.975));
 }
