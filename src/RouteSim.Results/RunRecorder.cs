@@ -1,40 +1,100 @@
+using System.Threading.Channels;
 using RouteSim.Core.Engine;
 
 namespace RouteSim.Results;
 
-/// <summary>Records one run into a folder: each replication's rows as it arrives, then the summary and the manifest.</summary>
+/// <summary>
+/// Records one run into a folder: each replication's rows as it arrives, then the summary and the manifest.
+/// Writing happens on a thread of its own, so the simulation never waits on the disk; a few replications at
+/// most are queued (memory stays bounded), in the order they were handed over.
+/// </summary>
 public sealed class RunRecorder : IDisposable
 {
+    private const int QueueLength = 4;
     private readonly RunWriter _writer;
+    private readonly Channel<ReplicationResult> _queue = Channel.CreateBounded<ReplicationResult>(
+        new BoundedChannelOptions(QueueLength) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Task _drain;
+    private readonly RunSummary _summary;
+    private long _decisions;
+    private bool _completed;
 
     /// <summary>Starts recording a run of <paramref name="model"/> into <paramref name="directory"/>.</summary>
     public RunRecorder(SimulationModel model, string directory)
     {
         Model = model;
-        Summary = new RunSummary(model.Layout);
+        _summary = new RunSummary(model.Layout);
         _writer = new RunWriter(model, directory);
+        _drain = Task.Run(async () =>
+        {
+            await foreach (var result in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                _writer.Add(result);
+                _summary.Add(result);
+                _decisions += result.Decisions;
+            }
+        });
     }
 
     /// <summary>The model being run.</summary>
     public SimulationModel Model { get; }
 
-    /// <summary>Means and intervals over the replications recorded so far.</summary>
-    public RunSummary Summary { get; }
+    /// <summary>Means and intervals over every replication recorded (waits for the queue to drain).</summary>
+    public RunSummary Summary
+    {
+        get
+        {
+            Complete();
+            return _summary;
+        }
+    }
 
-    /// <summary>Agent decisions over the replications recorded so far.</summary>
-    public long Decisions { get; private set; }
+    /// <summary>Agent decisions over every replication recorded (waits for the queue to drain).</summary>
+    public long Decisions
+    {
+        get
+        {
+            Complete();
+            return _decisions;
+        }
+    }
 
-    /// <summary>Records one replication (call in replication order).</summary>
+    /// <summary>Hands over one replication (in replication order); waits only when the queue is full.</summary>
     public void Add(ReplicationResult result)
     {
-        _writer.Add(result);
-        Summary.Add(result);
-        Decisions += result.Decisions;
+        if (!_queue.Writer.TryWrite(result)) _queue.Writer.WriteAsync(result).AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Waits until every replication handed over is written; a writing error surfaces here.</summary>
+    public void Complete()
+    {
+        if (!_completed)
+        {
+            _completed = true;
+            _queue.Writer.TryComplete();
+        }
+        _drain.GetAwaiter().GetResult();
     }
 
     /// <summary>Writes the summary, catalogue and manifest.</summary>
-    public void Finish(RunManifest manifest) => _writer.Finish(Summary, manifest);
+    public void Finish(RunManifest manifest)
+    {
+        Complete();
+        _writer.Finish(_summary, manifest);
+    }
 
-    /// <summary>Closes the files.</summary>
-    public void Dispose() => _writer.Dispose();
+    /// <summary>Stops the writing thread and closes the files.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        try
+        {
+            _drain.GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            // The run failed or was cancelled; its unfinished folder is removed by its ResultFolder.
+        }
+        _writer.Dispose();
+    }
 }
