@@ -15,7 +15,7 @@ public sealed class RunWriter : IDisposable
     private readonly string _directory;
     private readonly Utf8CsvWriter _locations, _organizations, _routes;
     private readonly byte[][] _locationIds, _commodityIds, _organizationIds;
-    private readonly byte[][][] _routeIds;
+    private readonly byte[][][] _routeIds, _summaryRouteKeys;
 
     /// <summary>Opens the per-replication CSVs in a folder being written (see <see cref="ResultFolder"/>) and writes their headers.</summary>
     public RunWriter(SimulationModel model, string directory)
@@ -30,6 +30,7 @@ public sealed class RunWriter : IDisposable
         _commodityIds = model.CommodityIds.Select(Utf8CsvWriter.Field).ToArray();
         _organizationIds = model.Organizations.Select(o => Utf8CsvWriter.Field(o.Organization.Id)).ToArray();
         _routeIds = model.Organizations.Select(o => o.Routes.Select(r => Utf8CsvWriter.Field(r.Id)).ToArray()).ToArray();
+        _summaryRouteKeys = model.Organizations.Select(o => o.Routes.Select(r => Utf8CsvWriter.Field($"{o.Organization.Id}/{r.Id}")).ToArray()).ToArray();
     }
 
     /// <summary>Appends one replication's rows.</summary>
@@ -139,49 +140,63 @@ public sealed class RunWriter : IDisposable
 
     private void WriteSummary(RunSummary summary)
     {
-        using var w = new Utf8CsvWriter(File("summary.csv"), "table,key,commodity,period,metric,mean,sd,ci_low,ci_high,n");
+        // Each period's rows are formatted on their own (in parallel: a summary has a row for every count of
+        // every period, and formatting doubles is slow), then written in period order.
         var layout = _model.Layout;
-        var fields = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        byte[] Field(string text) => fields.TryGetValue(text, out var bytes) ? bytes : fields[text] = Utf8CsvWriter.Field(text);
-        void Row(string table, string key, string commodity, int? period, string metric, Summary s)
+        var periods = Periods(layout.Periods).ToArray();
+        var parts = new byte[periods.Length][];
+        Parallel.For(0, periods.Length, p =>
         {
-            w.Raw(Field(table));
+            var buffer = new MemoryStream();
+            using (var w = new Utf8CsvWriter(buffer, header: null)) SummaryRows(w, summary, periods[p]);
+            parts[p] = buffer.ToArray();
+        });
+        using var file = new Utf8CsvWriter(File("summary.csv"), "table,key,commodity,period,metric,mean,sd,ci_low,ci_high,n");
+        foreach (var part in parts) file.Raw(part);
+    }
+
+    private void SummaryRows(Utf8CsvWriter w, RunSummary summary, int? period)
+    {
+        var layout = _model.Layout;
+        void Row(string table, byte[] key, byte[] commodity, string metric, Summary s)
+        {
+            w.Raw(Encoding.UTF8.GetBytes(table));
             w.Comma();
-            w.Raw(Field(key));
+            w.Raw(key);
             w.Comma();
-            w.Raw(Field(commodity));
+            w.Raw(commodity);
             w.Comma();
             if (period is { } t) w.Number(t);
             else w.Raw("all"u8);
             w.Comma();
-            w.Raw(Field(metric));
-            foreach (var v in new[] { s.Mean, s.Sd, s.CiLow, s.CiHigh })
-            {
-                w.Comma();
-                w.Number(v);
-            }
+            w.Raw(Encoding.UTF8.GetBytes(metric));
+            w.Comma();
+            w.Number(s.Mean);
+            w.Comma();
+            w.Number(s.Sd);
+            w.Comma();
+            w.Number(s.CiLow);
+            w.Comma();
+            w.Number(s.CiHigh);
             w.Comma();
             w.Number(s.N);
             w.EndRow();
         }
 
-        foreach (int? period in Periods(layout.Periods))
-        {
-            for (int l = 0; l < layout.Locations; l++)
-                for (int k = 0; k < layout.Commodities; k++)
-                {
-                    if (!_model.LocationCarries[l * layout.Commodities + k]) continue;
-                    for (int m = 0; m < ResultLayout.LocationMetrics.Length; m++)
-                        Row("locations", _model.LocationIds[l], _model.CommodityIds[k], period, ResultLayout.LocationMetrics[m], summary.Location(period, l, k, m));
-                }
-            foreach (var plan in _model.Organizations)
+        for (int l = 0; l < layout.Locations; l++)
+            for (int k = 0; k < layout.Commodities; k++)
             {
-                string commodity = _model.CommodityIds[plan.Commodity];
-                for (int m = 0; m < ResultLayout.OrganizationMetrics.Length; m++)
-                    Row("organizations", plan.Organization.Id, commodity, period, ResultLayout.OrganizationMetrics[m], summary.Organization(period, plan.Index, m));
-                for (int r = 0; r < plan.Routes.Length; r++)
-                    Row("routes", $"{plan.Organization.Id}/{plan.Routes[r].Id}", commodity, period, "trips", summary.Route(period, plan.RouteOffset + r));
+                if (!_model.LocationCarries[l * layout.Commodities + k]) continue;
+                for (int m = 0; m < ResultLayout.LocationMetrics.Length; m++)
+                    Row("locations", _locationIds[l], _commodityIds[k], ResultLayout.LocationMetrics[m], summary.Location(period, l, k, m));
             }
+        foreach (var plan in _model.Organizations)
+        {
+            var commodity = _commodityIds[plan.Commodity];
+            for (int m = 0; m < ResultLayout.OrganizationMetrics.Length; m++)
+                Row("organizations", _organizationIds[plan.Index], commodity, ResultLayout.OrganizationMetrics[m], summary.Organization(period, plan.Index, m));
+            for (int r = 0; r < plan.Routes.Length; r++)
+                Row("routes", _summaryRouteKeys[plan.Index][r], commodity, "trips", summary.Route(period, plan.RouteOffset + r));
         }
     }
 

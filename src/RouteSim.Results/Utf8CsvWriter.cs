@@ -16,8 +16,15 @@ public sealed class Utf8CsvWriter : IDisposable
 
     /// <summary>Creates (or replaces) the file and writes its header line.</summary>
     public Utf8CsvWriter(string path, string header)
+        : this(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), header)
     {
-        _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+    }
+
+    /// <summary>Writes into a stream (closed with the writer), after a header line unless it is null.</summary>
+    public Utf8CsvWriter(Stream stream, string? header)
+    {
+        _stream = stream;
+        if (header is null) return;
         Raw(Encoding.UTF8.GetBytes(header));
         EndRow();
     }
