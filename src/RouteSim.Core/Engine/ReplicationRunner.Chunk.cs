@@ -1,0 +1,31 @@
+namespace RouteSim.Core.Engine;
+
+// A chunk of agents: the unit of work a thread takes, with counters and scratch of its own.
+public sealed partial class ReplicationRunner
+{
+    /// <summary>A contiguous block of one organization's agents with its own counters and scratch.</summary>
+    private sealed class Chunk(OrganizationPlan plan, int start, int end, int lanes)
+    {
+        /// <summary>Agents per block of the three passes: their weights stay in the first-level cache.</summary>
+        public const int Block = 128;
+
+        public int Stride { get; } = lanes;
+        // Every array is padded by a cache line or two: chunks are worked on by different threads side by side,
+        // and counters of neighbouring chunks on one cache line would make the cores fight over it.
+        private const int Pad = 32;
+
+        public int[] Choice { get; } = new int[Block + Pad];
+        public double[] Scratch { get; } = new double[4 * lanes + Pad];
+        public int[] Order { get; } = new int[Block + Pad];
+        public int[] PairStart { get; } = new int[plan.Organization.Od.Count + 1 + Pad];
+        public int[] PairFill { get; } = new int[plan.Organization.Od.Count + Pad];
+        public int[] Acting { get; } = new int[Block + Pad];
+        public ulong[] Keys { get; } = new ulong[Block + Pad];
+        public OrganizationPlan Plan { get; } = plan;
+        public int Start { get; } = start;
+        public int End { get; } = end;
+        public int[] Endings { get; } = new int[plan.OutcomeCount + Pad];
+        public long ActingCount { get; set; }
+        public long Abstentions { get; set; }
+    }
+}
