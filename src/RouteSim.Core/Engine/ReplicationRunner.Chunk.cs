@@ -9,7 +9,6 @@ public sealed partial class ReplicationRunner
         /// <summary>Agents per block of the three passes: their weights stay in the first-level cache.</summary>
         public const int Block = 128;
 
-        public int Stride { get; } = lanes;
         // Every array is padded by a cache line or two: chunks are worked on by different threads side by side,
         // and counters of neighbouring chunks on one cache line would make the cores fight over it.
         private const int Pad = 32;

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using RouteSim.Core.Numerics;
 using static RouteSim.Core.Randomness.CounterRng;
 
@@ -13,9 +10,9 @@ namespace RouteSim.Core.Engine;
 /// <remarks>
 /// The hot path works on plain arrays. Per period and organization it precomputes what does not depend on the
 /// agent: each route's attraction and risk term, and the cumulative distribution of a trip's outcome along
-/// the route (interdicted or dead at each node, or success), so a trip costs one draw. An agent's logit
-/// weights are computed four options at a time (<see cref="DeterministicExp"/>): each od pair's options sit in
-/// "lanes", the outside option first, padded to a multiple of four. Agents record only how their trip ended;
+/// the route (interdicted or dead at each node, or success), so a trip costs one draw. Logit weights and choices
+/// are computed four agents of one od pair at a time (<see cref="DeterministicExp"/>; see ReplicationRunner.Choice.cs);
+/// shared weights are kept per od pair in "lanes", the outside option first. Agents record only how their trip ended;
 /// traversals are derived from the endings once per period. Agents are split into fixed chunks, each with its
 /// own counters, merged in chunk order: integer sums, so the thread count cannot change a single number.
 /// </remarks>
