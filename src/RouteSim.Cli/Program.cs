@@ -19,6 +19,8 @@ namespace RouteSim.Cli
             CompareCommand.Create(terminal),
             ReportCommand.Create(terminal),
             OptimizeCommand.Create(terminal),
+            SweepCommand.Create(terminal),
+            SensitivityCommand.Create(terminal),
             SchemaCommand.Create(terminal),
         };
 

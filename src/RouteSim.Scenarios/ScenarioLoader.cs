@@ -18,8 +18,34 @@ public static class ScenarioLoader
     /// <summary>Loads scenario text; <paramref name="file"/> names it in error messages.</summary>
     public static LoadResult Load(string text, string file, LoadOptions? options = null)
     {
-        options ??= LoadOptions.ForThisMachine();
         var diagnostics = new Diagnostics(file);
+        var root = Parse(text, diagnostics, "a scenario needs name, periods, nodes, edges, commodities, organizations, enforcement");
+        return root is null ? Failed(diagnostics) : Load(root, file, options, diagnostics);
+    }
+
+    /// <summary>Loads a scenario already parsed to YAML nodes (for example, a template with parameters set); positions refer to those nodes.</summary>
+    public static LoadResult Load(YamlNode root, string file, LoadOptions? options = null) =>
+        Load(root, file, options, new Diagnostics(file));
+
+    private static LoadResult Load(YamlNode root, string file, LoadOptions? options, Diagnostics diagnostics)
+    {
+        options ??= LoadOptions.ForThisMachine();
+        var reader = MappingReader.Open(root, ScenarioFormat.Scenario, "", diagnostics);
+        if (reader is null) return Failed(diagnostics);
+        var scenario = new Reading(reader, diagnostics).Scenario();
+        if (!diagnostics.Ok || scenario is null) return Failed(diagnostics);
+
+        var model = CheckRoutesAndSize(scenario, diagnostics, options);
+        return diagnostics.Ok ? new LoadResult(scenario, model, []) : Failed(diagnostics);
+    }
+
+    /// <summary>
+    /// Parses one YAML document, turning every syntax problem (and YamlDotNet's own failures on junk) into a
+    /// located error; null when the text is not a single readable document.
+    /// </summary>
+    /// <param name="whenEmpty">What an empty file is missing, for its error message.</param>
+    public static YamlNode? Parse(string text, Diagnostics diagnostics, string whenEmpty)
+    {
         YamlNode? root;
         var parser = new Parser(new StringReader(text));
         try
@@ -28,17 +54,17 @@ public static class ScenarioLoader
             stream.Load(parser);
             if (stream.Documents.Count == 0)
             {
-                diagnostics.Error(SourcePosition.Start, "", "the file is empty: a scenario needs name, periods, nodes, edges, commodities, organizations, enforcement");
-                return Failed(diagnostics);
+                diagnostics.Error(SourcePosition.Start, "", $"the file is empty: {whenEmpty}");
+                return null;
             }
             if (stream.Documents.Count > 1)
-                diagnostics.Error(MappingReader.At(stream.Documents[1].RootNode), "", "a scenario file holds one YAML document; remove the second '---' and what follows");
+                diagnostics.Error(MappingReader.At(stream.Documents[1].RootNode), "", "the file must hold one YAML document; remove the second '---' and what follows");
             root = stream.Documents[0].RootNode;
         }
         catch (YamlException e)
         {
             diagnostics.Error(new SourcePosition((int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), "", $"YAML syntax: {YamlMessage(e)}");
-            return Failed(diagnostics);
+            return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
         {
@@ -46,16 +72,9 @@ public static class ScenarioLoader
             var mark = parser.Current?.End;
             var at = mark is null ? SourcePosition.Start : new SourcePosition((int)Math.Max(1, mark.Value.Line), (int)Math.Max(1, mark.Value.Column));
             diagnostics.Error(at, "", "YAML syntax: the text after this point cannot be read as YAML");
-            return Failed(diagnostics);
+            return null;
         }
-
-        var reader = MappingReader.Open(root, ScenarioFormat.Scenario, "", diagnostics);
-        if (reader is null) return Failed(diagnostics);
-        var scenario = new Reading(reader, diagnostics).Scenario();
-        if (!diagnostics.Ok || scenario is null) return Failed(diagnostics);
-
-        var model = CheckRoutesAndSize(scenario, diagnostics, options);
-        return diagnostics.Ok ? new LoadResult(scenario, model, []) : Failed(diagnostics);
+        return diagnostics.Ok ? root : null;
     }
 
     private static LoadResult Failed(Diagnostics diagnostics) => new(null, null, diagnostics.Errors);

@@ -17,6 +17,9 @@ public sealed record Factor(string Name, double Lower, double Upper, IReadOnlyLi
     public double FromUnit(double u)
     {
         if (Values is { } list) return list[Math.Clamp((int)Math.Floor(u * list.Count), 0, list.Count - 1)];
+        // The ends exactly, not exp(log(x)) one ulp away: a reader compares them with the bounds.
+        if (u <= 0) return Integer ? Math.Round(Lower, MidpointRounding.AwayFromZero) : Lower;
+        if (u >= 1) return Integer ? Math.Round(Upper, MidpointRounding.AwayFromZero) : Upper;
         double x = Log
             ? Math.Exp(Math.Log(Lower) + u * (Math.Log(Upper) - Math.Log(Lower)))
             : Lower + u * (Upper - Lower);

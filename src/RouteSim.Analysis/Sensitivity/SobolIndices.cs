@@ -8,7 +8,9 @@ public sealed record SobolIndex(string Factor, Interval First, Interval Total);
 /// <summary>
 /// Sobol indices from a Saltelli design: first order by Saltelli et al. (2010), S_i = mean(f(B)(f(AB_i) - f(A))) / V,
 /// total by Jansen (1999), ST_i = mean((f(A) - f(AB_i))^2) / 2V, with V the variance of f over A and B together.
-/// Intervals resample the N base rows.
+/// f(B) is centred on the mean of f in the first-order sum: the same estimate in expectation, but without the
+/// variance a large mean would add (an outcome of mean 1,000 and spread 10 is otherwise hopeless). Intervals
+/// resample the N base rows.
 /// </summary>
 public static class SobolIndices
 {
@@ -39,7 +41,7 @@ public static class SobolIndices
                 foreach (int j in rows)
                 {
                     double a = y[j * stride], ab = y[j * stride + 1 + i], b = y[j * stride + k + 1];
-                    first += b * (ab - a);
+                    first += (b - mean) * (ab - a);
                     total += (a - ab) * (a - ab);
                 }
                 result[i] = variance > 0 ? first / rows.Length / variance : double.NaN;

@@ -27,6 +27,9 @@ public enum FieldType
     /// <summary>A list of ids.</summary>
     IdList,
 
+    /// <summary>A list of finite numbers.</summary>
+    NumberList,
+
     /// <summary>A mapping from location id to a number.</summary>
     NumberMap,
 

@@ -47,6 +47,7 @@ public static class FormatReference
         FieldType.Flag => "true/false",
         FieldType.TextList => "list of text",
         FieldType.IdList => "list of ids",
+        FieldType.NumberList => "list of numbers",
         FieldType.NumberMap => "map id → number",
         FieldType.Mapping => $"{f.Nested!.Title} (mapping)",
         FieldType.MappingList => $"list of {f.Nested!.Title}",

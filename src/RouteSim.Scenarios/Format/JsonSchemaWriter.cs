@@ -41,6 +41,7 @@ public static class JsonSchemaWriter
             FieldType.Number => Ranged(new JsonObject { ["type"] = "number" }, field.Range),
             FieldType.Flag => new JsonObject { ["type"] = "boolean" },
             FieldType.TextList or FieldType.IdList => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+            FieldType.NumberList => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "number" } },
             FieldType.NumberMap => new JsonObject
             {
                 ["type"] = "object",

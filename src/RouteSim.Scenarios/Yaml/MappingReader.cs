@@ -150,6 +150,33 @@ public sealed class MappingReader
         return items;
     }
 
+    /// <summary>A list of finite numbers, each in the field's range; empty when absent or wrong.</summary>
+    public IReadOnlyList<double> Numbers(string key)
+    {
+        if (!_entries.TryGetValue(key, out var entry)) return [];
+        var field = Spec.Field(key)!;
+        if (entry.Value is not YamlSequenceNode sequence)
+        {
+            Error(key, entry.Value, $"expected a list of numbers, got {Describe(entry.Value)}");
+            return [];
+        }
+        var items = new List<double>();
+        int i = 0;
+        foreach (var item in sequence)
+        {
+            string path = $"{PathOf(key)}[{i++}]";
+            if (item is not YamlScalarNode s || !TryParseNumber(s, out var value))
+                Diagnostics.Error(At(item), path, $"expected a number, got {Describe(item)}");
+            else if (field.Range is { } range && !range.Contains(value))
+                Diagnostics.Error(At(item), path, $"must be {range.Describe()}, got {s.Value}");
+            else items.Add(value);
+        }
+        return items;
+    }
+
+    /// <summary>The YAML node written for a key, or null.</summary>
+    public YamlNode? Node(string key) => _entries.TryGetValue(key, out var e) ? e.Value : null;
+
     /// <summary>A nested mapping; null when absent or wrong.</summary>
     public MappingReader? Object(string key)
     {

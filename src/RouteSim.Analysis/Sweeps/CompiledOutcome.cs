@@ -1,0 +1,128 @@
+using RouteSim.Analysis.Counterfactuals;
+using RouteSim.Core.Engine;
+
+namespace RouteSim.Analysis.Sweeps;
+
+/// <summary>An outcome bound to one model's indices: turns a replication (and its baseline twin) into one number.</summary>
+public sealed class CompiledOutcome
+{
+    private readonly Func<ReplicationResult, ReplicationResult?, double> _measure;
+
+    private CompiledOutcome(Outcome outcome, Func<ReplicationResult, ReplicationResult?, double> measure)
+    {
+        Outcome = outcome;
+        _measure = measure;
+    }
+
+    /// <summary>What is measured.</summary>
+    public Outcome Outcome { get; }
+
+    /// <summary>The value for one replication; NaN when undefined (a ratio over zero).</summary>
+    public double Measure(ReplicationResult result, ReplicationResult? baseline) => _measure(result, baseline);
+
+    /// <summary>Metrics of each scope, for checking files.</summary>
+    public static IReadOnlyList<string> MetricsOf(OutcomeScope scope) => scope switch
+    {
+        OutcomeScope.Location => ResultLayout.LocationMetrics,
+        OutcomeScope.Organization => ResultLayout.OrganizationMetrics,
+        OutcomeScope.Route => ResultLayout.RouteMetrics,
+        _ => ComparisonMeasures,
+    };
+
+    /// <summary>Names of the comparison measures, as in comparison.csv.</summary>
+    public static IReadOnlyList<string> ComparisonMeasures { get; } =
+    [
+        "targeted_drop", "displaced_increase", "displacement_ratio", "deterrence", "delivered_reduction",
+        "deaths_per_1000_attempts_baseline", "deaths_per_1000_attempts_intervention", "deaths_per_1000_attempts_change",
+        "gross_loss", "gross_gain", "reappearance_ratio", "attempts_baseline", "attempts_intervention",
+        "successes_baseline", "successes_intervention", "deaths_baseline", "deaths_intervention",
+    ];
+
+    /// <summary>Binds an outcome to a model (and, for comparison measures, its baseline); throws ArgumentException naming what is unknown.</summary>
+    public static CompiledOutcome Compile(Outcome outcome, SimulationModel model, SimulationModel? baseline)
+    {
+        int periods = model.Scenario.Periods;
+        var window = new Window(outcome.From, outcome.To ?? periods);
+        if (window.From < 0 || window.To > periods || window.Length < 1)
+            throw new ArgumentException($"outcome {outcome.Name}: window {window.From}:{window.To} is not inside the run's {periods} periods");
+        double scale = outcome.PerPeriod ? 1.0 / window.Length : 1.0;
+        var layout = model.Layout;
+        int metric = IndexOf(MetricsOf(outcome.Scope), outcome.Metric, outcome);
+
+        switch (outcome.Scope)
+        {
+            case OutcomeScope.Location:
+            {
+                int l = Find(model.LocationIds, outcome.Location, "location", outcome);
+                int[] commodities = outcome.Commodity is null
+                    ? Enumerable.Range(0, model.CommodityCount).ToArray()
+                    : [Find(model.CommodityIds, outcome.Commodity, "commodity", outcome)];
+                return new(outcome, (r, _) =>
+                {
+                    long sum = 0;
+                    for (int t = window.From; t < window.To; t++)
+                        foreach (int k in commodities) sum += r.Locations[layout.Location(t, l, k, metric)];
+                    return sum * scale;
+                });
+            }
+            case OutcomeScope.Organization:
+            {
+                var ids = model.Organizations.Select(o => o.Organization.Id).ToArray();
+                int[] organizations = outcome.Organization is null
+                    ? Enumerable.Range(0, ids.Length).ToArray()
+                    : [Find(ids, outcome.Organization, "organization", outcome)];
+                return new(outcome, (r, _) =>
+                {
+                    long sum = 0;
+                    for (int t = window.From; t < window.To; t++)
+                        foreach (int g in organizations) sum += r.Organizations[layout.Organization(t, g, metric)];
+                    return sum * scale;
+                });
+            }
+            case OutcomeScope.Route:
+            {
+                var ids = model.Organizations.Select(o => o.Organization.Id).ToArray();
+                var plan = model.Organizations[Find(ids, outcome.Organization, "organization", outcome)];
+                int route = plan.RouteOffset + Find(plan.Routes.Select(r => r.Id).ToArray(), outcome.Route, $"route of {plan.Organization.Id}", outcome);
+                return new(outcome, (r, _) =>
+                {
+                    long sum = 0;
+                    for (int t = window.From; t < window.To; t++) sum += r.Routes[layout.Route(t, route)];
+                    return sum * scale;
+                });
+            }
+            default:
+            {
+                if (baseline is null) throw new ArgumentException($"outcome {outcome.Name}: {outcome.Metric} compares with a counterfactual, and the sweep names none");
+                var targeted = CounterfactualRun.TargetedCrossings(baseline, model, window);
+                var nodes = model.Scenario.Nodes;
+                string name = outcome.Metric;
+                // One replication through the same code as `routesim compare`, so the definitions cannot drift.
+                return new(outcome, (r, b) =>
+                {
+                    var comparison = Comparison.Compute(nodes, targeted, [ArmTotals.From(b!, window)], [ArmTotals.From(r, window)], window);
+                    return comparison[name].Value is { } v ? v.Mean * (IsCount(name) ? scale : 1) : double.NaN;
+                });
+            }
+        }
+    }
+
+    /// <summary>True for comparison measures that are counts (scaled by per-period averaging), false for ratios.</summary>
+    private static bool IsCount(string measure) =>
+        measure is "targeted_drop" or "displaced_increase" or "gross_loss" or "gross_gain"
+            or "attempts_baseline" or "attempts_intervention" or "successes_baseline" or "successes_intervention"
+            or "deaths_baseline" or "deaths_intervention";
+
+    private static int IndexOf(IReadOnlyList<string> names, string name, Outcome outcome)
+    {
+        for (int i = 0; i < names.Count; i++) if (names[i] == name) return i;
+        throw new ArgumentException($"outcome {outcome.Name}: '{name}' is not a {outcome.Scope.ToString().ToLowerInvariant()} metric (one of {string.Join(", ", names)})");
+    }
+
+    private static int Find(string[] ids, string? id, string what, Outcome outcome)
+    {
+        if (id is null) throw new ArgumentException($"outcome {outcome.Name}: give the {what}");
+        int i = Array.IndexOf(ids, id);
+        return i >= 0 ? i : throw new ArgumentException($"outcome {outcome.Name}: unknown {what} '{id}'");
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using RouteSim.Core.Engine;
+
+namespace RouteSim.Analysis.Sweeps;
+
+/// <summary>
+/// Runs a range of a sweep's work items in parallel, one item per thread at a time, and hands the rows on in
+/// global order. Each point is built once, when its first item starts, and dropped when its last one is done.
+/// </summary>
+public static class SweepRunner
+{
+    /// <summary>Runs items [from, to) of the plan.</summary>
+    /// <param name="build">Makes a point ready to run; may be called from any thread, once per point in the range.</param>
+    /// <param name="consume">Receives rows in global order, never concurrently.</param>
+    /// <param name="progress">Called after each item with the number finished so far.</param>
+    /// <returns>Agent decisions made.</returns>
+    public static long Run(
+        SweepPlan plan,
+        long from,
+        long to,
+        int threads,
+        Func<int, SweepPoint> build,
+        Action<SweepRow> consume,
+        Action<long>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(to, plan.Count);
+        if (to <= from) return 0;
+        var points = new ConcurrentDictionary<int, Lazy<SweepPoint>>();
+        var remaining = new ConcurrentDictionary<int, int>();
+        for (long i = from; i < to;)
+        {
+            var item = plan.Item(i);
+            long end = Math.Min(to, (long)(item.Point + 1) * plan.Replications);
+            remaining[item.Point] = (int)(end - i);
+            i = end;
+        }
+
+        var pending = new Dictionary<long, SweepRow>();
+        var gate = new object();
+        long next = from - 1, deliver = from, finished = 0, decisions = 0;
+        int workers = (int)Math.Clamp(to - from, 1, Math.Max(1, threads));
+
+        void Work()
+        {
+            AgentArrays? agents = null;
+            while (true)
+            {
+                long index = Interlocked.Increment(ref next);
+                if (index >= to) return;
+                cancellation.ThrowIfCancellationRequested();
+                var item = plan.Item(index);
+                var point = points.GetOrAdd(item.Point, p => new Lazy<SweepPoint>(() => build(p))).Value;
+                var row = RunItem(point, item, ref agents, out long made);
+                if (remaining.AddOrUpdate(item.Point, 0, (_, n) => n - 1) == 0) points.TryRemove(item.Point, out _);
+                lock (gate)
+                {
+                    decisions += made;
+                    pending[index] = row;
+                    while (pending.Remove(deliver, out var ready))
+                    {
+                        consume(ready);
+                        deliver++;
+                    }
+                    progress?.Invoke(++finished);
+                }
+            }
+        }
+
+        if (workers == 1) Work();
+        else
+        {
+            try
+            {
+                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Work());
+            }
+            catch (AggregateException e)
+            {
+                var causes = e.Flatten().InnerExceptions;
+                var cause = causes.FirstOrDefault(x => x is not OperationCanceledException) ?? causes[0];
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
+            }
+        }
+        return decisions;
+    }
+
+    /// <summary>Runs one item: the point's scenario and, with a counterfactual, its twin under the same seed.</summary>
+    public static SweepRow RunItem(SweepPoint point, WorkItem item, ref AgentArrays? agents, out long decisions)
+    {
+        if (agents is null || agents.Count != point.Model.TotalAgents) agents = new AgentArrays(point.Model.TotalAgents);
+        var result = new ReplicationRunner(point.Model, item.Seed, item.EngineReplication, 1, agents).Run();
+        decisions = result.Decisions;
+        ReplicationResult? baseline = null;
+        if (point.Baseline is { } b)
+        {
+            if (agents.Count != b.TotalAgents) agents = new AgentArrays(b.TotalAgents);
+            baseline = new ReplicationRunner(b, item.Seed, item.EngineReplication, 1, agents).Run();
+            decisions += baseline.Decisions;
+        }
+        var values = new double[point.Outcomes.Count];
+        for (int o = 0; o < values.Length; o++) values[o] = point.Outcomes[o].Measure(result, baseline);
+        return new SweepRow(item, values);
+    }
+}

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using RouteSim.Analysis.Designs;
+using RouteSim.Analysis.Sensitivity;
+using RouteSim.Cli.Console;
+using RouteSim.Plotting;
+using RouteSim.Results.Reading;
+using RouteSim.Results.Sweeps;
+using Spectre.Console;
+
+namespace RouteSim.Cli.Commands;
+
+/// <summary><c>routesim sensitivity SWEEP_RESULTS</c>: Sobol indices (saltelli design) or Morris statistics (morris design) of every outcome.</summary>
+public static class SensitivityCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(Terminal terminal)
+    {
+        var folder = new Argument<string>("sweep-results") { Description = "A finished sweep folder (from routesim sweep or routesim merge)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to write sensitivity.csv and the charts (default: SWEEP_RESULTS/sensitivity)" };
+        var resamples = CommonOptions.AtLeast("--resamples", 100, "Bootstrap resamples for the 95% intervals (default 1000)");
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap resamples", DefaultValueFactory = _ => 1 };
+        var force = CommonOptions.Force();
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("sensitivity", "Global sensitivity of a sweep's outcomes: Sobol indices from a saltelli design, Morris mu* and sigma from a morris design")
+        {
+            folder, output, resamples, seed, force, quiet,
+        };
+        command.SetAction(parsed => Run(terminal, parsed.GetValue(folder)!, parsed.GetValue(output), parsed.GetValue(resamples) ?? Bootstrap.DefaultResamples,
+            parsed.GetValue(seed), parsed.GetValue(force), parsed.GetValue(quiet)));
+        return command;
+    }
+
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(Terminal terminal, string path, string? output, int resamples, ulong seed, bool force, bool quiet)
+    {
+        SweepFolder sweep;
+        Design design;
+        try
+        {
+            sweep = SweepFolder.Read(path);
+            design = sweep.Design();
+        }
+        catch (ResultsReadException e)
+        {
+            terminal.Fail($"routesim: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        if (design.Kind is not (DesignKind.Saltelli or DesignKind.Morris))
+        {
+            terminal.Fail($"routesim: {path}: a {design.KindName} design gives no sensitivity indices; sweep with design kind saltelli (Sobol) or morris (screening)");
+            return ExitCodes.InvalidInput;
+        }
+
+        var outcomes = sweep.Document.Outcomes.Select(o => o.Name).ToArray();
+        var sobol = new List<(string, IReadOnlyList<SobolIndex>)>();
+        var morris = new List<(string, IReadOnlyList<MorrisEffect>)>();
+        var skipped = new List<string>();
+        foreach (var outcome in outcomes)
+        {
+            var y = sweep.Means(outcome);
+            int missing = y.Count(v => !double.IsFinite(v));
+            if (missing > 0)
+            {
+                skipped.Add($"{outcome}: undefined at {missing} of {y.Length} points (for example point {Array.FindIndex(y, v => !double.IsFinite(v))}); indices need a value at every point");
+                continue;
+            }
+            try
+            {
+                if (design.Kind == DesignKind.Saltelli) sobol.Add((outcome, SobolIndices.Estimate(design, y, resamples, seed)));
+                else morris.Add((outcome, MorrisEffects.Estimate(design, y, resamples, seed)));
+            }
+            catch (ArgumentException e)
+            {
+                skipped.Add($"{outcome}: {e.Message}");
+            }
+        }
+        foreach (var s in skipped) terminal.Fail($"routesim: skipped {s}");
+        if (sobol.Count + morris.Count == 0)
+        {
+            terminal.Fail("routesim: no outcome could be analysed");
+            return ExitCodes.InvalidInput;
+        }
+
+        string target = output ?? Path.Combine(path, "sensitivity");
+        return ResultsFolderWork.Run(terminal, target, force, (folder, _) =>
+        {
+            string csv = folder.File(SensitivityWriter.FileName);
+            var figures = new List<Figure>();
+            if (sobol.Count > 0)
+            {
+                SensitivityWriter.Sobol(csv, sobol);
+                figures.AddRange(sobol.Select(s => SensitivityFigures.Sobol(s.Item1, s.Item2)));
+            }
+            else
+            {
+                SensitivityWriter.Morris(csv, morris);
+                figures.AddRange(morris.Select(m => SensitivityFigures.Morris(m.Item1, m.Item2)));
+            }
+            OptimizationFigures.Save(figures, folder.Staging);
+            folder.Commit();
+            if (!quiet) Print(terminal, sweep, sobol, morris, folder.Target, resamples);
+            return ExitCodes.Ok;
+        });
+    }
+
+    private static void Print(Terminal terminal, SweepFolder sweep, List<(string, IReadOnlyList<SobolIndex>)> sobol, List<(string, IReadOnlyList<MorrisEffect>)> morris, string target, int resamples)
+    {
+        static string F(double x) => double.IsFinite(x) ? x.ToString("0.000", CultureInfo.InvariantCulture) : "-";
+        static string I(Interval i) => Markup.Escape($"{F(i.Estimate)} [{F(i.Low)}, {F(i.High)}]");
+        foreach (var (outcome, indices) in sobol)
+        {
+            var table = new Table().Title(Markup.Escape($"{outcome}: Sobol indices, 95% bootstrap intervals ({resamples} resamples of {sweep.Document.BaseSamples} base rows)"));
+            table.AddColumn("parameter").AddColumn(new TableColumn("first order S1").RightAligned()).AddColumn(new TableColumn("total ST").RightAligned());
+            foreach (var i in indices.OrderByDescending(i => i.Total.Estimate)) table.AddRow(Markup.Escape(i.Factor), I(i.First), I(i.Total));
+            terminal.OutConsole.Write(table);
+        }
+        foreach (var (outcome, effects) in morris)
+        {
+            var table = new Table().Title(Markup.Escape($"{outcome}: Morris elementary effects ({sweep.Document.Trajectories} trajectories, {sweep.Document.Levels} levels)"));
+            table.AddColumn("parameter").AddColumn(new TableColumn(Markup.Escape("mu* [95%]")).RightAligned()).AddColumn(new TableColumn("mu").RightAligned()).AddColumn(new TableColumn("sigma").RightAligned());
+            foreach (var e in effects.OrderByDescending(e => e.MuStar.Estimate)) table.AddRow(Markup.Escape(e.Factor), I(e.MuStar), F(e.Mu), F(e.Sigma));
+            terminal.OutConsole.Write(table);
+        }
+        terminal.Out.WriteLine($"results: {target}");
+    }
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Diagnostics;
+using RouteSim.Analysis.Sweeps;
+using RouteSim.Cli.Console;
+using RouteSim.Experiments.Sweeps;
+using RouteSim.Results;
+using RouteSim.Results.Sweeps;
+using RouteSim.Scenarios;
+
+namespace RouteSim.Cli.Commands;
+
+/// <summary><c>routesim sweep SWEEP</c>: runs a sweep (or one shard of it) and writes runs.csv, points.csv, sweep.json and manifest.json.</summary>
+public static class SweepCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(Terminal terminal)
+    {
+        var file = new Argument<string>("sweep") { Description = "Sweep file (YAML)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<sweep file name>); with shards, the folder that holds shard-I-of-N folders" };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard I of N (0 <= I < N) of the work items; default: from Slurm or Kubernetes array variables, else all" };
+        var shardCount = CommonOptions.AtLeast("--shard-count", 1, "Shards in all, for a Kubernetes Indexed Job (JOB_COMPLETION_INDEX gives the index)");
+        var threads = CommonOptions.Threads();
+        var force = CommonOptions.Force();
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("sweep", "Run a parameter sweep: every point of a design, replicated, one row per (point, replication)")
+        {
+            file, output, shard, shardCount, threads, force, quiet,
+        };
+        command.SetAction(parsed => Run(terminal, parsed.GetValue(file)!, parsed.GetValue(output), parsed.GetValue(shard), parsed.GetValue(shardCount),
+            parsed.GetValue(threads), parsed.GetValue(force), parsed.GetValue(quiet), Environment.CommandLine, Environment.GetEnvironmentVariable));
+        return command;
+    }
+
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(Terminal terminal, string file, string? output, string? shardOption, int? shardCount, int? threadOption, bool force, bool quiet,
+        string commandLine, Func<string, string?> environment)
+    {
+        int threads = threadOption ?? Core.Engine.RunSettings.DefaultThreads;
+        var shard = ShardSelection.Resolve(shardOption, shardCount, environment, out var shardProblem, out var shardSource);
+        if (shardProblem is not null)
+        {
+            terminal.Fail($"routesim: {shardProblem}");
+            return ExitCodes.Usage;
+        }
+        var options = LoadOptions.ForThisMachine() with { ConcurrentReplications = threads };
+        var sweep = SweepFile.Load(file, options, out var errors);
+        if (sweep is null) return ErrorList.Report(terminal, errors);
+
+        var document = SweepDocuments.Describe(sweep);
+        var table = SweepDocuments.Table(sweep);
+        string root = output ?? Path.Combine("results", Path.GetFileNameWithoutExtension(file));
+        var (from, to) = shard is { } s ? sweep.Plan.Shard(s.Index, s.Count) : (0L, sweep.Plan.Count);
+        var range = shard is { } r ? new ShardRange(r.Index, r.Count, from, to) : null;
+        string target = range is null ? root : Path.Combine(root, ShardSelection.FolderName(range.Index, range.Count));
+
+        if (range is not null && !force && ShardFolder.IsComplete(target, document, range))
+        {
+            if (!quiet) terminal.Out.WriteLine($"{target}: shard {range.Index} of {range.Count} is already complete for this sweep; nothing to do");
+            return ExitCodes.Ok;
+        }
+        // A shard folder left by an earlier attempt of the same shard is replaced: its rows would be the same.
+        bool replace = force || (range is not null && ShardFolder.IsSameShard(target, document, range));
+
+        return ResultsFolderWork.Run(terminal, target, replace, (folder, cancellation) =>
+        {
+            var started = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            long decisions;
+            long rows;
+            using (var recorder = new SweepRecorder(table, folder.Staging, summarise: range is null))
+            {
+                string label = range is null ? sweep.Name : $"{sweep.Name} (shard {range.Index}/{range.Count}, {shardSource})";
+                decisions = RunProgress.Track(terminal, quiet, label, (int)Math.Min(to - from, int.MaxValue), progress =>
+                    SweepRunner.Run(sweep.Plan, from, to, threads, p => sweep.Point(p, options), recorder.Add, done => progress((int)done), cancellation),
+                    "work items");
+                rows = recorder.Rows;
+            }
+            File.WriteAllText(folder.File(SweepDocument.FileName), document.ToJson());
+            var manifest = new SweepManifest(sweep.Name, document.Sha256, range, [], rows, CommonOptions.Version, threads, started,
+                clock.Elapsed.TotalSeconds, decisions, commandLine);
+            File.WriteAllText(folder.File(SweepManifest.FileName), manifest.ToJson());
+            folder.Commit();
+            if (!quiet)
+            {
+                terminal.Out.WriteLine($"{sweep.Name}: {rows:N0} work items ({sweep.Design.Count:N0} points x {sweep.Plan.Replications} replications{(range is null ? "" : $", shard {range.Index} of {range.Count}: items {from}-{to - 1}")}) in {clock.Elapsed.TotalSeconds:0.0} s");
+                terminal.Out.WriteLine($"results: {folder.Target}");
+            }
+            return ExitCodes.Ok;
+        });
+    }
+}

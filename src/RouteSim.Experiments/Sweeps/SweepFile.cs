@@ -1,0 +1,268 @@
+using RouteSim.Analysis.Counterfactuals;
+using RouteSim.Analysis.Designs;
+using RouteSim.Analysis.Sweeps;
+using RouteSim.Experiments.Templates;
+using RouteSim.Scenarios;
+using RouteSim.Scenarios.Yaml;
+
+namespace RouteSim.Experiments.Sweeps;
+
+/// <summary>
+/// Reads and checks a sweep file: its own keys, then the scenarios it names, every parameter path against them
+/// and the format's allowed ranges, the design's size, and every outcome against the scenario. Reports every
+/// problem found, each with file, line and column.
+/// </summary>
+public static class SweepFile
+{
+    /// <summary>Most work items a sweep may hold: row indices stay exact in a double and sizes stay sane.</summary>
+    public const long MaxWorkItems = 1L << 40;
+
+    /// <summary>Loads a sweep; null with its errors when anything is wrong.</summary>
+    public static Sweep? Load(string file, LoadOptions options, out IReadOnlyList<ScenarioError> errors)
+    {
+        var text = ScenarioFile.ReadText(file, out var readError);
+        if (text is null)
+        {
+            errors = [readError!];
+            return null;
+        }
+        var diagnostics = new Diagnostics(file);
+        var sweep = Read(file, text, options, diagnostics, out var scenarioErrors);
+        errors = scenarioErrors.Count > 0 ? scenarioErrors : diagnostics.Errors;
+        return errors.Count == 0 ? sweep : null;
+    }
+
+    private static Sweep? Read(string file, string text, LoadOptions options, Diagnostics diagnostics, out IReadOnlyList<ScenarioError> scenarioErrors)
+    {
+        scenarioErrors = [];
+        var root = ScenarioLoader.Parse(text, diagnostics, "a sweep needs name, scenario, replications, seed, design, parameters, outcomes");
+        if (root is null) return null;
+        var reader = MappingReader.Open(root, SweepFormat.Sweep, "", diagnostics);
+        if (reader is null) return null;
+
+        string name = reader.Text("name");
+        string description = reader.Text("description");
+        int replications = (int)reader.Integer("replications");
+        ulong seed = (ulong)Math.Max(0, reader.Integer("seed"));
+        var seeds = reader.Text("seeds", "independent") == "common" ? SeedMode.Common : SeedMode.Independent;
+        var design = reader.Object("design");
+        var parameterReaders = reader.Objects("parameters");
+        var outcomeReaders = reader.Objects("outcomes");
+        if (reader.Has("parameters") && parameterReaders.Count == 0 && diagnostics.Ok) diagnostics.Error("parameters", "a sweep needs at least one parameter");
+        if (reader.Has("outcomes") && outcomeReaders.Count == 0 && diagnostics.Ok) diagnostics.Error("outcomes", "a sweep needs at least one outcome");
+
+        // The scenarios, relative to the sweep file; their own errors are reported as theirs.
+        string folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+        string Relative(string key) => Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, reader.Text(key)));
+        ScenarioTemplate? scenario = null, counterfactual = null;
+        if (reader.Has("scenario") && reader.Text("scenario").Length > 0)
+        {
+            scenario = ScenarioTemplate.Open(Relative("scenario"), options, out var errors);
+            if (scenario is null) scenarioErrors = errors;
+        }
+        if (reader.Has("counterfactual") && scenarioErrors.Count == 0)
+        {
+            counterfactual = ScenarioTemplate.Open(Relative("counterfactual"), options, out var errors);
+            if (counterfactual is null) scenarioErrors = errors;
+            else if (scenario is not null)
+                foreach (var difference in ScenarioPairing.Differences(counterfactual.Baseline.Scenario!, scenario.Baseline.Scenario!))
+                    diagnostics.Error(reader.PathOf("counterfactual"), $"the counterfactual must differ from the scenario only in enforcement: {difference}");
+        }
+        if (scenarioErrors.Count > 0) return null;
+
+        var parameters = parameterReaders.Select(p => ReadParameter(p, scenario, counterfactual)).ToArray();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (p, r) in parameters.Zip(parameterReaders))
+            if (p is not null && !names.Add(p.Factor.Name)) diagnostics.Error(r.PathOf(r.Has("name") ? "name" : "path"), $"two parameters are named '{p.Factor.Name}'; give one a different name");
+        var outcomes = outcomeReaders.Select(o => ReadOutcome(o, scenario, counterfactual)).ToArray();
+        foreach (var (o, r) in outcomes.Zip(outcomeReaders))
+            if (o is not null && !names.Add(o.Name)) diagnostics.Error(r.PathOf("name"), $"the name '{o.Name}' is used twice (outcome and parameter names share the results' columns)");
+
+        if (!diagnostics.Ok || design is null || scenario is null) return null;
+        var factors = parameters.Select(p => p!.Factor).ToArray();
+        ulong designSeed = design.Has("seed") ? (ulong)Math.Max(0, design.Integer("seed")) : seed;
+        var built = BuildDesign(design, factors, designSeed);
+        if (built is null) return null;
+        var plan = new SweepPlan(built, replications, seed, seeds);
+        if (plan.Count > MaxWorkItems)
+        {
+            diagnostics.Error("design", $"{plan.Count:N0} work items ({built.Count:N0} points x {replications} replications); at most {MaxWorkItems:N0}");
+            return null;
+        }
+        return new Sweep(file, text, name, description, scenario, counterfactual, parameters.Select(p => p!).ToArray(), built, designSeed, plan, outcomes.Select(o => o!).ToArray());
+    }
+
+    private static SweepParameter? ReadParameter(MappingReader r, ScenarioTemplate? scenario, ScenarioTemplate? counterfactual)
+    {
+        var d = r.Diagnostics;
+        string text = r.Text("path");
+        if (!r.Has("path")) return null;
+        var path = ParameterPath.Parse(text, out var problem);
+        if (path is null)
+        {
+            d.Error(r.PathOf("path"), problem!);
+            return null;
+        }
+        string appliesTo = r.Text("applies_to", "both");
+        if (r.Has("applies_to") && counterfactual is null) d.Error(r.PathOf("applies_to"), "applies_to needs a counterfactual in the sweep");
+        bool inScenario = appliesTo != "counterfactual", inCounterfactual = appliesTo != "scenario" && counterfactual is not null;
+        foreach (var template in new[] { inScenario ? scenario : null, inCounterfactual ? counterfactual : null }.OfType<ScenarioTemplate>())
+        {
+            var probe = template.Read(path) ?? 1;
+            var check = template.Instantiate([path], [probe], Scenarios.LoadOptions.Unlimited);
+            if (!check.Ok && check.Errors[0].Path == path.Text)
+            {
+                string hint = template == counterfactual && !r.Has("applies_to") ? " (if the value belongs to the scenario only, add applies_to: scenario)" : "";
+                d.Error(r.PathOf("path"), $"{template.File}: {check.Errors[0].Message}{hint}");
+                return null;
+            }
+        }
+
+        string name = r.Has("name") ? r.Text("name") : text;
+        bool log = r.Text("scale", "linear") == "log";
+        Factor factor;
+        if (r.Has("values"))
+        {
+            if (r.Has("min") || r.Has("max")) d.Error(r.PathOf("values"), "give either values or min and max, not both");
+            var values = r.Numbers("values");
+            if (values.Count == 0)
+            {
+                if (r.Has("values") && d.Ok) d.Error(r.PathOf("values"), "needs at least one value");
+                return null;
+            }
+            if (log) d.Error(r.PathOf("scale"), "scale applies to a range (min and max), not to listed values");
+            factor = Factor.Listed(name, values, path.IsInteger);
+        }
+        else
+        {
+            if (!r.Has("min") || !r.Has("max"))
+            {
+                d.Error(r.Position, r.Path, "give min and max (a range) or values (a list)");
+                return null;
+            }
+            double min = r.Number("min"), max = r.Number("max");
+            if (double.IsNaN(min) || double.IsNaN(max)) return null;
+            if (!(min < max))
+            {
+                d.Error(r.PathOf("max"), $"max must be greater than min ({min:G6})");
+                return null;
+            }
+            if (log && min <= 0)
+            {
+                d.Error(r.PathOf("min"), "a log scale needs a positive min");
+                return null;
+            }
+            factor = new Factor(name, min, max, null, log, path.IsInteger);
+        }
+        foreach (var (value, key) in new[] { (factor.Lower, r.Has("values") ? "values" : "min"), (factor.Upper, r.Has("values") ? "values" : "max") })
+            if (path.Field.Range is { } range && !range.Contains(value))
+            {
+                d.Error(r.PathOf(key), $"{path.Text} must be {range.Describe()}, but the sweep goes to {value:G6}");
+                return null;
+            }
+        return new SweepParameter(path, factor, inScenario, inCounterfactual);
+    }
+
+    private static Outcome? ReadOutcome(MappingReader r, ScenarioTemplate? scenario, ScenarioTemplate? counterfactual)
+    {
+        var d = r.Diagnostics;
+        string name = r.Text("name");
+        string? Optional(string key) => r.Has(key) ? r.Text(key) : null;
+        string? metric = Optional("metric"), measure = Optional("measure");
+        string? location = Optional("location"), organization = Optional("organization"), route = Optional("route"), commodity = Optional("commodity");
+        int from = (int)r.Integer("from", 0);
+        int? to = r.Has("to") ? (int)r.Integer("to") : null;
+        bool mean = r.Text("stat", "total") == "mean";
+        if ((metric is null) == (measure is null))
+        {
+            d.Error(r.Position, r.Path, "give either metric (a summary metric) or measure (a comparison measure)");
+            return null;
+        }
+        OutcomeScope scope;
+        if (measure is not null)
+        {
+            scope = OutcomeScope.Comparison;
+            if (counterfactual is null)
+            {
+                d.Error(r.PathOf("measure"), $"{measure} compares with a counterfactual; name one with the sweep's counterfactual key");
+                return null;
+            }
+        }
+        else if (metric == "trips") scope = OutcomeScope.Route;
+        else if (location is not null) scope = OutcomeScope.Location;
+        else if (metric is "traversals") { d.Error(r.PathOf("metric"), "traversals are counted per location; give location"); return null; }
+        else scope = OutcomeScope.Organization;
+
+        if (scope != OutcomeScope.Location && commodity is not null) d.Error(r.PathOf("commodity"), "commodity applies to location metrics only");
+        if (scope is OutcomeScope.Location or OutcomeScope.Comparison && organization is not null) d.Error(r.PathOf("organization"), $"organization does not apply to {(scope == OutcomeScope.Location ? "location metrics" : "comparison measures")}");
+        if (scope != OutcomeScope.Route && route is not null) d.Error(r.PathOf("route"), "route applies to the trips metric only");
+        if (!d.Ok || scenario is null) return null;
+
+        var outcome = new Outcome(name, scope, measure ?? metric!, location, organization, route, commodity, from, to, mean);
+        try
+        {
+            CompiledOutcome.Compile(outcome, scenario.Baseline.Model!, counterfactual?.Baseline.Model);
+            return outcome;
+        }
+        catch (ArgumentException e)
+        {
+            d.Error(r.Path, e.Message);
+            return null;
+        }
+    }
+
+    private static Design? BuildDesign(MappingReader r, Factor[] factors, ulong seed)
+    {
+        var d = r.Diagnostics;
+        string kindText = r.Text("kind");
+        if (Design.Parse(kindText) is not { } kind) return null;
+        int Required(string key, string what)
+        {
+            if (r.Has(key)) return (int)r.Integer(key);
+            d.Error(r.Position, r.Path, $"a {kindText} design needs {key} ({what})");
+            return -1;
+        }
+        void Unused(params string[] keys)
+        {
+            foreach (var key in keys)
+                if (r.Has(key)) d.Error(r.PathOf(key), $"{key} does not apply to a {kindText} design");
+        }
+        switch (kind)
+        {
+            case DesignKind.Grid:
+            {
+                Unused("points", "base_samples", "trajectories");
+                int levels = r.Has("levels") ? (int)r.Integer("levels") : 5;
+                if (levels < 1) return null;
+                long size = GridDesign.Size(factors, levels);
+                if (size > 10_000_000)
+                {
+                    d.Error(r.Path, $"the grid has {size:N0} points; use fewer levels or a Latin hypercube");
+                    return null;
+                }
+                return GridDesign.Build(factors, levels);
+            }
+            case DesignKind.LatinHypercube:
+            {
+                Unused("base_samples", "trajectories", "levels");
+                int n = Required("points", "how many");
+                return n < 1 ? null : LatinHypercube.Build(factors, n, seed);
+            }
+            case DesignKind.Saltelli:
+            {
+                Unused("points", "trajectories", "levels");
+                int n = Required("base_samples", "N: the sweep runs N(k + 2) points");
+                return n < 2 ? null : SaltelliDesign.Build(factors, n, seed);
+            }
+            default:
+            {
+                Unused("points", "base_samples");
+                int r2 = Required("trajectories", "r: the sweep runs r(k + 1) points");
+                int levels = r.Has("levels") ? (int)r.Integer("levels") : 4;
+                if (levels >= 2 && levels % 2 != 0) d.Error(r.PathOf("levels"), $"Morris needs an even number of levels, got {levels}");
+                if (levels < 2 && r.Has("levels") && levels > 0) d.Error(r.PathOf("levels"), "Morris needs at least 2 levels");
+                return r2 < 2 || levels < 2 || levels % 2 != 0 ? null : MorrisDesign.Build(factors, r2, levels, seed);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using RouteSim.Scenarios;
+using RouteSim.Scenarios.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace RouteSim.Experiments.Templates;
+
+/// <summary>A scenario file whose numbers can be set by path: each instance is the file with some values replaced, validated as any scenario is.</summary>
+public sealed class ScenarioTemplate
+{
+    private readonly string _text;
+
+    private ScenarioTemplate(string file, string text, LoadResult baseline)
+    {
+        File = file;
+        _text = text;
+        Baseline = baseline;
+    }
+
+    /// <summary>The file as the user named it.</summary>
+    public string File { get; }
+
+    /// <summary>The file as written, loaded.</summary>
+    public LoadResult Baseline { get; }
+
+    /// <summary>Reads and validates a scenario file; null with its errors when it does not load.</summary>
+    public static ScenarioTemplate? Open(string file, LoadOptions options, out IReadOnlyList<ScenarioError> errors)
+    {
+        var text = ScenarioFile.ReadText(file, out var error);
+        if (text is null)
+        {
+            errors = [error!];
+            return null;
+        }
+        var loaded = ScenarioLoader.Load(text, file, options);
+        errors = loaded.Errors;
+        return loaded.Ok ? new ScenarioTemplate(file, text, loaded) : null;
+    }
+
+    /// <summary>The scenario with these values set; errors name the parameter values when the result is not a valid scenario.</summary>
+    public LoadResult Instantiate(IReadOnlyList<ParameterPath> paths, IReadOnlyList<double> values, LoadOptions options)
+    {
+        var root = Tree();
+        for (int i = 0; i < paths.Count; i++)
+            if (paths[i].Apply(root, values[i]) is { } problem)
+                return new LoadResult(null, null, [new ScenarioError(File, 0, 0, paths[i].Text, problem)]);
+        var loaded = ScenarioLoader.Load(root, File, options);
+        if (loaded.Ok) return loaded;
+        // Positions in a rebuilt tree would mislead; name the field and the values instead.
+        string setting = string.Join(", ", paths.Select((p, i) => $"{p.Text} = {values[i]:G6}"));
+        return loaded with { Errors = loaded.Errors.Select(e => e with { Line = 0, Column = 0, Message = $"{e.Message} (with {setting})" }).ToArray() };
+    }
+
+    /// <summary>The scenario's text with these values set, for writing a fitted scenario.</summary>
+    public string Write(IReadOnlyList<ParameterPath> paths, IReadOnlyList<double> values, string? header = null)
+    {
+        var root = Tree();
+        for (int i = 0; i < paths.Count; i++) paths[i].Apply(root, values[i]);
+        var writer = new StringWriter { NewLine = "\n" };
+        if (header is not null)
+            foreach (var line in header.Split('\n')) writer.WriteLine($"# {line}");
+        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        var text = writer.ToString();
+        return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
+    }
+
+    /// <summary>The current value at a path (null when the file leaves it to its default).</summary>
+    public double? Read(ParameterPath path) => path.Read(Tree());
+
+    private YamlMappingNode Tree()
+    {
+        var diagnostics = new Diagnostics(File);
+        return (YamlMappingNode)ScenarioLoader.Parse(_text, diagnostics, "")!;
+    }
+}
