@@ -21,6 +21,8 @@ namespace RouteSim.Cli
             OptimizeCommand.Create(terminal),
             SweepCommand.Create(terminal),
             SensitivityCommand.Create(terminal),
+            MergeCommand.Create(terminal),
+            CalibrateCommand.Create(terminal),
             SchemaCommand.Create(terminal),
         };
 

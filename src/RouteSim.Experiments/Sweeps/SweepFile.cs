@@ -103,12 +103,19 @@ public static class SweepFile
             d.Error(r.PathOf("path"), problem!);
             return null;
         }
+        bool multiply = r.Flag("multiply");
+        if (multiply) path = path.Multiplying();
+        else if (path.IsWildcard)
+        {
+            d.Error(r.PathOf("path"), $"'{text}' picks every item with [*]; add multiply: true to scale them all by the swept value");
+            return null;
+        }
         string appliesTo = r.Text("applies_to", "both");
         if (r.Has("applies_to") && counterfactual is null) d.Error(r.PathOf("applies_to"), "applies_to needs a counterfactual in the sweep");
         bool inScenario = appliesTo != "counterfactual", inCounterfactual = appliesTo != "scenario" && counterfactual is not null;
         foreach (var template in new[] { inScenario ? scenario : null, inCounterfactual ? counterfactual : null }.OfType<ScenarioTemplate>())
         {
-            var probe = template.Read(path) ?? 1;
+            var probe = multiply ? 1 : template.Read(path) ?? 1;
             var check = template.Instantiate([path], [probe], Scenarios.LoadOptions.Unlimited);
             if (!check.Ok && check.Errors[0].Path == path.Text)
             {
@@ -155,7 +162,7 @@ public static class SweepFile
             factor = new Factor(name, min, max, null, log, path.IsInteger);
         }
         foreach (var (value, key) in new[] { (factor.Lower, r.Has("values") ? "values" : "min"), (factor.Upper, r.Has("values") ? "values" : "max") })
-            if (path.Field.Range is { } range && !range.Contains(value))
+            if (!multiply && path.Field.Range is { } range && !range.Contains(value))
             {
                 d.Error(r.PathOf(key), $"{path.Text} must be {range.Describe()}, but the sweep goes to {value:G6}");
                 return null;

@@ -27,6 +27,7 @@ public static class SweepFormat
         new("max", Number, false, "Highest value of a range."),
         new("values", NumberList, false, "The values to take, instead of a range."),
         new("scale", Choice, false, "Spread a range evenly on this scale.", Choices: ["linear", "log"], Default: "linear"),
+        new("multiply", Flag, false, "The value multiplies the number(s) the scenario writes at the path (with [*], every item's) instead of replacing it.", Default: "false"),
         new("applies_to", Choice, false, "Which scenarios the value is set in, when the sweep has a counterfactual (for example, the size of a deployment only the scenario has).", Choices: ["both", "scenario", "counterfactual"], Default: "both"),
     ]);
 

@@ -13,18 +13,20 @@ namespace RouteSim.Experiments.Templates;
 /// </summary>
 /// <remarks>
 /// Items of a list are picked by id (nodes, commodities, organizations), by <c>FROM:TO</c> (edges), by
-/// <c>ORIGIN:DESTINATION</c> (od pairs), or by 0-based position. The path is checked against the scenario
+/// <c>ORIGIN:DESTINATION</c> (od pairs), or by 0-based position; <c>[*]</c> picks every item (useful with
+/// <see cref="Multiplies"/>: <c>edges[*].cost</c> scales every edge). The path is checked against the scenario
 /// format, so a misspelt key or a non-numeric field is refused before anything runs.
 /// </remarks>
 public sealed partial class ParameterPath
 {
     private readonly IReadOnlyList<(string Key, string? Selector)> _segments;
 
-    private ParameterPath(string text, IReadOnlyList<(string, string?)> segments, FieldSpec field)
+    private ParameterPath(string text, IReadOnlyList<(string, string?)> segments, FieldSpec field, bool multiplies = false)
     {
         Text = text;
         _segments = segments;
         Field = field;
+        Multiplies = multiplies;
     }
 
     /// <summary>The path as written.</summary>
@@ -35,6 +37,18 @@ public sealed partial class ParameterPath
 
     /// <summary>True when the addressed key holds whole numbers.</summary>
     public bool IsInteger => Field.Type == FieldType.Integer;
+
+    /// <summary>
+    /// True when a value multiplies the numbers the file writes at the path instead of replacing them: with
+    /// <c>edges[*].cost</c>, one factor scales every edge's cost.
+    /// </summary>
+    public bool Multiplies { get; }
+
+    /// <summary>True when a [*] selects every item of a list.</summary>
+    public bool IsWildcard => _segments.Any(s => s.Selector == "*");
+
+    /// <summary>This path, setting by multiplication.</summary>
+    public ParameterPath Multiplying() => new(Text, _segments, Field, true);
 
     [GeneratedRegex(@"^(?<key>[A-Za-z0-9_][A-Za-z0-9_\-]*)(\[(?<sel>[^\[\]]+)\])?$")]
     private static partial Regex Segment();
@@ -119,37 +133,52 @@ public sealed partial class ParameterPath
         return new ParameterPath(text, segments, field);
     }
 
-    /// <summary>Sets the addressed number in a parsed scenario, creating the key (and enclosing mappings) when absent; null on success, else the reason.</summary>
-    public string? Apply(YamlMappingNode root, double value)
+    /// <summary>
+    /// Sets (or multiplies) the addressed number in a parsed scenario, creating the key and enclosing mappings
+    /// when absent (not when multiplying: there is nothing to multiply); null on success, else the reason.
+    /// </summary>
+    public string? Apply(YamlMappingNode root, double value) => Apply(root, 0, value);
+
+    private string? Apply(YamlMappingNode current, int at, double value)
     {
-        YamlMappingNode current = root;
-        for (int i = 0; i < _segments.Count; i++)
+        var (key, selector) = _segments[at];
+        if (at == _segments.Count - 1)
         {
-            var (key, selector) = _segments[i];
-            bool last = i == _segments.Count - 1;
-            if (last)
+            var name = new YamlScalarNode(key);
+            if (!Multiplies)
             {
-                current.Children[new YamlScalarNode(key)] = Scalar(value);
+                current.Children[name] = Scalar(value);
                 return null;
             }
-            var child = Child(current, key);
-            if (selector is null)
-            {
-                if (child is null)
-                {
-                    child = new YamlMappingNode();
-                    current.Children[new YamlScalarNode(key)] = child;
-                }
-                if (child is not YamlMappingNode mapping) return $"{key} is not a mapping in this scenario";
-                current = mapping;
-                continue;
-            }
-            if (child is not YamlSequenceNode list) return $"the scenario has no {key} list";
-            var item = Select(list, key, selector);
-            if (item is null) return $"{key} has no item {selector} (items are picked by {SelectorMeaning(key)} or by 0-based position)";
-            current = item;
+            if (Child(current, key) is not YamlScalarNode old || !double.TryParse(old.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var written))
+                return $"{key} is not written in the scenario, so there is nothing to multiply";
+            current.Children[name] = Scalar(IsInteger ? Math.Round(written * value, MidpointRounding.AwayFromZero) : written * value);
+            return null;
         }
-        return null;
+        var child = Child(current, key);
+        if (selector is null)
+        {
+            if (child is null)
+            {
+                if (Multiplies) return $"{key} is not written in the scenario, so there is nothing to multiply";
+                child = new YamlMappingNode();
+                current.Children[new YamlScalarNode(key)] = child;
+            }
+            return child is YamlMappingNode mapping ? Apply(mapping, at + 1, value) : $"{key} is not a mapping in this scenario";
+        }
+        if (child is not YamlSequenceNode list) return $"the scenario has no {key} list";
+        if (selector == "*")
+        {
+            var items = list.Children.OfType<YamlMappingNode>().ToArray();
+            if (items.Length == 0) return $"{key} has no items";
+            foreach (var item in items)
+                if (Apply(item, at + 1, value) is { } problem) return problem;
+            return null;
+        }
+        var selected = Select(list, key, selector);
+        return selected is null
+            ? $"{key} has no item {selector} (items are picked by {SelectorMeaning(key)}, by 0-based position, or all with *)"
+            : Apply(selected, at + 1, value);
     }
 
     /// <summary>The number currently at the path in a parsed scenario, or null when absent (the format's default applies).</summary>
@@ -160,7 +189,10 @@ public sealed partial class ParameterPath
         {
             if (node is not YamlMappingNode mapping) return null;
             node = Child(mapping, key);
-            if (selector is not null) node = node is YamlSequenceNode list ? Select(list, key, selector) : null;
+            if (selector is not null)
+                node = node is not YamlSequenceNode list ? null
+                    : selector == "*" ? list.Children.OfType<YamlMappingNode>().FirstOrDefault()
+                    : Select(list, key, selector);
         }
         return node is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
     }

@@ -57,23 +57,29 @@ public sealed class SweepFolder
     /// <summary>Rebuilds the design from sweep.json and checks it gives the points in points.csv.</summary>
     public Design Design()
     {
-        var d = Document;
-        var factors = d.Parameters.Select(p => new Factor(p.Name, p.Min, p.Max, p.Values, p.Scale == "log", p.Integer)).ToArray();
-        var design = Analysis.Designs.Design.Parse(d.Design) switch
-        {
-            DesignKind.Grid => GridDesign.Build(factors, Math.Max(1, d.Levels)),
-            DesignKind.LatinHypercube => LatinHypercube.Build(factors, d.Points, d.DesignSeed),
-            DesignKind.Saltelli => SaltelliDesign.Build(factors, d.BaseSamples, d.DesignSeed),
-            DesignKind.Morris => MorrisDesign.Build(factors, d.Trajectories, d.Levels, d.DesignSeed),
-            _ => throw new ResultsReadException($"{Path}: sweep.json names an unknown design '{d.Design}'"),
-        };
+        var design = Rebuild(Document, Path);
         for (int i = 0; i < design.Count; i++)
             if (!design.Points[i].SequenceEqual(Points[i]))
                 throw new ResultsReadException($"{Path}: point {i} in points.csv is not the design's point {i}; the folder was edited or written by another version");
         return design;
     }
 
-    private static T ReadJson<T>(string folder, string name, Func<string, T?> parse) where T : class
+    /// <summary>The design a sweep.json describes, rebuilt from its parameters, kind, sizes and seed.</summary>
+    public static Design Rebuild(SweepDocument d, string where)
+    {
+        var factors = d.Parameters.Select(p => new Factor(p.Name, p.Min, p.Max, p.Values, p.Scale == "log", p.Integer)).ToArray();
+        return Analysis.Designs.Design.Parse(d.Design) switch
+        {
+            DesignKind.Grid => GridDesign.Build(factors, Math.Max(1, d.Levels)),
+            DesignKind.LatinHypercube => LatinHypercube.Build(factors, d.Points, d.DesignSeed),
+            DesignKind.Saltelli => SaltelliDesign.Build(factors, d.BaseSamples, d.DesignSeed),
+            DesignKind.Morris => MorrisDesign.Build(factors, d.Trajectories, d.Levels, d.DesignSeed),
+            _ => throw new ResultsReadException($"{where}: sweep.json names an unknown design '{d.Design}'"),
+        };
+    }
+
+    /// <summary>Reads and parses a JSON file of a results folder, or throws naming it.</summary>
+    public static T ReadJson<T>(string folder, string name, Func<string, T?> parse) where T : class
     {
         var file = System.IO.Path.Combine(folder, name);
         if (!File.Exists(file)) throw new ResultsReadException($"{file}: file not found (is this a sweep results folder?)");

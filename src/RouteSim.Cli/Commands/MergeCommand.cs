@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Diagnostics;
+using RouteSim.Cli.Console;
+using RouteSim.Results.Reading;
+using RouteSim.Results.Sweeps;
+
+namespace RouteSim.Cli.Commands;
+
+/// <summary><c>routesim merge SHARD_DIR... --out DIR</c>: joins the shards of one sweep into the folder an unsharded run writes.</summary>
+public static class MergeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(Terminal terminal)
+    {
+        var shards = new Argument<string[]>("shards") { Description = "Shard folders (or one folder holding shard-I-of-N folders)", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out", "-o") { Description = "Merged results folder", Required = true };
+        var force = CommonOptions.Force();
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("merge", "Merge the shards of a sweep, checking they are complete, of one sweep, and cover it exactly once")
+        {
+            shards, output, force, quiet,
+        };
+        command.SetAction(parsed => Run(terminal, parsed.GetValue(shards)!, parsed.GetValue(output)!, parsed.GetValue(force), parsed.GetValue(quiet), Environment.CommandLine));
+        return command;
+    }
+
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(Terminal terminal, IReadOnlyList<string> arguments, string output, bool force, bool quiet, string commandLine)
+    {
+        var clock = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
+        var folders = Expand(arguments);
+        SweepDocument sweep;
+        string sweepJson;
+        IReadOnlyList<ShardMerge.Shard> shards;
+        try
+        {
+            (sweep, sweepJson, shards) = ShardMerge.Check(folders);
+        }
+        catch (ResultsReadException e)
+        {
+            foreach (var line in e.Message.Split('\n')) terminal.Fail($"routesim: {line}");
+            return ExitCodes.InvalidInput;
+        }
+
+        return ResultsFolderWork.Run(terminal, output, force, (folder, _) =>
+        {
+            long rows;
+            try
+            {
+                rows = ShardMerge.Write(sweep, shards, folder.Staging);
+            }
+            catch (ResultsReadException e)
+            {
+                foreach (var line in e.Message.Split('\n')) terminal.Fail($"routesim: {line}");
+                return ExitCodes.InvalidInput;
+            }
+            File.WriteAllText(folder.File(SweepDocument.FileName), sweepJson);
+            var manifest = new SweepManifest(sweep.Name, sweep.Sha256, null, shards.Select(s => s.Manifest.Shard!).ToArray(), rows, CommonOptions.Version,
+                1, started, clock.Elapsed.TotalSeconds, shards.Sum(s => s.Manifest.AgentDecisions), commandLine);
+            File.WriteAllText(folder.File(SweepManifest.FileName), manifest.ToJson());
+            folder.Commit();
+            if (!quiet) terminal.Out.WriteLine($"{sweep.Name}: merged {shards.Count} shards, {rows:N0} work items ({sweep.Points:N0} points x {sweep.Replications} replications)\nresults: {folder.Target}");
+            return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary>A single folder that is not itself a shard but holds shard-* folders stands for those.</summary>
+    private static IReadOnlyList<string> Expand(IReadOnlyList<string> arguments)
+    {
+        if (arguments.Count == 1 && Directory.Exists(arguments[0]) && !File.Exists(Path.Combine(arguments[0], SweepManifest.FileName)))
+        {
+            var inner = Directory.GetDirectories(arguments[0], "shard-*").Order(StringComparer.Ordinal).ToArray();
+            if (inner.Length > 0) return inner;
+        }
+        return arguments;
+    }
+}

@@ -1,0 +1,128 @@
+using RouteSim.Analysis.Calibration;
+using RouteSim.Analysis.Sweeps;
+using RouteSim.Core.Engine;
+using RouteSim.Experiments.Templates;
+using RouteSim.Scenarios;
+
+namespace RouteSim.Experiments.Calibration;
+
+/// <summary>A loaded calibration: the scenario template, fitted parameters, the observed table and how the model is compared with it.</summary>
+public sealed class Calibration
+{
+    internal Calibration(string file, string name, string description, ScenarioTemplate scenario, IReadOnlyList<(ParameterPath Path, BoundedParameter Parameter)> parameters,
+        ObservedTable observed, string observedFile, KeyPeriods periods, IReadOnlyList<Outcome> targets, FitScale scale, double countScale, string targetName,
+        int replications, ulong seed, int maxEvaluations, double tolerance, double step, IReadOnlyList<long> predictKeys, int predictReplications)
+    {
+        File = file;
+        Name = name;
+        Description = description;
+        Scenario = scenario;
+        Parameters = parameters;
+        Observed = observed;
+        ObservedFile = observedFile;
+        Periods = periods;
+        Targets = targets;
+        Scale = scale;
+        CountScale = countScale;
+        TargetName = targetName;
+        Replications = replications;
+        Seed = seed;
+        MaxEvaluations = maxEvaluations;
+        Tolerance = tolerance;
+        Step = step;
+        PredictKeys = predictKeys;
+        PredictReplications = predictReplications;
+    }
+
+    /// <summary>The calibration file.</summary>
+    public string File { get; }
+
+    /// <summary>Title.</summary>
+    public string Name { get; }
+
+    /// <summary>What is fitted to what.</summary>
+    public string Description { get; }
+
+    /// <summary>The scenario whose numbers are fitted.</summary>
+    public ScenarioTemplate Scenario { get; }
+
+    /// <summary>Fitted parameters and where they are.</summary>
+    public IReadOnlyList<(ParameterPath Path, BoundedParameter Parameter)> Parameters { get; }
+
+    /// <summary>The observed table (only the target columns).</summary>
+    public ObservedTable Observed { get; }
+
+    /// <summary>The observed CSV file.</summary>
+    public string ObservedFile { get; }
+
+    /// <summary>Which periods each key stands for.</summary>
+    public KeyPeriods Periods { get; }
+
+    /// <summary>One model output per observed target column (window set per key when evaluated).</summary>
+    public IReadOnlyList<Outcome> Targets { get; }
+
+    /// <summary>Counts or shares.</summary>
+    public FitScale Scale { get; }
+
+    /// <summary>Multiplier from simulated to observed counts.</summary>
+    public double CountScale { get; }
+
+    /// <summary>Name of the target column in predictions.</summary>
+    public string TargetName { get; }
+
+    /// <summary>Replications per evaluation.</summary>
+    public int Replications { get; }
+
+    /// <summary>Master seed: every evaluation uses the same streams.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Loss evaluations allowed.</summary>
+    public int MaxEvaluations { get; }
+
+    /// <summary>Relative tolerance of the simplex.</summary>
+    public double Tolerance { get; }
+
+    /// <summary>Initial simplex step on the unbounded scale.</summary>
+    public double Step { get; }
+
+    /// <summary>Keys the fitted model predicts.</summary>
+    public IReadOnlyList<long> PredictKeys { get; }
+
+    /// <summary>Replications of the fitted model's final run.</summary>
+    public int PredictReplications { get; }
+
+    /// <summary>Every key simulated: the observed ones and the predicted ones, in order.</summary>
+    public IReadOnlyList<long> AllKeys => Observed.Keys.Concat(PredictKeys).Distinct().Order().ToArray();
+
+    /// <summary>The scenario with these parameter values; null with the reason when they make an invalid scenario.</summary>
+    public SimulationModel? Model(IReadOnlyList<double> values, LoadOptions options, out string? problem)
+    {
+        var loaded = Scenario.Instantiate(Parameters.Select(p => p.Path).ToArray(), values, options);
+        problem = loaded.Ok ? null : loaded.Errors[0].ToString();
+        return loaded.Model;
+    }
+
+    /// <summary>Runs the model with these values (the same seeds every time) and tabulates every target for every key.</summary>
+    public SimulatedTable? Simulate(IReadOnlyList<double> values, int replications, int threads, LoadOptions options, out string? problem, CancellationToken cancellation = default)
+    {
+        var model = Model(values, options, out problem);
+        if (model is null) return null;
+        var keys = AllKeys;
+        var compiled = keys.Select(k => Targets.Select(t => CompiledOutcome.Compile(t with { From = Periods.From(k), To = Periods.To(k) }, model, null)).ToArray()).ToArray();
+        var sums = keys.Select(_ => new double[Targets.Count]).ToArray();
+        Ensemble.Run(model, new RunSettings(Seed, replications, threads), result =>
+        {
+            for (int row = 0; row < compiled.Length; row++)
+                for (int j = 0; j < compiled[row].Length; j++)
+                    sums[row][j] += compiled[row][j].Measure(result, null);
+        }, cancellation: cancellation);
+        return new SimulatedTable(keys, Observed.Targets, sums.Select(r => r.Select(v => v / replications).ToArray()).ToArray());
+    }
+
+    /// <summary>The loss at these values (NaN when they make an invalid scenario).</summary>
+    public double Loss(IReadOnlyList<double> values, int threads, LoadOptions options, CancellationToken cancellation = default)
+    {
+        var simulated = Simulate(values, Replications, threads, options, out _, cancellation);
+        return simulated is null ? double.NaN : CalibrationLoss.Compute(Observed, simulated, Scale, CountScale);
+    }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using RouteSim.Analysis.Calibration;
+using RouteSim.Analysis.Sweeps;
+using RouteSim.Experiments.Templates;
+using RouteSim.Scenarios;
+using RouteSim.Scenarios.Yaml;
+
+namespace RouteSim.Experiments.Calibration;
+
+/// <summary>Reads and checks a calibration file, the scenario and the observed table it names; reports every problem with file, line and column.</summary>
+public static class CalibrationFile
+{
+    /// <summary>Loads a calibration; null with its errors when anything is wrong.</summary>
+    public static Calibration? Load(string file, LoadOptions options, out IReadOnlyList<ScenarioError> errors)
+    {
+        var text = ScenarioFile.ReadText(file, out var readError);
+        if (text is null)
+        {
+            errors = [readError!];
+            return null;
+        }
+        var diagnostics = new Diagnostics(file);
+        var other = new List<ScenarioError>();
+        var calibration = Read(file, text, options, diagnostics, other);
+        errors = [.. diagnostics.Errors, .. other];
+        return errors.Count == 0 ? calibration : null;
+    }
+
+    private static Calibration? Read(string file, string text, LoadOptions options, Diagnostics d, List<ScenarioError> other)
+    {
+        var root = ScenarioLoader.Parse(text, d, "a calibration needs name, scenario, observed, key, periods, targets, parameters, replications, seed");
+        if (root is null) return null;
+        var r = MappingReader.Open(root, CalibrationFormat.Calibration, "", d);
+        if (r is null) return null;
+
+        string name = r.Text("name"), description = r.Text("description"), key = r.Text("key");
+        var scale = r.Text("compare", "counts") == "shares" ? FitScale.Shares : FitScale.Counts;
+        double countScale = r.Number("count_scale", 1);
+        string targetName = r.Text("target_name", "target");
+        int replications = (int)r.Integer("replications");
+        ulong seed = (ulong)Math.Max(0, r.Integer("seed"));
+        var fit = r.Object("fit");
+        int maxEvaluations = (int)(fit?.Integer("max_evaluations", 200) ?? 200);
+        double tolerance = fit?.Number("tolerance", 1e-6) ?? 1e-6;
+        double step = fit?.Number("step", NelderMeadFit.DefaultStep) ?? NelderMeadFit.DefaultStep;
+        var periodsReader = r.Object("periods");
+        KeyPeriods? periods = periodsReader is null ? null
+            : new KeyPeriods(periodsReader.Integer("first_key"), (int)periodsReader.Integer("start"), (int)periodsReader.Integer("length"));
+        var targetReaders = r.Objects("targets");
+        var parameterReaders = r.Objects("parameters");
+        if (r.Has("targets") && targetReaders.Count == 0 && d.Ok) d.Error("targets", "a calibration needs at least one target");
+        if (r.Has("parameters") && parameterReaders.Count == 0 && d.Ok) d.Error("parameters", "a calibration needs at least one parameter");
+
+        string folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+        string Relative(string k) => Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, r.Text(k)));
+        if (!d.Ok) return null;
+
+        var scenario = ScenarioTemplate.Open(Relative("scenario"), options, out var scenarioErrors);
+        if (scenario is null)
+        {
+            other.AddRange(scenarioErrors);
+            return null;
+        }
+        var model = scenario.Baseline.Model!;
+
+        var targets = new List<Outcome>();
+        foreach (var t in targetReaders)
+        {
+            string metric = t.Text("metric");
+            string? Optional(string k) => t.Has(k) ? t.Text(k) : null;
+            var scope = metric == "trips" ? OutcomeScope.Route : t.Has("location") ? OutcomeScope.Location : OutcomeScope.Organization;
+            if (metric == "traversals" && scope != OutcomeScope.Location)
+            {
+                d.Error(t.PathOf("metric"), "traversals are counted per location; give location");
+                continue;
+            }
+            var outcome = new Outcome(t.Text("column"), scope, metric, Optional("location"), Optional("organization"), Optional("route"), Optional("commodity"));
+            try
+            {
+                CompiledOutcome.Compile(outcome, model, null);
+                targets.Add(outcome);
+            }
+            catch (ArgumentException e)
+            {
+                d.Error(t.Path, e.Message.Replace($"outcome {outcome.Name}: ", "", StringComparison.Ordinal));
+            }
+        }
+
+        var parameters = new List<(ParameterPath, BoundedParameter)>();
+        foreach (var p in parameterReaders)
+        {
+            var path = ParameterPath.Parse(p.Text("path"), out var problem);
+            if (path is null)
+            {
+                d.Error(p.PathOf("path"), problem!);
+                continue;
+            }
+            bool multiply = p.Flag("multiply");
+            if (multiply) path = path.Multiplying();
+            else if (path.IsWildcard)
+            {
+                d.Error(p.PathOf("path"), $"'{path.Text}' picks every item with [*]; add multiply: true to fit one factor that scales them all");
+                continue;
+            }
+            double min = p.Number("min"), max = p.Number("max");
+            bool log = p.Text("scale", "linear") == "log";
+            if (double.IsNaN(min) || double.IsNaN(max)) continue;
+            if (!(min < max))
+            {
+                d.Error(p.PathOf("max"), $"max must be greater than min ({min:G6})");
+                continue;
+            }
+            if (log && min <= 0)
+            {
+                d.Error(p.PathOf("min"), "a log scale needs a positive min");
+                continue;
+            }
+            if (!multiply && path.Field.Range is { } range && (!range.Contains(min) || !range.Contains(max)))
+            {
+                d.Error(p.PathOf(range.Contains(min) ? "max" : "min"), $"{path.Text} must be {range.Describe()}");
+                continue;
+            }
+            var current = multiply ? 1 : scenario.Read(path);
+            double start = p.Has("start") ? p.Number("start") : current is { } c && c > min && c < max ? c : log ? Math.Sqrt(min * max) : (min + max) / 2;
+            if (!(start > min && start < max))
+            {
+                d.Error(p.PathOf("start"), $"start must lie strictly between min and max, got {start:G6}");
+                continue;
+            }
+            var check = scenario.Instantiate([path], [start], LoadOptions.Unlimited);
+            if (!check.Ok)
+            {
+                d.Error(p.PathOf("path"), $"{scenario.File}: {check.Errors[0].Message}");
+                continue;
+            }
+            parameters.Add((path, new BoundedParameter(p.Has("name") ? p.Text("name") : path.Text, min, max, start, log)));
+        }
+        if (!d.Ok || periods is null) return null;
+
+        string observedFile = Relative("observed");
+        var observed = ReadObserved(observedFile, key, targets.Select(t => t.Name).ToArray(), other);
+        if (observed is null) return null;
+
+        IReadOnlyList<long> predictKeys = observed.Keys;
+        int predictReplications = replications;
+        if (r.Object("predict") is { } predict)
+        {
+            long from = predict.Integer("from"), to = predict.Integer("to");
+            predictReplications = (int)predict.Integer("replications", replications);
+            if (to < from) d.Error(predict.PathOf("to"), $"to must not come before from ({from})");
+            else predictKeys = Enumerable.Range(0, (int)(to - from + 1)).Select(i => from + i).ToArray();
+        }
+        foreach (var k in observed.Keys.Concat(predictKeys).Distinct())
+        {
+            long first = periods.Start + (k - periods.FirstKey) * (long)periods.Length;
+            if (first < 0 || first + periods.Length > model.Scenario.Periods)
+            {
+                d.Error(r.PathOf("periods"), $"key {k} would cover periods {first}-{first + periods.Length - 1}, outside the scenario's {model.Scenario.Periods} periods");
+                break;
+            }
+        }
+        if (!d.Ok) return null;
+        return new Calibration(file, name, description, scenario, parameters, observed, observedFile, periods, targets, scale, countScale, targetName,
+            replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications);
+    }
+
+    /// <summary>Reads the key and target columns of an observed CSV; every problem names the file and line.</summary>
+    public static ObservedTable? ReadObserved(string file, string key, IReadOnlyList<string> targets, List<ScenarioError> errors)
+    {
+        var text = ScenarioFile.ReadText(file, out var error);
+        if (text is null)
+        {
+            errors.Add(error!);
+            return null;
+        }
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Where(l => l.Length > 0).ToArray();
+        if (lines.Length < 2)
+        {
+            errors.Add(new ScenarioError(file, 1, 1, "", "the observed table needs a header and at least one row"));
+            return null;
+        }
+        var header = lines[0].Split(',').Select(h => h.Trim()).ToArray();
+        int keyColumn = Array.IndexOf(header, key);
+        if (keyColumn < 0) errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{key}' (the calibration's key); columns: {string.Join(", ", header)}"));
+        var columns = targets.Select(t => (t, Array.IndexOf(header, t))).ToArray();
+        foreach (var (t, c) in columns.Where(c => c.Item2 < 0))
+            errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{t}' (a target); columns: {string.Join(", ", header)}"));
+        if (errors.Count > 0) return null;
+
+        var keys = new List<long>();
+        var values = new List<double[]>();
+        for (int i = 1; i < lines.Length; i++)
+        {
+            var fields = lines[i].Split(',');
+            if (fields.Length != header.Length)
+            {
+                errors.Add(new ScenarioError(file, i + 1, 1, "", $"{fields.Length} fields, but the header has {header.Length}"));
+                continue;
+            }
+            if (!long.TryParse(fields[keyColumn].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long k))
+            {
+                errors.Add(new ScenarioError(file, i + 1, 1, key, $"'{fields[keyColumn]}' is not a whole number"));
+                continue;
+            }
+            if (keys.Contains(k)) errors.Add(new ScenarioError(file, i + 1, 1, key, $"key {k} appears twice"));
+            var row = new double[columns.Length];
+            for (int j = 0; j < columns.Length; j++)
+            {
+                var field = fields[columns[j].Item2].Trim();
+                if (field.Length == 0) row[j] = double.NaN;
+                else if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out row[j]) || !double.IsFinite(row[j]) || row[j] < 0)
+                    errors.Add(new ScenarioError(file, i + 1, 1, columns[j].t, $"'{field}' is not a non-negative number"));
+            }
+            keys.Add(k);
+            values.Add(row);
+        }
+        return errors.Count > 0 ? null : new ObservedTable(key, keys, targets, values.ToArray());
+    }
+}

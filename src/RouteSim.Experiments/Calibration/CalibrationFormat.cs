@@ -1,0 +1,75 @@
+using RouteSim.Scenarios.Format;
+using static RouteSim.Scenarios.Format.FieldType;
+
+namespace RouteSim.Experiments.Calibration;
+
+/// <summary>The calibration file format, key by key.</summary>
+public static class CalibrationFormat
+{
+    /// <summary>How the observed table's keys map to periods.</summary>
+    public static ObjectSpec Periods { get; } = new("periods", "Which periods each key (row) of the observed table stands for.",
+    [
+        new("first_key", Integer, true, "The key whose periods start at start."),
+        new("start", Integer, true, "First period of first_key.", "periods", Bounds.Between(0, int.MaxValue)),
+        new("length", Integer, true, "Periods per key (12 for years of monthly periods).", "periods", Bounds.Between(1, int.MaxValue)),
+    ]);
+
+    /// <summary>A model output matched to an observed column.</summary>
+    public static ObjectSpec Target { get; } = new("target", "An observed column and the model output it is compared with (totalled over each key's periods).",
+    [
+        new("column", Text, true, "Column of the observed table."),
+        new("metric", Choice, true, "The model's metric.", Choices: ["traversals", "interdictions", "deaths", "acting", "abstentions", "attempts", "successes", "trips"]),
+        new("location", Id, false, "Location of a location metric."),
+        new("organization", Id, false, "Organization of an organization or route metric.", Default: "all organizations"),
+        new("route", Id, false, "Route of the trips metric."),
+        new("commodity", Id, false, "Commodity of a location metric.", Default: "all commodities"),
+    ]);
+
+    /// <summary>A fitted parameter.</summary>
+    public static ObjectSpec Parameter { get; } = new("parameter", "A number of the scenario, addressed by path, fitted within bounds.",
+    [
+        new("path", Text, true, "Where the number is, e.g. enforcement.effectiveness."),
+        new("name", Id, false, "Name in the results.", Default: "the path"),
+        new("min", Number, true, "Lower bound."),
+        new("max", Number, true, "Upper bound."),
+        new("start", Number, false, "Where the search starts.", Default: "the scenario's value if inside the bounds, else the middle"),
+        new("scale", Choice, false, "Search on this scale.", Choices: ["linear", "log"], Default: "linear"),
+        new("multiply", Flag, false, "The value multiplies the number(s) the scenario writes at the path (with [*], every item's) instead of replacing it.", Default: "false"),
+    ]);
+
+    /// <summary>Search settings.</summary>
+    public static ObjectSpec Fit { get; } = new("fit", "Nelder-Mead settings.",
+    [
+        new("max_evaluations", Integer, false, "Most loss evaluations (each runs every replication).", "", Bounds.Between(1, 1_000_000), "200"),
+        new("tolerance", Number, false, "Stop when the simplex's losses agree to this relative tolerance.", "", Bounds.Positive, "1e-6"),
+        new("step", Number, false, "Size of the initial simplex on the search's unbounded scale (1: about a quarter of each range).", "", Bounds.Positive, "1"),
+    ]);
+
+    /// <summary>Which keys to predict.</summary>
+    public static ObjectSpec Predict { get; } = new("predict", "Keys to write predictions for, observed or not.",
+    [
+        new("from", Integer, true, "First key."),
+        new("to", Integer, true, "Last key (included)."),
+        new("replications", Integer, false, "Replications of the fitted model's run.", "", Bounds.Between(1, 1_000_000), "the calibration's"),
+    ]);
+
+    /// <summary>The whole file.</summary>
+    public static ObjectSpec Calibration { get; } = new("calibration", "Fit scenario parameters to an observed table.",
+    [
+        new("name", Text, true, "Title."),
+        new("description", Text, false, "What is fitted to what."),
+        new("scenario", Text, true, "The scenario file, relative to this file."),
+        new("observed", Text, true, "The observed CSV, relative to this file."),
+        new("key", Text, true, "The observed table's key column (e.g. fiscal_year)."),
+        new("periods", Mapping, true, "Which periods each key stands for.", Nested: Periods),
+        new("compare", Choice, false, "counts, or each target's share of its row's total.", Choices: ["counts", "shares"], Default: "counts"),
+        new("count_scale", Number, false, "Simulated counts are multiplied by this before comparison (model agents to real events).", "", Bounds.Positive, "1"),
+        new("target_name", Id, false, "Name of the target column in predictions (e.g. sector).", Default: "target"),
+        new("targets", MappingList, true, "Observed columns and the outputs they are compared with.", Nested: Target),
+        new("parameters", MappingList, true, "The fitted parameters.", Nested: Parameter),
+        new("replications", Integer, true, "Replications per evaluation (the same seeds every time: common random numbers).", "", Bounds.Between(1, 1_000_000)),
+        new("seed", Integer, true, "Master seed.", "", Bounds.Between(0, long.MaxValue)),
+        new("fit", Mapping, false, "Search settings.", Nested: Fit),
+        new("predict", Mapping, false, "Keys to predict.", Default: "the observed keys", Nested: Predict),
+    ]);
+}
