@@ -8,9 +8,9 @@ public static class CalibrationFigures
 {
     /// <summary>Observed values (dots) and the fitted model's (lines) for each target; a dashed line marks the end of the data used in the fit.</summary>
     /// <param name="observed">Observed rows on the compared scale, by key.</param>
-    /// <param name="simulated">Simulated rows on the compared scale, by key.</param>
+    /// <param name="simulated">The model's rows on the compared scale, by key (predictions after the fitted keys).</param>
     public static Figure ObservedAgainstSimulated(string title, string keyName, string valueName, IReadOnlyList<string> targets,
-        IReadOnlyDictionary<long, double[]> observed, IReadOnlyDictionary<long, double[]> simulated, long lastFitted)
+        IReadOnlyDictionary<long, double[]> observed, IReadOnlyDictionary<long, double[]> simulated, long lastFitted, bool anchored)
     {
         var plot = FigureStyle.New(title, keyName, valueName);
         var keys = simulated.Keys.Order().ToArray();
@@ -35,7 +35,8 @@ public static class CalibrationFigures
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(keys.Select(k => (double)k).ToArray(), keys.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         FigureStyle.LegendOutside(plot);
         return new Figure("observed-vs-simulated",
-            $"{valueName} by {keyName}: observed (dots) and the fitted model (lines, mean over replications). Data right of the dashed line were not used in the fit.",
+            $"{valueName} by {keyName}: observed (dots) and the fitted model (lines, mean over replications). Data right of the dashed line were not used in the fit" +
+            (anchored ? "; there the lines are the last fitted observation moved by the model's predicted change (anchored)." : "."),
             plot, 1100, 600);
     }
 

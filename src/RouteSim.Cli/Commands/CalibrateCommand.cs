@@ -62,24 +62,24 @@ public static class CalibrateCommand
                 string.Join('\n', fitted.Select(p => $"{p.Path} = {p.Fitted.ToString("R", CultureInfo.InvariantCulture)}"))));
             CalibrationWriter.Parameters(folder.File("parameters.csv"), fitted);
             CalibrationWriter.Trace(folder.File("loss_trace.csv"), names, fit);
-            CalibrationWriter.Fit(folder.File("fit.csv"), calibration.Observed, simulated, calibration.Scale, calibration.CountScale);
-            string predictions = CalibrationWriter.Predictions(folder.Staging, calibration.Observed, simulated, calibration.PredictKeys, calibration.Scale,
-                calibration.CountScale, calibration.TargetName);
+            var predicted = Forecast.Predict(simulated, calibration.Observed, calibration.Scale, calibration.CountScale, calibration.Anchored);
+            CalibrationWriter.Fit(folder.File("fit.csv"), calibration.AllObserved, calibration.Observed.Keys, simulated, predicted, calibration.Scale, calibration.CountScale);
+            string predictions = CalibrationWriter.Predictions(folder.Staging, calibration.Observed.KeyColumn, calibration.Observed.Targets, predicted,
+                calibration.PredictKeys, calibration.Scale, calibration.TargetName);
 
-            var observedRows = calibration.Observed.Keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => CalibrationWriter.Compared(calibration.Observed.Values[p.i], calibration.Scale, 1));
-            var simulatedRows = simulated.Keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => CalibrationWriter.Compared(simulated.Values[p.i], calibration.Scale, calibration.CountScale));
-            string valueName = calibration.Scale == FitScale.Shares ? "share of the year's total" : "count";
+            var observedRows = calibration.AllObserved.Keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => Forecast.Compared(calibration.AllObserved.Values[p.i], calibration.Scale, 1));
+            string valueName = calibration.Scale == FitScale.Shares ? "share of the row's total" : "count";
             OptimizationFigures.Save(
             [
                 CalibrationFigures.ObservedAgainstSimulated(calibration.Name, calibration.Observed.KeyColumn, valueName, calibration.Observed.Targets,
-                    observedRows, simulatedRows, calibration.Observed.Keys.Max()),
+                    observedRows, predicted, calibration.Observed.Keys.Max(), calibration.Anchored),
                 CalibrationFigures.LossTrace(fit, lossMeaning),
             ], folder.Staging);
 
             var manifest = new CalibrationManifest(calibration.Name, Path.GetFullPath(file), ScenarioFile.Sha256(file), Path.GetFullPath(calibration.Scenario.File),
                 ScenarioFile.Sha256(calibration.Scenario.File), Path.GetFullPath(calibration.ObservedFile), ScenarioFile.Sha256(calibration.ObservedFile),
                 calibration.Scale.ToString().ToLowerInvariant(), fitted, calibration.Replications, calibration.Seed, fit.Trace.Count, fit.StopReason, fit.BestLoss,
-                lossMeaning, predictions, calibration.PredictReplications, CommonOptions.Version, threads, started, clock.Elapsed.TotalSeconds, commandLine);
+                lossMeaning, predictions, calibration.Anchored ? "last_fitted" : "none", calibration.PredictReplications, CommonOptions.Version, threads, started, clock.Elapsed.TotalSeconds, commandLine);
             File.WriteAllText(folder.File("manifest.json"), manifest.ToJson());
             folder.Commit();
 

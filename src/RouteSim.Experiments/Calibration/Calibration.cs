@@ -10,8 +10,8 @@ namespace RouteSim.Experiments.Calibration;
 public sealed class Calibration
 {
     internal Calibration(string file, string name, string description, ScenarioTemplate scenario, IReadOnlyList<(ParameterPath Path, BoundedParameter Parameter)> parameters,
-        ObservedTable observed, string observedFile, KeyPeriods periods, IReadOnlyList<Outcome> targets, FitScale scale, double countScale, string targetName,
-        int replications, ulong seed, int maxEvaluations, double tolerance, double step, IReadOnlyList<long> predictKeys, int predictReplications)
+        ObservedTable observed, ObservedTable allObserved, string observedFile, KeyPeriods periods, IReadOnlyList<Outcome> targets, FitScale scale, double countScale, string targetName,
+        int replications, ulong seed, int maxEvaluations, double tolerance, double step, IReadOnlyList<long> predictKeys, int predictReplications, bool anchored)
     {
         File = file;
         Name = name;
@@ -19,6 +19,7 @@ public sealed class Calibration
         Scenario = scenario;
         Parameters = parameters;
         Observed = observed;
+        AllObserved = allObserved;
         ObservedFile = observedFile;
         Periods = periods;
         Targets = targets;
@@ -32,7 +33,11 @@ public sealed class Calibration
         Step = step;
         PredictKeys = predictKeys;
         PredictReplications = predictReplications;
+        Anchored = anchored;
     }
+
+    /// <summary>Predictions after the last fitted key are anchored on the last fitted observation.</summary>
+    public bool Anchored { get; }
 
     /// <summary>The calibration file.</summary>
     public string File { get; }
@@ -49,8 +54,11 @@ public sealed class Calibration
     /// <summary>Fitted parameters and where they are.</summary>
     public IReadOnlyList<(ParameterPath Path, BoundedParameter Parameter)> Parameters { get; }
 
-    /// <summary>The observed table (only the target columns).</summary>
+    /// <summary>The observed rows the fit uses (only the target columns).</summary>
     public ObservedTable Observed { get; }
+
+    /// <summary>Every observed row, held-out ones included, for reporting.</summary>
+    public ObservedTable AllObserved { get; }
 
     /// <summary>The observed CSV file.</summary>
     public string ObservedFile { get; }
@@ -92,7 +100,7 @@ public sealed class Calibration
     public int PredictReplications { get; }
 
     /// <summary>Every key simulated: the observed ones and the predicted ones, in order.</summary>
-    public IReadOnlyList<long> AllKeys => Observed.Keys.Concat(PredictKeys).Distinct().Order().ToArray();
+    public IReadOnlyList<long> AllKeys => AllObserved.Keys.Concat(PredictKeys).Distinct().Order().ToArray();
 
     /// <summary>The scenario with these parameter values; null with the reason when they make an invalid scenario.</summary>
     public SimulationModel? Model(IReadOnlyList<double> values, LoadOptions options, out string? problem)

@@ -141,16 +141,30 @@ public static class CalibrationFile
         var observed = ReadObserved(observedFile, key, targets.Select(t => t.Name).ToArray(), other);
         if (observed is null) return null;
 
-        IReadOnlyList<long> predictKeys = observed.Keys;
+        var all = observed;
+        if (r.Object("fit_keys") is { } fitKeys)
+        {
+            long from = fitKeys.Integer("from"), to = fitKeys.Integer("to");
+            var used = Enumerable.Range(0, observed.Keys.Count).Where(i => observed.Keys[i] >= from && observed.Keys[i] <= to).ToArray();
+            if (used.Length == 0)
+            {
+                d.Error(r.PathOf("fit_keys"), $"no observed row has a key from {from} to {to}");
+                return null;
+            }
+            observed = observed with { Keys = used.Select(i => observed.Keys[i]).ToArray(), Values = used.Select(i => observed.Values[i]).ToArray() };
+        }
+        IReadOnlyList<long> predictKeys = all.Keys;
         int predictReplications = replications;
+        bool anchored = false;
         if (r.Object("predict") is { } predict)
         {
+            anchored = predict.Text("anchor", "none") == "last_fitted";
             long from = predict.Integer("from"), to = predict.Integer("to");
             predictReplications = (int)predict.Integer("replications", replications);
             if (to < from) d.Error(predict.PathOf("to"), $"to must not come before from ({from})");
             else predictKeys = Enumerable.Range(0, (int)(to - from + 1)).Select(i => from + i).ToArray();
         }
-        foreach (var k in observed.Keys.Concat(predictKeys).Distinct())
+        foreach (var k in all.Keys.Concat(predictKeys).Distinct())
         {
             long first = periods.Start + (k - periods.FirstKey) * (long)periods.Length;
             if (first < 0 || first + periods.Length > model.Scenario.Periods)
@@ -160,8 +174,8 @@ public static class CalibrationFile
             }
         }
         if (!d.Ok) return null;
-        return new Calibration(file, name, description, scenario, parameters, observed, observedFile, periods, targets, scale, countScale, targetName,
-            replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications);
+        return new Calibration(file, name, description, scenario, parameters, observed, all, observedFile, periods, targets, scale, countScale, targetName,
+            replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications, anchored);
     }
 
     /// <summary>Reads the key and target columns of an observed CSV; every problem names the file and line.</summary>

@@ -45,12 +45,20 @@ public static class CalibrationFormat
         new("step", Number, false, "Size of the initial simplex on the search's unbounded scale (1: about a quarter of each range).", "", Bounds.Positive, "1"),
     ]);
 
+    /// <summary>Which observed rows the fit uses.</summary>
+    public static ObjectSpec FitKeys { get; } = new("fit_keys", "The observed rows used in the fit; the others are held out, to check predictions against them.",
+    [
+        new("from", Integer, true, "First key used."),
+        new("to", Integer, true, "Last key used (included)."),
+    ]);
+
     /// <summary>Which keys to predict.</summary>
     public static ObjectSpec Predict { get; } = new("predict", "Keys to write predictions for, observed or not.",
     [
         new("from", Integer, true, "First key."),
         new("to", Integer, true, "Last key (included)."),
         new("replications", Integer, false, "Replications of the fitted model's run.", "", Bounds.Between(1, 1_000_000), "the calibration's"),
+        new("anchor", Choice, false, "none: predictions are the model's values; last_fitted: after the last fitted key, the last fitted observation moved by the model's predicted change.", Choices: ["none", "last_fitted"], Default: "none"),
     ]);
 
     /// <summary>The whole file.</summary>
@@ -70,6 +78,7 @@ public static class CalibrationFormat
         new("replications", Integer, true, "Replications per evaluation (the same seeds every time: common random numbers).", "", Bounds.Between(1, 1_000_000)),
         new("seed", Integer, true, "Master seed.", "", Bounds.Between(0, long.MaxValue)),
         new("fit", Mapping, false, "Search settings.", Nested: Fit),
+        new("fit_keys", Mapping, false, "Observed rows used in the fit.", Default: "all", Nested: FitKeys),
         new("predict", Mapping, false, "Keys to predict.", Default: "the observed keys", Nested: Predict),
     ]);
 }

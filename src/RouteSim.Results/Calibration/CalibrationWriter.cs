@@ -30,45 +30,39 @@ public static class CalibrationWriter
     }
 
     /// <summary>
-    /// fit.csv: for every simulated key and target, the observed and simulated values on the compared scale
-    /// (shares or counts), and whether the key was used in the fit.
+    /// fit.csv: for every simulated key and target, on the compared scale (shares or counts): the observed value,
+    /// the model's value, the prediction (the model's, or anchored), and whether the key was used in the fit.
     /// </summary>
-    public static void Fit(string path, ObservedTable observed, SimulatedTable simulated, FitScale scale, double countScale)
+    public static void Fit(string path, ObservedTable observed, IReadOnlyList<long> fitted, SimulatedTable simulated, IReadOnlyDictionary<long, double[]> predicted,
+        FitScale scale, double countScale)
     {
         using var w = Open(path);
-        w.WriteLine(Csv.Row(Csv.Text(observed.KeyColumn), "target", "observed", "simulated", "used_in_fit"));
+        w.WriteLine(Csv.Row(Csv.Text(observed.KeyColumn), "target", "observed", "simulated", "predicted", "used_in_fit"));
         for (int row = 0; row < simulated.Keys.Count; row++)
         {
             long key = simulated.Keys[row];
             int at = IndexOf(observed.Keys, key);
-            var sim = Compared(simulated.Values[row], scale, countScale);
-            var obs = at < 0 ? null : Compared(observed.Values[at], scale, 1);
+            var sim = Forecast.Compared(simulated.Values[row], scale, countScale);
+            var obs = at < 0 ? null : Forecast.Compared(observed.Values[at], scale, 1);
             for (int j = 0; j < simulated.Targets.Count; j++)
                 w.WriteLine(Csv.Row(key.ToString(CultureInfo.InvariantCulture), Csv.Text(simulated.Targets[j]), Csv.Number(obs?[j] ?? double.NaN), Csv.Number(sim[j]),
-                    at >= 0 ? "true" : "false"));
+                    Csv.Number(predicted[key][j]), fitted.Contains(key) ? "true" : "false"));
         }
     }
 
     /// <summary>The predictions: one row per (key, target), named as the calibration file asks (e.g. fiscal_year,sector,share).</summary>
-    public static string Predictions(string directory, ObservedTable observed, SimulatedTable simulated, IReadOnlyList<long> keys, FitScale scale, double countScale, string targetName)
+    public static string Predictions(string directory, string keyColumn, IReadOnlyList<string> targets, IReadOnlyDictionary<long, double[]> predicted,
+        IReadOnlyList<long> keys, FitScale scale, string targetName)
     {
         string value = scale == FitScale.Shares ? "share" : "count";
         string file = $"predicted_{value}s.csv";
         using var w = Open(Path.Combine(directory, file));
-        w.WriteLine(Csv.Row(Csv.Text(observed.KeyColumn), Csv.Text(targetName), value));
+        w.WriteLine(Csv.Row(Csv.Text(keyColumn), Csv.Text(targetName), value));
         foreach (var key in keys)
-        {
-            int row = IndexOf(simulated.Keys, key);
-            var sim = Compared(simulated.Values[row], scale, countScale);
-            for (int j = 0; j < simulated.Targets.Count; j++)
-                w.WriteLine(Csv.Row(key.ToString(CultureInfo.InvariantCulture), Csv.Text(simulated.Targets[j]), Csv.Number(sim[j])));
-        }
+            for (int j = 0; j < targets.Count; j++)
+                w.WriteLine(Csv.Row(key.ToString(CultureInfo.InvariantCulture), Csv.Text(targets[j]), Csv.Number(predicted[key][j])));
         return file;
     }
-
-    /// <summary>A row on the compared scale.</summary>
-    public static double[] Compared(double[] row, FitScale scale, double countScale) =>
-        scale == FitScale.Shares ? SimulatedTable.ToShares(row) : row.Select(v => v * countScale).ToArray();
 
     private static int IndexOf(IReadOnlyList<long> keys, long key)
     {
@@ -97,6 +91,7 @@ public sealed record CalibrationManifest(
     double Loss,
     string LossMeaning,
     string Predictions,
+    string Anchor,
     int PredictionReplications,
     string RoutesimVersion,
     int Threads,

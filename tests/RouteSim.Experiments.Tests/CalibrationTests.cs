@@ -1,0 +1,114 @@
+using System.Globalization;
+using RouteSim.Analysis.Calibration;
+using RouteSim.Experiments.Calibration;
+using RouteSim.Scenarios;
+
+namespace RouteSim.Experiments.Tests;
+
+public class CalibrationTests
+{
+    private const double TrueEffectiveness = 0.5, TrueTemperature = 2.0;
+
+    private static string CalibrationText(string extra = "") => $$"""
+        name: recovery
+        scenario: {{Files.Scenario("tutorial", "three-crossings.yaml")}}
+        observed: observed.csv
+        key: block
+        periods: { first_key: 0, start: 0, length: 10 }
+        compare: counts
+        targets:
+          - { column: x1, metric: interdictions, location: X1 }
+          - { column: x2, metric: interdictions, location: X2 }
+          - { column: x3, metric: interdictions, location: X3 }
+          - { column: attempts, metric: attempts }
+        parameters:
+          - { path: enforcement.effectiveness, name: effectiveness, min: 0.05, max: 5, scale: log, start: 0.15 }
+          - { path: "organizations[org].temperature", name: temperature, min: 0.2, max: 20, scale: log, start: 6 }
+        replications: 4
+        seed: 99
+        fit: { max_evaluations: 400, tolerance: 1e-12 }
+        {{extra}}
+        """;
+
+    /// <summary>A calibration whose observed table is what the model gives at the true values with the calibration's own seeds.</summary>
+    private static Calibration.Calibration SelfGenerated(out string folder)
+    {
+        folder = Files.Scratch();
+        Files.Write(folder, "observed.csv", "block,x1,x2,x3,attempts\n" + string.Join("", Enumerable.Range(0, 6).Select(k => $"{k},1,1,1,1\n")));
+        var file = Files.Write(folder, "calibration.yaml", CalibrationText());
+        var draft = CalibrationFile.Load(file, LoadOptions.Unlimited, out var errors) ?? throw new Xunit.Sdk.XunitException(string.Join("\n", errors));
+        var truth = draft.Simulate([TrueEffectiveness, TrueTemperature], draft.Replications, 2, LoadOptions.Unlimited, out _)!;
+        Files.Write(folder, "observed.csv", "block,x1,x2,x3,attempts\n" + string.Join("", truth.Keys.Select((k, i) =>
+            $"{k},{string.Join(',', truth.Values[i].Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}\n")));
+        return CalibrationFile.Load(file, LoadOptions.Unlimited, out errors) ?? throw new Xunit.Sdk.XunitException(string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void Calibration_recovers_the_parameters_that_generated_the_data()
+    {
+        var calibration = SelfGenerated(out _);
+        double Loss(double[] v) => calibration.Loss(v, 2, LoadOptions.Unlimited);
+        // With common random numbers the loss is exactly zero at the truth, so the fit must find it, up to the
+        // flat steps a finite population puts into the loss: its loss must be no worse than that of the truth
+        // moved by 1% in any single parameter.
+        Assert.Equal(0, Loss([TrueEffectiveness, TrueTemperature]));
+        var fit = NelderMeadFit.Minimize(calibration.Parameters.Select(p => p.Parameter).ToArray(), Loss, calibration.MaxEvaluations, calibration.Tolerance);
+        double nearby = new[] { (1.01, 1.0), (0.99, 1.0), (1.0, 1.01), (1.0, 0.99) }.Min(f => Loss([TrueEffectiveness * f.Item1, TrueTemperature * f.Item2]));
+        Assert.True(fit.BestLoss <= nearby, $"fit {string.Join(", ", fit.Best)} loss {fit.BestLoss} vs {nearby} 1% from the truth");
+        Assert.Equal(TrueEffectiveness, fit.Best[0], TrueEffectiveness * 0.02);
+        Assert.Equal(TrueTemperature, fit.Best[1], TrueTemperature * 0.02);
+        Assert.True(fit.Trace.Count <= calibration.MaxEvaluations);
+        Assert.Equal(fit.BestLoss, fit.Trace.Min(e => e.Loss));
+    }
+
+    [Fact]
+    public void The_loss_is_the_same_at_the_same_values_whatever_the_thread_count()
+    {
+        var calibration = SelfGenerated(out _);
+        double[] values = [0.3, 1.5];
+        Assert.Equal(calibration.Loss(values, 1, LoadOptions.Unlimited), calibration.Loss(values, 2, LoadOptions.Unlimited));
+    }
+
+    [Fact]
+    public void Holding_out_rows_fits_on_the_others_and_anchoring_moves_the_last_fitted_observation_by_the_models_change()
+    {
+        SelfGenerated(out var folder);
+        var file = Files.Write(folder, "holdout.yaml", CalibrationText("fit_keys: { from: 0, to: 3 }\npredict: { from: 0, to: 5, anchor: last_fitted }"));
+        var calibration = CalibrationFile.Load(file, LoadOptions.Unlimited, out var errors)!;
+        Assert.Empty(errors);
+        Assert.Equal(new long[] { 0, 1, 2, 3 }, calibration.Observed.Keys);
+        Assert.Equal(6, calibration.AllObserved.Keys.Count);
+        var simulated = calibration.Simulate([0.4, 2.5], 4, 2, LoadOptions.Unlimited, out _)!;
+        var predicted = Forecast.Predict(simulated, calibration.Observed, FitScale.Counts, 1, anchored: true);
+        Assert.Equal(simulated.Values[2], predicted[2]);
+        for (int j = 0; j < 4; j++)
+            Assert.Equal(calibration.Observed.Values[3][j] * simulated.Values[5][j] / simulated.Values[3][j], predicted[5][j], 9);
+    }
+
+    [Theory]
+    [InlineData("observed.csv", "block,x1,x2\n0,1,2\n", "no column 'x3'")]
+    [InlineData("observed.csv", "block,x1,x2,x3,attempts\n0,1,2,x,4\n", "'x' is not a non-negative number")]
+    [InlineData("observed.csv", "block,x1,x2,x3,attempts\n0,1,2,3,4\n0,1,2,3,4\n", "key 0 appears twice")]
+    [InlineData("observed.csv", "block,x1,x2,x3,attempts\n9,1,2,3,4\n", "outside the scenario's 60 periods")]
+    public void Observed_table_problems_name_the_file_and_line(string name, string csv, string message)
+    {
+        var folder = Files.Scratch();
+        Files.Write(folder, name, csv);
+        var file = Files.Write(folder, "calibration.yaml", CalibrationText());
+        Assert.Null(CalibrationFile.Load(file, LoadOptions.Unlimited, out var errors));
+        Assert.Contains(errors, e => e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_start_outside_the_bounds_is_refused_at_its_line()
+    {
+        var folder = Files.Scratch();
+        Files.Write(folder, "observed.csv", "block,x1,x2,x3,attempts\n0,1,2,3,4\n");
+        var text = CalibrationText().Replace("start: 0.15", "start: 9", StringComparison.Ordinal);
+        var file = Files.Write(folder, "calibration.yaml", text);
+        Assert.Null(CalibrationFile.Load(file, LoadOptions.Unlimited, out var errors));
+        var e = Assert.Single(errors);
+        Assert.Equal("parameters[0].start", e.Path);
+        Assert.Equal(text.Split('\n').ToList().FindIndex(l => l.Contains("start: 9", StringComparison.Ordinal)) + 1, e.Line);
+    }
+}

@@ -1,0 +1,153 @@
+using RouteSim.Analysis.Sweeps;
+using RouteSim.Experiments.Sweeps;
+using RouteSim.Scenarios;
+
+namespace RouteSim.Experiments.Tests;
+
+public class SweepTests
+{
+    private static string SweepText(string design, string extra = "") => $$"""
+        name: test sweep
+        scenario: {{Files.Scenario("tutorial", "displacement-deployment.yaml")}}
+        counterfactual: {{Files.Scenario("tutorial", "displacement-baseline.yaml")}}
+        replications: 3
+        seed: 11
+        design: {{design}}
+        parameters:
+          - { path: enforcement.effectiveness, name: effectiveness, min: 0.2, max: 0.8 }
+          - { path: "organizations[smugglers].temperature", name: temperature, values: [1, 2] }
+        outcomes:
+          - { name: deaths, metric: deaths, from: 30 }
+          - { name: port_flow, metric: traversals, location: PORT, stat: mean }
+          - { name: ratio, measure: displacement_ratio, from: 30 }
+        {{extra}}
+        """;
+
+    private static Sweep Load(string text, out IReadOnlyList<ScenarioError> errors)
+    {
+        var file = Files.Write(Files.Scratch(), "sweep.yaml", text);
+        return SweepFile.Load(file, LoadOptions.Unlimited, out errors)!;
+    }
+
+    private static List<SweepRow> Run(Sweep sweep, long from, long to, int threads)
+    {
+        var rows = new List<SweepRow>();
+        SweepRunner.Run(sweep.Plan, from, to, threads, p => sweep.Point(p, LoadOptions.Unlimited), rows.Add);
+        return rows;
+    }
+
+    [Fact]
+    public void Rows_are_identical_however_the_work_is_split_and_however_many_threads_run_it()
+    {
+        var sweep = Load(SweepText("{ kind: lhs, points: 4 }"), out var errors);
+        Assert.Empty(errors);
+        var whole = Run(sweep, 0, sweep.Plan.Count, 1);
+        Assert.Equal(12, whole.Count);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => (long)i), whole.Select(r => r.Item.Index));
+        foreach (int shards in new[] { 2, 5, 12 })
+        {
+            var pieces = Enumerable.Range(0, shards).SelectMany(i =>
+            {
+                var (from, to) = sweep.Plan.Shard(i, shards);
+                return Run(sweep, from, to, 2);
+            }).ToList();
+            Assert.Equal(whole.Select(r => r.Item), pieces.Select(r => r.Item));
+            Assert.Equal(whole.Select(r => r.Values), pieces.Select(r => r.Values));
+        }
+    }
+
+    [Fact]
+    public void A_work_item_depends_on_its_global_index_only()
+    {
+        var sweep = Load(SweepText("{ kind: lhs, points: 4 }"), out _);
+        var item = sweep.Plan.Item(7);
+        Assert.Equal((2, 1), (item.Point, item.Replication));
+        Assert.Equal(SweepPlan.ItemSeed(11, 7), item.Seed);
+        var alone = Run(sweep, 7, 8, 1).Single();
+        Assert.Equal(Run(sweep, 0, 12, 2)[7].Values, alone.Values);
+    }
+
+    [Fact]
+    public void Common_seeds_give_every_point_the_same_streams_per_replication()
+    {
+        var sweep = Load(SweepText("{ kind: grid, levels: 2 }", "seeds: common"), out var errors);
+        Assert.Empty(errors);
+        Assert.Equal(4, sweep.Design.Count);
+        for (int p = 0; p < 4; p++)
+            for (int r = 0; r < 3; r++)
+                Assert.Equal((11UL, r), (sweep.Plan.Item(p * 3 + r).Seed, sweep.Plan.Item(p * 3 + r).EngineReplication));
+    }
+
+    [Fact]
+    public void The_point_values_reach_the_scenario_and_the_outcomes_measure_it()
+    {
+        var sweep = Load(SweepText("{ kind: grid, levels: 2 }"), out _);
+        var point = sweep.Point(3, LoadOptions.Unlimited);
+        Assert.Equal(0.8, point.Model.Scenario.Enforcement.Effectiveness);
+        Assert.Equal(2, point.Model.Scenario.Organizations[0].Temperature);
+        Assert.Equal(0.8, point.Baseline!.Scenario.Enforcement.Effectiveness);
+        var rows = Run(sweep, 9, 12, 1);
+        Assert.All(rows, r => Assert.True(r.Values[1] > 0));
+        Assert.All(rows, r => Assert.InRange(r.Values[2], -1, 2));
+    }
+
+    [Theory]
+    [InlineData("{ kind: lhs }", "", "design", "needs points")]
+    [InlineData("{ kind: morris, trajectories: 4, levels: 3 }", "", "design.levels", "even number of levels")]
+    [InlineData("{ kind: saltelli, base_samples: 8, points: 3 }", "", "design.points", "does not apply")]
+    [InlineData("{ kind: cube }", "", "design.kind", "not one of")]
+    [InlineData("{ kind: grid }", "seeds: sometimes", "seeds", "not one of")]
+    public void Design_problems_are_named_with_their_place(string design, string extra, string path, string message)
+    {
+        Load(SweepText(design, extra), out var errors);
+        var e = Assert.Single(errors);
+        Assert.Equal(path, e.Path);
+        Assert.Contains(message, e.Message);
+        Assert.True(e.Line > 0);
+    }
+
+    [Theory]
+    [InlineData("  - { path: \"organizations[smugglers].temprature\", min: 1, max: 2 }", "no key 'temprature'")]
+    [InlineData("  - { path: enforcement.effectiveness, name: e2, min: -1, max: 2 }", "must be > 0")]
+    [InlineData("  - { path: enforcement.effectiveness, name: e2, min: 2, max: 1 }", "max must be greater than min")]
+    [InlineData("  - { path: enforcement.effectiveness, name: e2, min: 0.1, max: 1, values: [1] }", "either values or min and max")]
+    [InlineData("  - { path: \"nodes[NOWHERE].cost\", name: c, min: 0, max: 1 }", "nodes has no item NOWHERE")]
+    [InlineData("  - { path: \"enforcement.events[0].add.PORT\", name: d, values: [1, 2] }", "add applies_to: scenario")]
+    [InlineData("  - { path: \"edges[*].cost\", name: d, min: 1, max: 2 }", "add multiply: true")]
+    public void Parameter_problems_are_named_with_their_line(string line, string message)
+    {
+        var text = SweepText("{ kind: grid }").Replace("outcomes:", line + "\noutcomes:", StringComparison.Ordinal);
+        Load(text, out var errors);
+        var e = Assert.Single(errors);
+        Assert.Contains(message, e.Message);
+        Assert.Equal(text.Split('\n').ToList().FindIndex(l => l == line) + 1, e.Line);
+    }
+
+    [Theory]
+    [InlineData("  - { name: x, metric: traversals }", "give location")]
+    [InlineData("  - { name: x, metric: deaths, location: NOWHERE }", "unknown location 'NOWHERE'")]
+    [InlineData("  - { name: x, measure: deterrence, metric: deaths }", "either metric")]
+    [InlineData("  - { name: x, metric: deaths, from: 50, to: 40 }", "not inside the run")]
+    [InlineData("  - { name: deaths, metric: attempts }", "used twice")]
+    public void Outcome_problems_are_named(string line, string message)
+    {
+        Load(SweepText("{ kind: grid }") + "\n" + line + "\n", out var errors);
+        Assert.Contains(errors, e => e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_comparison_measure_without_a_counterfactual_is_refused()
+    {
+        var text = SweepText("{ kind: grid }").Replace("counterfactual:", "# counterfactual:", StringComparison.Ordinal);
+        Load(text, out var errors);
+        Assert.Contains(errors, e => e.Path == "outcomes[2].measure" && e.Message.Contains("counterfactual", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_missing_scenario_is_reported_as_the_scenarios_own_error()
+    {
+        var text = SweepText("{ kind: grid }").Replace("displacement-deployment.yaml", "nowhere.yaml", StringComparison.Ordinal);
+        Load(text, out var errors);
+        Assert.Contains("file not found", Assert.Single(errors).ToString());
+    }
+}
