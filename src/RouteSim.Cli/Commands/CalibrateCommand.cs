@@ -48,8 +48,8 @@ public static class CalibrateCommand
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             var fit = RunProgress.Track(terminal, quiet, $"{calibration.Name}: fitting {parameters.Length} parameters", budget, progress =>
-                NelderMeadFit.Minimize(parameters, values => calibration.Loss(values, threads, options, cancellation), budget, calibration.Tolerance,
-                    calibration.Step, e => progress(e.Evaluation + 1), cancellation), "evaluations");
+                NelderMeadFit.MinimizeFromSeveralStarts(parameters, values => calibration.Loss(values, threads, options, cancellation), calibration.Starts, budget,
+                    calibration.Tolerance, calibration.Step, calibration.Seed, e => progress(e.Evaluation + 1), cancellation), "evaluations");
 
             var simulated = calibration.Simulate(fit.Best, calibration.PredictReplications, threads, options, out var problem, cancellation)
                 ?? throw new InvalidOperationException($"the best point found does not load: {problem}");

@@ -90,6 +90,9 @@ public sealed class Calibration
     /// <summary>Relative tolerance of the simplex.</summary>
     public double Tolerance { get; }
 
+    /// <summary>Searches run, from the start values and from points spread over the bounds.</summary>
+    public int Starts { get; init; } = 1;
+
     /// <summary>Initial simplex step on the unbounded scale.</summary>
     public double Step { get; }
 

@@ -43,6 +43,7 @@ public static class CalibrationFile
         int maxEvaluations = (int)(fit?.Integer("max_evaluations", 200) ?? 200);
         double tolerance = fit?.Number("tolerance", 1e-6) ?? 1e-6;
         double step = fit?.Number("step", NelderMeadFit.DefaultStep) ?? NelderMeadFit.DefaultStep;
+        int starts = (int)(fit?.Integer("starts", 1) ?? 1);
         var periodsReader = r.Object("periods");
         KeyPeriods? periods = periodsReader is null ? null
             : new KeyPeriods(periodsReader.Integer("first_key"), (int)periodsReader.Integer("start"), (int)periodsReader.Integer("length"));
@@ -175,7 +176,7 @@ public static class CalibrationFile
         }
         if (!d.Ok) return null;
         return new Calibration(file, name, description, scenario, parameters, observed, all, observedFile, periods, targets, scale, countScale, targetName,
-            replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications, anchored);
+            replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications, anchored) { Starts = starts };
     }
 
     /// <summary>Reads the key and target columns of an observed CSV; every problem names the file and line.</summary>

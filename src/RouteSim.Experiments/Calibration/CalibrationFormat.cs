@@ -42,6 +42,7 @@ public static class CalibrationFormat
     [
         new("max_evaluations", Integer, false, "Most loss evaluations (each runs every replication).", "", Bounds.Between(1, 1_000_000), "200"),
         new("tolerance", Number, false, "Stop when the simplex's losses agree to this relative tolerance.", "", Bounds.Positive, "1e-6"),
+        new("starts", Integer, false, "Searches to run: the first from the start values, the others from points spread over the bounds; the best wins. The budget is shared.", "", Bounds.Between(1, 1000), "1"),
         new("step", Number, false, "Size of the initial simplex on the search's unbounded scale (1: about a quarter of each range).", "", Bounds.Positive, "1"),
     ]);
 

@@ -68,6 +68,12 @@ public sealed partial class ParameterPath
         FieldSpec? field = null;
         for (int i = 0; i < parts.Count; i++)
         {
+            if (field?.Type == FieldType.NumberMap && parts[i] == "*" && i == parts.Count - 1)
+            {
+                // Every entry of the map: only meaningful when multiplying (see Multiplies).
+                segments.Add(("*", null));
+                return new ParameterPath(text, segments, field with { Type = FieldType.Number });
+            }
             var match = Segment().Match(parts[i]);
             if (!match.Success)
             {
@@ -145,6 +151,19 @@ public sealed partial class ParameterPath
         if (at == _segments.Count - 1)
         {
             var name = new YamlScalarNode(key);
+            if (key == "*")
+            {
+                if (!Multiplies) return "a * over a map's entries needs multiply: true";
+                var entries = current.Children.Where(e => e.Value is YamlScalarNode).Select(e => e.Key).ToArray();
+                if (entries.Length == 0) return "the map has no entries, so there is nothing to multiply";
+                foreach (var entry in entries)
+                {
+                    var entryValue = (YamlScalarNode)current.Children[entry];
+                    if (!double.TryParse(entryValue.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return $"{entry} is not a number";
+                    current.Children[entry] = Scalar(number * value);
+                }
+                return null;
+            }
             if (!Multiplies)
             {
                 current.Children[name] = Scalar(value);
@@ -171,9 +190,17 @@ public sealed partial class ParameterPath
         {
             var items = list.Children.OfType<YamlMappingNode>().ToArray();
             if (items.Length == 0) return $"{key} has no items";
+            // Multiplying, [*] means every item that writes the rest of the path: events without an 'add' are left alone.
+            string? first = null;
+            int applied = 0;
             foreach (var item in items)
-                if (Apply(item, at + 1, value) is { } problem) return problem;
-            return null;
+            {
+                var problem = Apply(item, at + 1, value);
+                if (problem is null) applied++;
+                else if (Multiplies && problem.Contains("nothing to multiply", StringComparison.Ordinal)) first ??= problem;
+                else return problem;
+            }
+            return applied > 0 ? null : first;
         }
         var selected = Select(list, key, selector);
         return selected is null
