@@ -6,37 +6,58 @@ namespace RouteSim.Plotting;
 /// <summary>Figures of a calibration: observed against simulated for every target over the keys, and the loss trace.</summary>
 public static class CalibrationFigures
 {
-    /// <summary>Observed values (dots) and the fitted model's (lines) for each target; a dashed line marks the end of the data used in the fit.</summary>
+    /// <summary>
+    /// Observed values (dots), the fitted model over the fitted keys (solid lines) and the prediction after them
+    /// (dashed, starting from the last fitted observation when anchored); a grey line marks the end of the fit.
+    /// </summary>
     /// <param name="observed">Observed rows on the compared scale, by key.</param>
-    /// <param name="simulated">The model's rows on the compared scale, by key (predictions after the fitted keys).</param>
+    /// <param name="predicted">The model's rows on the compared scale, by key (predictions after the fitted keys).</param>
     public static Figure ObservedAgainstSimulated(string title, string keyName, string valueName, IReadOnlyList<string> targets,
-        IReadOnlyDictionary<long, double[]> observed, IReadOnlyDictionary<long, double[]> simulated, long lastFitted, bool anchored)
+        IReadOnlyDictionary<long, double[]> observed, IReadOnlyDictionary<long, double[]> predicted, long lastFitted, bool anchored)
     {
         var plot = FigureStyle.New(title, keyName, valueName);
-        var keys = simulated.Keys.Order().ToArray();
+        var keys = predicted.Keys.Order().ToArray();
+        var fitted = keys.Where(k => k <= lastFitted).ToArray();
+        var ahead = keys.Where(k => k > lastFitted).ToArray();
+        var seen = observed.Keys.Order().ToArray();
         for (int j = 0; j < targets.Count; j++)
         {
-            var color = FigureStyle.Color(j);
-            var line = plot.Add.Scatter(keys.Select(k => (double)k).ToArray(), keys.Select(k => simulated[k][j]).ToArray(), color);
+            // Eight colours, then the same colours with hollow markers: no two targets look alike.
+            var color = FigureStyle.Color(j % 8);
+            var line = plot.Add.Scatter(fitted.Select(k => (double)k).ToArray(), fitted.Select(k => predicted[k][j]).ToArray(), color);
             line.LegendText = targets[j];
             line.MarkerSize = 0;
             line.LineWidth = 2;
-            var seen = observed.Keys.Order().ToArray();
+            if (ahead.Length > 0)
+            {
+                double startValue = anchored && observed.TryGetValue(lastFitted, out var last) ? last[j] : predicted[lastFitted][j];
+                var forecast = plot.Add.Scatter(
+                    ahead.Select(k => (double)k).Prepend(lastFitted).ToArray(),
+                    ahead.Select(k => predicted[k][j]).Prepend(startValue).ToArray(), color);
+                forecast.MarkerSize = 0;
+                forecast.LineWidth = 2;
+                forecast.LinePattern = j < 8 ? LinePattern.Dashed : LinePattern.Dotted;
+            }
             if (seen.Length == 0) continue;
             var dots = plot.Add.Scatter(seen.Select(k => (double)k).ToArray(), seen.Select(k => observed[k][j]).ToArray(), color);
             dots.LineWidth = 0;
             dots.MarkerSize = 8;
-            dots.MarkerShape = MarkerShape.FilledCircle;
+            dots.MarkerShape = j < 8 ? MarkerShape.FilledCircle : MarkerShape.OpenCircle;
+            if (j >= 8) line.LinePattern = LinePattern.Dotted;
         }
-        var end = plot.Add.VerticalLine(lastFitted + 0.5);
-        end.LinePattern = LinePattern.Dashed;
-        end.Color = Colors.Gray;
-        end.Text = "end of fitted data";
+        if (ahead.Length > 0)
+        {
+            var end = plot.Add.VerticalLine(lastFitted + 0.5);
+            end.LinePattern = LinePattern.Dashed;
+            end.Color = Colors.Gray;
+        }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(keys.Select(k => (double)k).ToArray(), keys.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         FigureStyle.LegendOutside(plot);
+        string how = anchored
+            ? "dashed: the prediction, the last fitted observation moved by the model's predicted change (anchored)"
+            : "dashed: the model's prediction";
         return new Figure("observed-vs-simulated",
-            $"{valueName} by {keyName}: observed (dots) and the fitted model (lines, mean over replications). Data right of the dashed line were not used in the fit" +
-            (anchored ? "; there the lines are the last fitted observation moved by the model's predicted change (anchored)." : "."),
+            $"{valueName} by {keyName}: observed (dots); the fitted model, mean over replications (solid, keys used in the fit, left of the grey line); {how}.",
             plot, 1100, 600);
     }
 
