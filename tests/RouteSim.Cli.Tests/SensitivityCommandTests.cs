@@ -26,6 +26,9 @@ public sealed class SensitivityCommandTests : IDisposable
         Assert.Equal("outcome,parameter,s1,s1_ci_low,s1_ci_high,st,st_ci_low,st_ci_high", rows[0]);
         Assert.Contains(rows, r => r.StartsWith("deaths,danger,", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(folder, "sensitivity", "sobol-deaths.svg")));
+        var manifest = File.ReadAllText(Path.Combine(folder, "sensitivity", "manifest.json"));
+        Assert.Contains("\"bootstrap_resamples\": 200", manifest);
+        Assert.Contains("\"routesim_version\"", manifest);
         Assert.Contains("Sobol indices", result.Out);
     }
 

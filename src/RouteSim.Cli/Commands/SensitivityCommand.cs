@@ -98,6 +98,10 @@ public static class SensitivityCommand
                 figures.AddRange(morris.Select(m => SensitivityFigures.Morris(m.Item1, m.Item2)));
             }
             OptimizationFigures.Save(figures, folder.Staging);
+            var d = sweep.Document;
+            File.WriteAllText(folder.File("manifest.json"), new SensitivityManifest(d.Name, d.Sha256, Path.GetFullPath(path), d.Design, d.Points, d.Replications, d.Seed,
+                sobol.Count > 0 ? "sobol (Saltelli 2010 first order, Jansen 1999 total)" : "morris (mu, mu*, sigma)", resamples, seed,
+                [.. sobol.Select(x => x.Item1), .. morris.Select(x => x.Item1)], skipped, CommonOptions.Version, DateTimeOffset.UtcNow, Environment.CommandLine).ToJson());
             folder.Commit();
             if (!quiet) Print(terminal, sweep, sobol, morris, folder.Target, resamples);
             return ExitCodes.Ok;

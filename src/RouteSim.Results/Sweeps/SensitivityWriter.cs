@@ -33,3 +33,25 @@ public static class SensitivityWriter
 
     private static StreamWriter Open(string path) => new(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
 }
+
+/// <summary>manifest.json of a sensitivity folder: which sweep it analysed and how.</summary>
+public sealed record SensitivityManifest(
+    string Sweep,
+    string SweepSha256,
+    string SweepFolder,
+    string Design,
+    int Points,
+    int Replications,
+    ulong Seed,
+    string Method,
+    int BootstrapResamples,
+    ulong BootstrapSeed,
+    IReadOnlyList<string> Outcomes,
+    IReadOnlyList<string> Skipped,
+    string RoutesimVersion,
+    DateTimeOffset StartedAt,
+    string CommandLine)
+{
+    /// <summary>The manifest as JSON text.</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
+}
