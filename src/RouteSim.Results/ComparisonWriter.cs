@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using RouteSim.Analysis.Counterfactuals;
 using RouteSim.Core.Statistics;
 
@@ -34,5 +33,5 @@ public static class ComparisonWriter
         }
     }
 
-    private static StreamWriter Open(string path) => new(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+    private static StreamWriter Open(string path) => Csv.Create(path);
 }

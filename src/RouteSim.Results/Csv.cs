@@ -13,6 +13,9 @@ public static class Csv
     public static string Text(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>A new UTF-8 text file (no byte-order mark) with Unix line ends, as every RouteSim CSV is written.</summary>
+    public static StreamWriter Create(string path) => new(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+
     /// <summary>A row of already formatted fields.</summary>
     public static string Row(params string[] fields) => string.Join(',', fields);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using RouteSim.Analysis.Optimization;
 
@@ -35,7 +34,7 @@ public static class OptimizationWriter
         }
     }
 
-    private static StreamWriter Open(string path) => new(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+    private static StreamWriter Open(string path) => Csv.Create(path);
 }
 
 /// <summary>What an optimisation folder's manifest.json records.</summary>

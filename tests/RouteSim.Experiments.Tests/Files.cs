@@ -7,6 +7,8 @@ public static class Files
 
     public static string Scenario(params string[] parts) => Path.Combine([Root, "scenarios", .. parts]);
 
+    public static string Scenario() => Path.Combine(Root, "scenarios");
+
     /// <summary>A new empty folder under the system temp folder.</summary>
     public static string Scratch()
     {

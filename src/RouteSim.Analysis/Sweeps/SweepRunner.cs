@@ -37,9 +37,9 @@ public static class SweepRunner
             i = end;
         }
 
-        var pending = new Dictionary<long, SweepRow>();
         var gate = new object();
-        long next = from - 1, deliver = from, finished = 0, decisions = 0;
+        long next = from - 1, finished = 0, decisions = 0;
+        var inOrder = new InOrder<SweepRow>(from, consume);
         int workers = (int)Math.Clamp(to - from, 1, Math.Max(1, threads));
 
         void Work()
@@ -57,31 +57,13 @@ public static class SweepRunner
                 lock (gate)
                 {
                     decisions += made;
-                    pending[index] = row;
-                    while (pending.Remove(deliver, out var ready))
-                    {
-                        consume(ready);
-                        deliver++;
-                    }
+                    inOrder.Add(index, row);
                     progress?.Invoke(++finished);
                 }
             }
         }
 
-        if (workers == 1) Work();
-        else
-        {
-            try
-            {
-                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Work());
-            }
-            catch (AggregateException e)
-            {
-                var causes = e.Flatten().InnerExceptions;
-                var cause = causes.FirstOrDefault(x => x is not OperationCanceledException) ?? causes[0];
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
-            }
-        }
+        Workers.Run(workers, Work);
         return decisions;
     }
 

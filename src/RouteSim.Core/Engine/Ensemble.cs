@@ -24,10 +24,14 @@ public static class Ensemble
         int workers = Math.Min(threads, settings.Replications);
         int inner = Math.Max(1, threads / workers);
 
-        var pending = new Dictionary<int, ReplicationResult>();
         var gate = new object();
-        int next = -1, deliver = 0, finished = 0;
+        int next = -1, finished = 0;
         long decisions = 0;
+        var inOrder = new InOrder<ReplicationResult>(0, ready =>
+        {
+            consume(ready);
+            decisions += ready.Decisions;
+        });
 
         void Work()
         {
@@ -41,33 +45,13 @@ public static class Ensemble
                 var result = new ReplicationRunner(model, settings.Seed, replication, inner, agents).Run(cancellation);
                 lock (gate)
                 {
-                    pending[replication] = result;
-                    while (pending.Remove(deliver, out var ready))
-                    {
-                        consume(ready);
-                        decisions += ready.Decisions;
-                        deliver++;
-                    }
+                    inOrder.Add(replication, result);
                     progress?.Invoke(++finished);
                 }
             }
         }
 
-        if (workers == 1) Work();
-        else
-        {
-            try
-            {
-                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Work());
-            }
-            catch (AggregateException e)
-            {
-                // Report the cause, not the wrapper: a cancellation stays a cancellation.
-                var causes = e.Flatten().InnerExceptions;
-                var cause = causes.FirstOrDefault(x => x is not OperationCanceledException) ?? causes[0];
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
-            }
-        }
+        Workers.Run(workers, Work);
         return decisions;
     }
 }

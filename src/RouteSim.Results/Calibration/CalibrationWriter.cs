@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using RouteSim.Analysis.Calibration;
 
@@ -70,7 +69,7 @@ public static class CalibrationWriter
         return -1;
     }
 
-    private static StreamWriter Open(string path) => new(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+    private static StreamWriter Open(string path) => Csv.Create(path);
 }
 
 /// <summary>manifest.json of a calibration folder.</summary>

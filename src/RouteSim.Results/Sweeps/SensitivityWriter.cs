@@ -1,4 +1,3 @@
-using System.Text;
 using RouteSim.Analysis.Sensitivity;
 
 namespace RouteSim.Results.Sweeps;
@@ -31,7 +30,7 @@ public static class SensitivityWriter
                     Csv.Number(e.MuStar.High), Csv.Number(e.Sigma)));
     }
 
-    private static StreamWriter Open(string path) => new(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+    private static StreamWriter Open(string path) => Csv.Create(path);
 }
 
 /// <summary>manifest.json of a sensitivity folder: which sweep it analysed and how.</summary>
