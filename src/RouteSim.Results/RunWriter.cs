@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using RouteSim.Core.Engine;
 using RouteSim.Core.Statistics;
@@ -38,14 +39,17 @@ public sealed class RunWriter : IDisposable
     {
         var layout = result.Layout;
         int rep = result.Replication;
+        Span<byte> prefix = stackalloc byte[24];
         for (int t = 0; t < layout.Periods; t++)
         {
+            // "replication,period," starts every row of the period: formatted once.
+            var start = Prefix(prefix, rep, t);
             for (int l = 0; l < layout.Locations; l++)
                 for (int k = 0; k < layout.Commodities; k++)
                 {
                     if (!_model.LocationCarries[l * layout.Commodities + k]) continue;
                     int i = layout.Location(t, l, k, 0);
-                    Start(_locations, rep, t);
+                    _locations.Raw(start);
                     _locations.Raw(_locationIds[l]);
                     _locations.Comma();
                     _locations.Raw(_commodityIds[k]);
@@ -54,12 +58,12 @@ public sealed class RunWriter : IDisposable
 
             foreach (var plan in _model.Organizations)
             {
-                Start(_organizations, rep, t);
+                _organizations.Raw(start);
                 _organizations.Raw(_organizationIds[plan.Index]);
                 Counts(_organizations, result.Organizations, layout.Organization(t, plan.Index, 0), 6);
                 for (int r = 0; r < plan.Routes.Length; r++)
                 {
-                    Start(_routes, rep, t);
+                    _routes.Raw(start);
                     _routes.Raw(_organizationIds[plan.Index]);
                     _routes.Comma();
                     _routes.Raw(_routeIds[plan.Index][r]);
@@ -69,12 +73,14 @@ public sealed class RunWriter : IDisposable
         }
     }
 
-    private static void Start(Utf8CsvWriter w, int replication, int period)
+    private static ReadOnlySpan<byte> Prefix(Span<byte> into, int replication, int period)
     {
-        w.Number(replication);
-        w.Comma();
-        w.Number(period);
-        w.Comma();
+        replication.TryFormat(into, out int a, default, CultureInfo.InvariantCulture);
+        into[a++] = (byte)',';
+        period.TryFormat(into[a..], out int b, default, CultureInfo.InvariantCulture);
+        a += b;
+        into[a++] = (byte)',';
+        return into[..a];
     }
 
     private static void Counts(Utf8CsvWriter w, int[] counts, int first, int how)
@@ -82,7 +88,7 @@ public sealed class RunWriter : IDisposable
         for (int c = 0; c < how; c++)
         {
             w.Comma();
-            w.Number(counts[first + c]);
+            w.Count(counts[first + c]);
         }
         w.EndRow();
     }

@@ -54,6 +54,31 @@ public sealed class Utf8CsvWriter : IDisposable
     /// <summary>An integer, invariant culture.</summary>
     public void Number(long value) => Formatted(value);
 
+    /// <summary>A count: a non-negative integer written digit by digit (the general formatter costs more than the rest of a row).</summary>
+    public void Count(int value)
+    {
+        if (value < 0)
+        {
+            Formatted(value);
+            return;
+        }
+        if (_buffer.Length - _used < 11) Flush();
+        if (value < 10)
+        {
+            _buffer[_used++] = (byte)('0' + value);
+            return;
+        }
+        int digits = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5 : value < 1000000 ? 6
+            : value < 10000000 ? 7 : value < 100000000 ? 8 : value < 1000000000 ? 9 : 10;
+        int end = _used + digits;
+        for (int at = end - 1; at >= _used; at--)
+        {
+            _buffer[at] = (byte)('0' + value % 10);
+            value /= 10;
+        }
+        _used = end;
+    }
+
     /// <summary>A number that reads back to the same double; NaN as an empty field.</summary>
     public void Number(double value)
     {
