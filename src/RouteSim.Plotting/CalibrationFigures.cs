@@ -8,7 +8,7 @@ public static class CalibrationFigures
 {
     /// <summary>
     /// Observed values (dots), the fitted model over the fitted keys (solid lines) and the prediction after them
-    /// (dashed, starting from the last fitted observation when anchored); a grey line marks the end of the fit.
+    /// (thin lines with squares, starting from the last fitted observation when anchored); a grey line marks the end of the fit.
     /// </summary>
     /// <param name="observed">Observed rows on the compared scale, by key.</param>
     /// <param name="predicted">The model's rows on the compared scale, by key (predictions after the fitted keys).</param>
@@ -34,16 +34,22 @@ public static class CalibrationFigures
                 var forecast = plot.Add.Scatter(
                     ahead.Select(k => (double)k).Prepend(lastFitted).ToArray(),
                     ahead.Select(k => predicted[k][j]).Prepend(startValue).ToArray(), color);
-                forecast.MarkerSize = 0;
-                forecast.LineWidth = 2;
-                forecast.LinePattern = j < 8 ? LinePattern.Dashed : LinePattern.Dotted;
+                // Skia's SVG writer cannot draw dashed paths (it says so on the console): the forecast is told
+                // apart by its open square markers and thinner line instead.
+                forecast.MarkerSize = 6;
+                forecast.MarkerShape = MarkerShape.OpenSquare;
+                forecast.LineWidth = 1.5f;
             }
             if (seen.Length == 0) continue;
             var dots = plot.Add.Scatter(seen.Select(k => (double)k).ToArray(), seen.Select(k => observed[k][j]).ToArray(), color);
             dots.LineWidth = 0;
             dots.MarkerSize = 8;
             dots.MarkerShape = j < 8 ? MarkerShape.FilledCircle : MarkerShape.OpenCircle;
-            if (j >= 8) line.LinePattern = LinePattern.Dotted;
+            if (j >= 8)
+            {
+                line.MarkerShape = MarkerShape.FilledDiamond;
+                line.MarkerSize = 6;
+            }
         }
         if (ahead.Length > 0)
         {
@@ -54,8 +60,8 @@ public static class CalibrationFigures
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(keys.Select(k => (double)k).ToArray(), keys.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         FigureStyle.LegendOutside(plot);
         string how = anchored
-            ? "dashed: the prediction, the last fitted observation moved by the model's predicted change (anchored)"
-            : "dashed: the model's prediction";
+            ? "squares: the prediction, the last fitted observation moved by the model's predicted change (anchored)"
+            : "squares: the model's prediction";
         return new Figure("observed-vs-simulated",
             $"{valueName} by {keyName}: observed (dots); the fitted model, mean over replications (solid, keys used in the fit, left of the grey line); {how}.",
             plot, 1100, 600);

@@ -52,7 +52,7 @@ public static class SweepRunner
                 cancellation.ThrowIfCancellationRequested();
                 var item = plan.Item(index);
                 var point = points.GetOrAdd(item.Point, p => new Lazy<SweepPoint>(() => build(p))).Value;
-                var row = RunItem(point, item, ref agents, out long made);
+                var row = RunItem(point, item, ref agents, out long made, cancellation);
                 if (remaining.AddOrUpdate(item.Point, 0, (_, n) => n - 1) == 0) points.TryRemove(item.Point, out _);
                 lock (gate)
                 {
@@ -68,16 +68,16 @@ public static class SweepRunner
     }
 
     /// <summary>Runs one item: the point's scenario and, with a counterfactual, its twin under the same seed.</summary>
-    public static SweepRow RunItem(SweepPoint point, WorkItem item, ref AgentArrays? agents, out long decisions)
+    public static SweepRow RunItem(SweepPoint point, WorkItem item, ref AgentArrays? agents, out long decisions, CancellationToken cancellation = default)
     {
         if (agents is null || agents.Count != point.Model.TotalAgents) agents = new AgentArrays(point.Model.TotalAgents);
-        var result = new ReplicationRunner(point.Model, item.Seed, item.EngineReplication, 1, agents).Run();
+        var result = new ReplicationRunner(point.Model, item.Seed, item.EngineReplication, 1, agents).Run(cancellation);
         decisions = result.Decisions;
         ReplicationResult? baseline = null;
         if (point.Baseline is { } b)
         {
             if (agents.Count != b.TotalAgents) agents = new AgentArrays(b.TotalAgents);
-            baseline = new ReplicationRunner(b, item.Seed, item.EngineReplication, 1, agents).Run();
+            baseline = new ReplicationRunner(b, item.Seed, item.EngineReplication, 1, agents).Run(cancellation);
             decisions += baseline.Decisions;
         }
         var values = new double[point.Outcomes.Count];
