@@ -81,6 +81,14 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_shard_with_rows_beyond_its_items_is_named()
+    {
+        var extra = File.ReadAllLines(Path.Combine(Shard(2), "runs.csv"))[1];
+        File.AppendAllText(Path.Combine(Shard(1), "runs.csv"), extra + "\n");
+        AssertRefused(Merge(Shard(0), Shard(1), Shard(2)), "rows beyond the shard's items 2-4");
+    }
+
+    [Fact]
     public void A_shard_cut_off_mid_line_is_named()
     {
         var runs = Path.Combine(Shard(1), "runs.csv");

@@ -141,6 +141,11 @@ public static class ShardMerge
                 long expected = r.FirstItem;
                 for (int i = 1; i < lines.Length - 1; i++, expected++)
                 {
+                    if (expected == r.EndItem)
+                    {
+                        problems.Add($"{file}:{i + 1}: rows beyond the shard's items {r.FirstItem}-{r.EndItem - 1}; this folder was edited or mixed with another");
+                        break;
+                    }
                     var fields = lines[i].Split(',');
                     if (fields.Length != first + outcomes || fields[0] != expected.ToString(CultureInfo.InvariantCulture))
                     {
@@ -154,7 +159,7 @@ public static class ShardMerge
                     points.Add(point, values);
                     rows++;
                 }
-                if (expected != r.EndItem && problems.Count == 0)
+                if (expected < r.EndItem && problems.Count == 0)
                     problems.Add($"{file}: truncated: {expected - r.FirstItem} rows of {r.EndItem - r.FirstItem} (items {r.FirstItem}-{r.EndItem - 1}); rerun shard {r.Index} of {r.Count}");
                 if (problems.Count > 0) break;
             }
