@@ -100,6 +100,29 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_point_whose_values_make_an_invalid_scenario_stops_the_sweep_with_one_line_and_no_results()
+    {
+        var sweep = Sweeps.WriteFile(_dir, "withdrawal.yaml", $$"""
+            name: withdrawal
+            scenario: {{Sweeps.Deployment}}
+            replications: 1
+            seed: 5
+            design: { kind: grid }
+            parameters:
+              - { path: "enforcement.events[0].add.PORT", name: deployment, values: [40, -10] }
+            outcomes:
+              - { name: deaths, metric: deaths }
+            """);
+        var result = Routesim.Run("sweep", sweep, "--out", Out("w"));
+        Assert.Equal(1, result.Exit);
+        var line = Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Contains("point 1", line);
+        Assert.Contains("enforcement.events[0].add.PORT = -10", line);
+        Routesim.AssertNoStackTrace(result.Error);
+        Assert.False(Directory.Exists(Out("w")));
+    }
+
+    [Fact]
     public void A_missing_sweep_file_is_named()
     {
         var result = Routesim.Run("sweep", Path.Combine(_dir, "nowhere.yaml"));

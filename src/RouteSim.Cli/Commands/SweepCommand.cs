@@ -67,13 +67,20 @@ public static class SweepCommand
             var clock = Stopwatch.StartNew();
             long decisions;
             long rows;
-            using (var recorder = new SweepRecorder(table, folder.Staging, summarise: range is null))
+            try
             {
+                using var recorder = new SweepRecorder(table, folder.Staging, summarise: range is null);
                 string label = range is null ? sweep.Name : $"{sweep.Name} (shard {range.Index}/{range.Count}, {shardSource})";
                 decisions = RunProgress.Track(terminal, quiet, label, (int)Math.Min(to - from, int.MaxValue), progress =>
                     SweepRunner.Run(sweep.Plan, from, to, threads, p => sweep.Point(p, options), recorder.Add, done => progress((int)done), cancellation),
                     "work items");
                 rows = recorder.Rows;
+            }
+            catch (SweepPointException e)
+            {
+                // A combination of values the scenario format refuses, found when its point is built: nothing is kept.
+                terminal.Fail($"{file}: {e.Message}");
+                return ExitCodes.InvalidInput;
             }
             File.WriteAllText(folder.File(SweepDocument.FileName), document.ToJson());
             var manifest = new SweepManifest(sweep.Name, document.Sha256, range, [], rows, CommonOptions.Version, threads, started,

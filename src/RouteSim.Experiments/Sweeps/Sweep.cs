@@ -8,11 +8,10 @@ namespace RouteSim.Experiments.Sweeps;
 /// <summary>A loaded, checked sweep: its scenario templates, parameters, design and outcomes, ready to turn points into runs.</summary>
 public sealed class Sweep
 {
-    internal Sweep(string file, string text, string name, string description, ScenarioTemplate scenario, ScenarioTemplate? counterfactual,
+    internal Sweep(string file, string name, string description, ScenarioTemplate scenario, ScenarioTemplate? counterfactual,
         IReadOnlyList<SweepParameter> parameters, Design design, ulong designSeed, SweepPlan plan, IReadOnlyList<Outcome> outcomes)
     {
         File = file;
-        Text = text;
         Name = name;
         Description = description;
         Scenario = scenario;
@@ -26,9 +25,6 @@ public sealed class Sweep
 
     /// <summary>The sweep file as the user named it.</summary>
     public string File { get; }
-
-    /// <summary>The sweep file's text.</summary>
-    public string Text { get; }
 
     /// <summary>Title.</summary>
     public string Name { get; }
@@ -61,22 +57,16 @@ public sealed class Sweep
     public SweepPoint Point(int point, LoadOptions options)
     {
         var values = Design.Points[point];
-        var model = Instantiate(Scenario, Parameters.Where(p => p.InScenario), values, options, point);
-        var baseline = Counterfactual is null ? null : Instantiate(Counterfactual, Parameters.Where(p => p.InCounterfactual), values, options, point);
+        var model = Instantiate(Scenario, p => p.InScenario, values, options, point);
+        var baseline = Counterfactual is null ? null : Instantiate(Counterfactual, p => p.InCounterfactual, values, options, point);
         return SweepPoint.Create(model, baseline, Outcomes);
     }
 
-    private Core.Engine.SimulationModel Instantiate(ScenarioTemplate template, IEnumerable<SweepParameter> parameters, double[] values, LoadOptions options, int point)
+    private Core.Engine.SimulationModel Instantiate(ScenarioTemplate template, Func<SweepParameter, bool> setHere, double[] values, LoadOptions options, int point)
     {
-        var chosen = parameters.ToArray();
-        var loaded = template.Instantiate(chosen.Select(p => p.Path).ToArray(), chosen.Select(p => values[IndexOf(p)]).ToArray(), options);
+        var chosen = Enumerable.Range(0, Parameters.Count).Where(i => setHere(Parameters[i])).ToArray();
+        var loaded = template.Instantiate(chosen.Select(i => Parameters[i].Path).ToArray(), chosen.Select(i => values[i]).ToArray(), options);
         if (loaded.Ok) return loaded.Model!;
         throw new SweepPointException(point, $"point {point}: {loaded.Errors[0]}");
-    }
-
-    private int IndexOf(SweepParameter parameter)
-    {
-        for (int i = 0; i < Parameters.Count; i++) if (ReferenceEquals(Parameters[i], parameter)) return i;
-        throw new ArgumentException("not a parameter of this sweep", nameof(parameter));
     }
 }

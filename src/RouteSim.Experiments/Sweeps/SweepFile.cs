@@ -89,7 +89,7 @@ public static class SweepFile
             diagnostics.Error("design", $"{plan.Count:N0} work items ({built.Count:N0} points x {replications} replications); at most {MaxWorkItems:N0}");
             return null;
         }
-        return new Sweep(file, text, name, description, scenario, counterfactual, parameters.Select(p => p!).ToArray(), built, designSeed, plan, outcomes.Select(o => o!).ToArray());
+        return new Sweep(file, name, description, scenario, counterfactual, parameters.Select(p => p!).ToArray(), built, designSeed, plan, outcomes.Select(o => o!).ToArray());
     }
 
     private static SweepParameter? ReadParameter(MappingReader r, ScenarioTemplate? scenario, ScenarioTemplate? counterfactual)
