@@ -13,9 +13,17 @@ namespace RouteSim.Plotting;
 /// </summary>
 public static class ReportWriter
 {
-    /// <summary>Renders the report of a run or comparison folder; returns the path of report.html.</summary>
+    /// <summary>Renders the report of a run, comparison or sweep folder; returns the path of report.html.</summary>
     public static string Write(string folder)
     {
+        if (File.Exists(Path.Combine(folder, Results.Sweeps.SweepDocument.FileName)))
+        {
+            var sweep = SweepFolder.Read(folder);
+            var d = sweep.Document;
+            string headline = $"{d.Points:N0} points ({d.Design} design) x {d.Replications} replications = {d.WorkItems:N0} runs, seed {d.Seed}, "
+                + $"{d.Parameters.Count} parameters ({string.Join(", ", d.Parameters.Select(p => p.Name))}), outcomes {string.Join(", ", d.Outcomes.Select(o => o.Name))}.";
+            return Render(folder, d.Name, d.Description, [], headline, SweepFigures.All(sweep), JsonSerializer.SerializeToElement(d, RunManifest.JsonOptions));
+        }
         if (ComparisonFolder.IsComparison(folder))
         {
             var comparison = ComparisonFolder.Open(folder);

@@ -32,6 +32,19 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_sweep_report_plots_every_outcome_against_every_parameter()
+    {
+        var sweep = Sweeps.Write(_dir, "{ kind: lhs, points: 6 }");
+        Assert.Equal(0, Routesim.Run("sweep", sweep, "--out", Out("s"), "--quiet").Exit);
+        var result = Routesim.Run("report", Out("s"));
+        Assert.True(result.Exit == 0, result.Error);
+        var figures = Directory.GetFiles(Path.Combine(Out("s"), "figures"), "*.png").Select(Path.GetFileName).ToArray();
+        Assert.Equal(3 * 3, figures.Length);
+        Assert.Contains("scatter-deaths-effectiveness.png", figures);
+        Assert.Contains("6 points (lhs design) x 2 replications = 12 runs", File.ReadAllText(Path.Combine(Out("s"), "report.html")));
+    }
+
+    [Fact]
     public void The_rows_do_not_depend_on_the_thread_count()
     {
         var sweep = Sweeps.Write(_dir, "{ kind: lhs, points: 4 }");
