@@ -108,6 +108,16 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_shard_whose_manifest_and_description_disagree_is_named()
+    {
+        var manifest = Path.Combine(Shard(1), "manifest.json");
+        var text = File.ReadAllText(manifest);
+        int at = text.IndexOf("\"sweep_sha256\": \"", StringComparison.Ordinal) + 17;
+        File.WriteAllText(manifest, text[..at] + "0000" + text[(at + 4)..]);
+        AssertRefused(Merge(Shard(0), Shard(1), Shard(2)), "its manifest names sweep 0000");
+    }
+
+    [Fact]
     public void An_unfinished_shard_is_named()
     {
         File.Delete(Path.Combine(Shard(1), "manifest.json"));

@@ -69,6 +69,11 @@ public static class ShardMerge
                 problems.Add($"{folder}: belongs to another sweep: {why}");
                 continue;
             }
+            if (SweepDocument.FromJson(text) is { } own && own.Sha256 != manifest.SweepSha256)
+            {
+                problems.Add($"{folder}: its manifest names sweep {manifest.SweepSha256[..Math.Min(12, manifest.SweepSha256.Length)]} but its sweep.json is {own.Sha256[..12]}: the folder was edited or mixed with another");
+                continue;
+            }
             shards.Add(new Shard(folder, manifest));
         }
         if (sweepJson is null || problems.Count > 0) throw new ResultsReadException(string.Join('\n', problems.DefaultIfEmpty("no shard could be read")));
