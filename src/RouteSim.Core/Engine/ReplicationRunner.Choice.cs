@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using RouteSim.Core.Numerics;
 using static RouteSim.Core.Randomness.CounterRng;
 
@@ -46,16 +47,15 @@ public sealed partial class ReplicationRunner
     }
 
     /// <summary>
-    /// Each acting agent's cumulative logit weights, four agents of one od pair at a time: agents in the lanes,
-    /// options in sequence, so no lane is wasted on padding and the largest utility and the running sums need no
-    /// reduction across lanes. Per agent the operations and their order are those of <see cref="CumulativeWeights"/>,
-    /// so the weights are the same to the bit.
+    /// Each acting agent's choice: sorts the block's acting agents by od pair into the chunk's Sorted arrays,
+    /// then chooses for eight (or four) agents of one od pair at a time, leaving each one's choice and walk draw
+    /// beside it (see ReplicationRunner.ChoiceLanes.cs).
     /// </summary>
-    private void WeightsByOdPair(Chunk chunk, int count, double inverseTemperature)
+    private void ChooseByOdPair(Chunk chunk, int count, double inverseTemperature)
     {
         var plan = chunk.Plan;
         var agents = chunk.Acting;
-        var order = chunk.Order;
+        var keys = chunk.Keys;
         var start = chunk.PairStart;
         int pairs = plan.Organization.Od.Count;
 
@@ -65,41 +65,22 @@ public sealed partial class ReplicationRunner
         for (int w = 0; w < pairs; w++) start[w + 1] += start[w];
         var fill = chunk.PairFill;
         Array.Copy(start, fill, pairs);
-        for (int a = 0; a < count; a++) order[fill[_od[agents[a]]]++] = a;
+        var sortedAgent = chunk.SortedAgent;
+        var sortedRho = chunk.SortedRho;
+        var sortedKey = chunk.SortedKey;
+        for (int a = 0; a < count; a++)
+        {
+            int i = agents[a], p = fill[_od[i]]++;
+            sortedAgent[p] = i;
+            sortedRho[p] = _risk[i];
+            sortedKey[p] = keys[a];
+        }
 
-        ref double scratch = ref MemoryMarshal.GetArrayDataReference(chunk.Scratch);
-        var scale = Vector256.Create(inverseTemperature);
         for (int w = 0; w < pairs; w++)
         {
             int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1, lane = LaneStart(plan, w);
-            for (int g = start[w]; g < start[w + 1]; g += 4)
-            {
-                int n = Math.Min(4, start[w + 1] - g);
-                var rho = Vector256.Create(_risk[agents[order[g]]], _risk[agents[order[g + Math.Min(1, n - 1)]]],
-                    _risk[agents[order[g + Math.Min(2, n - 1)]]], _risk[agents[order[g + Math.Min(3, n - 1)]]]);
-                var max = Vector256.Create(double.NegativeInfinity);
-                for (int j = 0; j < options; j++)
-                {
-                    var u = Vector256.Create(_laneAttraction[lane + j]) - rho * Vector256.Create(_laneRisk[lane + j]);
-                    u.StoreUnsafe(ref scratch, (nuint)(4 * j));
-                    max = Vector256.MaxNative(max, u);
-                }
-                var total = Vector256<double>.Zero;
-                for (int j = 0; j < options; j++)
-                {
-                    total += DeterministicExp.Exp((Vector256.LoadUnsafe(ref scratch, (nuint)(4 * j)) - max) * scale);
-                    total.StoreUnsafe(ref scratch, (nuint)(4 * j));
-                }
-
-                // The choice, as Pick makes it, four agents at once: u * Z against each running sum but the last.
-                var keys = Vector256.Create(chunk.Keys[order[g]], chunk.Keys[order[g + Math.Min(1, n - 1)]],
-                    chunk.Keys[order[g + Math.Min(2, n - 1)]], chunk.Keys[order[g + Math.Min(3, n - 1)]]);
-                var x = Vector256.ConvertToDouble(UniformBits(keys, Purpose.Choice)) * Vector256.Create(1.0 / (1UL << 53)) * total;
-                var below = Vector256<long>.Zero;
-                for (int j = 0; j < options - 1; j++)
-                    below -= Vector256.GreaterThanOrEqual(x, Vector256.LoadUnsafe(ref scratch, (nuint)(4 * j))).AsInt64();
-                for (int k = 0; k < n; k++) chunk.Choice[order[g + k]] = options == 1 ? -1 : (int)below.GetElement(k) - 1;
-            }
+            if (EightLanes) ChooseEightAtATime(chunk, start[w], start[w + 1], lane, options, inverseTemperature);
+            else ChooseFourAtATime(chunk, start[w], start[w + 1], lane, options, inverseTemperature);
         }
     }
 
@@ -146,20 +127,34 @@ public sealed partial class ReplicationRunner
         double activity = organization.Activity, inverseTemperature = 1 / organization.Temperature;
         int incapacitation = organization.Incapacitation;
         bool shared = SharesChoice(plan);
-        var endings = chunk.Endings;
-        Array.Clear(endings);
+        Array.Clear(chunk.Endings);
         long acting = 0, abstentions = 0;
-        int outcomeBase = plan.OutcomeStart[0];
         var agents = chunk.Acting;
         var keys = chunk.Keys;
-        var threshold = Vector256.Create((long)Threshold(activity));
-        var periodNow = Vector128.Create(t);
 
         for (int blockStart = chunk.Start; blockStart < chunk.End; blockStart += Chunk.Block)
         {
             int blockEnd = Math.Min(chunk.End, blockStart + Chunk.Block), count = 0;
-            // Who acts, four agents at a time and without branches: a free agent whose activity draw is below a.
+            // Who acts, without branches: a free agent whose activity draw is below a. Eight agents at a time,
+            // the acting ones packed by the processor's compress instruction where it has one, else four at a time.
             int agent = blockStart;
+            if (EightLanes && Avx512F.VL.IsSupported)
+            {
+                var threshold8 = Vector512.Create((long)Threshold(activity));
+                var now8 = Vector256.Create(t);
+                var lanes8 = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+                for (; agent + 8 <= blockEnd; agent += 8)
+                {
+                    var key = PeriodKey(Vector512.LoadUnsafe(ref _agentKey[agent]), t);
+                    var active = Avx512F.ConvertToVector256Int32(Vector512.LessThan(UniformBits(key, Purpose.Activity).AsInt64(), threshold8));
+                    var acts = active & Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref _freeAt[agent]), now8);
+                    Avx512F.VL.Compress(Vector256<int>.Zero, acts, lanes8 + Vector256.Create(agent)).StoreUnsafe(ref agents[count]);
+                    Avx512F.Compress(Vector512<ulong>.Zero, Avx512F.ConvertToVector512Int64(acts).AsUInt64(), key).StoreUnsafe(ref keys[count]);
+                    count += System.Numerics.BitOperations.PopCount(acts.ExtractMostSignificantBits());
+                }
+            }
+            var threshold = Vector256.Create((long)Threshold(activity));
+            var periodNow = Vector128.Create(t);
             for (; agent + 4 <= blockEnd; agent += 4)
             {
                 var key = PeriodKey(Vector256.LoadUnsafe(ref _agentKey[agent]), t);
@@ -184,32 +179,48 @@ public sealed partial class ReplicationRunner
             }
             acting += count;
 
-            if (!shared) WeightsByOdPair(chunk, count, inverseTemperature);
-
-            for (int a = 0; a < count; a++)
+            if (shared)
             {
-                int i = agents[a], w = _od[i];
-                ulong key = keys[a];
-                int first = plan.OdRouteStart[w], options = plan.OdRouteStart[w + 1] - first + 1;
-                int choice = !shared ? chunk.Choice[a]
-                    : options == 1 ? -1 : Pick(_sharedCumulative.AsSpan(LaneStart(plan, w), options), options, Uniform(key, Purpose.Choice));
-                if (choice < 0)
+                for (int a = 0; a < count; a++)
                 {
-                    abstentions++;
-                    _freeAt[i] = t + 1;
-                    continue;
+                    int i = agents[a], w = _od[i];
+                    ulong key = keys[a];
+                    int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
+                    int choice = options == 1 ? -1 : Pick(_sharedCumulative.AsSpan(LaneStart(plan, w), options), options, Uniform(key, Purpose.Choice));
+                    abstentions += Walk(chunk, i, choice, Uniform(key, Purpose.Walk), t, incapacitation);
                 }
-
-                int r = first + choice;
-                int o = plan.OutcomeStart[r], stops = 2 * plan.Routes[r].Nodes.Length;
-                double walk = Uniform(key, Purpose.Walk);
-                int outcome = CountAtOrBelow(ref _outcomeCdf[o], stops, walk); // the CDF never decreases
-                endings[o - outcomeBase + outcome]++;
-                int interdicted = outcome < stops ? (~outcome & 1) : 0;
-                _freeAt[i] = t + 1 + interdicted * incapacitation;
+            }
+            else
+            {
+                ChooseByOdPair(chunk, count, inverseTemperature);
+                for (int p = 0; p < count; p++)
+                    abstentions += Walk(chunk, chunk.SortedAgent[p], (int)chunk.SortedChoice[p], chunk.SortedWalk[p], t, incapacitation);
             }
         }
         chunk.ActingCount = acting;
         chunk.Abstentions = abstentions;
+    }
+
+    /// <summary>
+    /// Agent i abstains (choice -1: free again next period; returns 1) or walks route <paramref name="choice"/>
+    /// of its od pair, the trip's end drawn from the route's outcome distribution with the uniform
+    /// <paramref name="walk"/> (MODEL.md section 4, steps 4-5; returns 0).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Walk(Chunk chunk, int i, int choice, double walk, int t, int incapacitation)
+    {
+        if (choice < 0)
+        {
+            _freeAt[i] = t + 1;
+            return 1;
+        }
+        var plan = chunk.Plan;
+        int r = plan.OdRouteStart[_od[i]] + choice;
+        int o = plan.OutcomeStart[r], stops = plan.OutcomeStart[r + 1] - o - 1;
+        int outcome = CountAtOrBelow(ref _outcomeCdf[o], stops, walk); // the CDF never decreases
+        chunk.Endings[o - plan.OutcomeStart[0] + outcome]++;
+        int interdicted = outcome < stops ? (~outcome & 1) : 0;
+        _freeAt[i] = t + 1 + interdicted * incapacitation;
+        return 0;
     }
 }

@@ -7,19 +7,24 @@ public sealed partial class ReplicationRunner
     private sealed class Chunk(OrganizationPlan plan, int start, int end, int lanes)
     {
         /// <summary>Agents per block of the three passes: their weights stay in the first-level cache.</summary>
-        public const int Block = 128;
+        public const int Block = 512;
 
         // Every array is padded by a cache line or two: chunks are worked on by different threads side by side,
         // and counters of neighbouring chunks on one cache line would make the cores fight over it.
         private const int Pad = 32;
 
-        public int[] Choice { get; } = new int[Block + Pad];
-        public double[] Scratch { get; } = new double[4 * lanes + Pad];
-        public int[] Order { get; } = new int[Block + Pad];
+        public double[] Scratch { get; } = new double[8 * lanes + Pad];
         public int[] PairStart { get; } = new int[plan.Organization.Od.Count + 1 + Pad];
         public int[] PairFill { get; } = new int[plan.Organization.Od.Count + Pad];
         public int[] Acting { get; } = new int[Block + Pad];
         public ulong[] Keys { get; } = new ulong[Block + Pad];
+
+        // The block's acting agents sorted by od pair (ChooseByOdPair), with their key, rho, choice and walk draw.
+        public int[] SortedAgent { get; } = new int[Block + Pad];
+        public ulong[] SortedKey { get; } = new ulong[Block + Pad];
+        public double[] SortedRho { get; } = new double[Block + Pad];
+        public long[] SortedChoice { get; } = new long[Block + Pad];
+        public double[] SortedWalk { get; } = new double[Block + Pad];
         public OrganizationPlan Plan { get; } = plan;
         public int Start { get; } = start;
         public int End { get; } = end;

@@ -49,10 +49,24 @@ public static class CounterRng
         return z ^ Vector256.ShiftRightLogical(z, 31);
     }
 
+    /// <summary>SplitMix64's finaliser on eight keys at once (the same bits as <see cref="Mix(ulong)"/> on each).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> Mix(Vector512<ulong> z)
+    {
+        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * Vector512.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * Vector512.Create(0x94D049BB133111EBUL);
+        return z ^ Vector512.ShiftRightLogical(z, 31);
+    }
+
     /// <summary>The keys of four agents in one period (see <see cref="PeriodKey(ulong, int)"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<ulong> PeriodKey(Vector256<ulong> agentKeys, int period) =>
         Mix(agentKeys ^ Vector256.Create(((ulong)(uint)period + 1) * PeriodStep));
+
+    /// <summary>The keys of eight agents in one period (see <see cref="PeriodKey(ulong, int)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> PeriodKey(Vector512<ulong> agentKeys, int period) =>
+        Mix(agentKeys ^ Vector512.Create(((ulong)(uint)period + 1) * PeriodStep));
 
     /// <summary>
     /// The 53-bit integers behind four uniforms of one purpose: u = m * 2^-53, so u &lt; a exactly when
@@ -61,6 +75,11 @@ public static class CounterRng
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<ulong> UniformBits(Vector256<ulong> keys, Purpose purpose) =>
         Vector256.ShiftRightLogical(Mix(keys + Vector256.Create((ulong)purpose * Golden)), 11);
+
+    /// <summary>The 53-bit integers behind eight uniforms of one purpose (see <see cref="UniformBits(Vector256{ulong}, Purpose)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> UniformBits(Vector512<ulong> keys, Purpose purpose) =>
+        Vector512.ShiftRightLogical(Mix(keys + Vector512.Create((ulong)purpose * Golden)), 11);
 
     /// <summary>The integer m below which a uniform m * 2^-53 is less than a (a in [0,1]): the ceiling of a * 2^53.</summary>
     public static ulong Threshold(double a) => (ulong)Math.Ceiling(a * (1UL << 53));

@@ -30,4 +30,17 @@ public class DeterministicExpTests
             for (int lane = 0; lane < 4; lane++) Assert.Equal(DeterministicExp.Exp(x.GetElement(lane)), y.GetElement(lane));
         }
     }
+
+    [Fact]
+    public void Every_lane_of_eight_gives_the_bits_of_the_scalar_call()
+    {
+        var random = new Random(6);
+        var values = new double[8];
+        for (int i = 0; i < 10_000; i++)
+        {
+            for (int lane = 0; lane < 8; lane++) values[lane] = -(lane % 3 == 0 ? 700 : 20) * random.NextDouble();
+            var y = DeterministicExp.Exp(Vector512.Create(values));
+            for (int lane = 0; lane < 8; lane++) Assert.Equal(DeterministicExp.Exp(values[lane]), y.GetElement(lane));
+        }
+    }
 }
