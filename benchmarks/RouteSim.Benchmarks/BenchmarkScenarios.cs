@@ -16,6 +16,14 @@ public static class BenchmarkScenarios
         return scenario with { Periods = 20, Routing = new Routing(8, 3.0), Enforcement = scenario.Enforcement with { Events = [], Adaptive = null } };
     }
 
+    /// <summary>scenarios/north-america-2025/mexico-guard-2025.yaml as it is: 9,680 agents, 365 days, 18 od pairs of up to 8 routes.</summary>
+    public static Scenario Mexico()
+    {
+        var path = Path.Combine(RepoRoot(), "scenarios", "north-america-2025", "mexico-guard-2025.yaml");
+        var loaded = ScenarioLoader.Load(File.ReadAllText(path), "mexico-guard-2025.yaml", LoadOptions.Unlimited);
+        return loaded.Scenario ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors));
+    }
+
     /// <summary>
     /// A border of eight crossings reached from two staging towns: sixteen paths per od pair, of which the eight
     /// cheapest are kept, so every choice weighs eight routes and the outside option.

@@ -38,16 +38,26 @@ public sealed class DecisionsPerSecondColumn : IColumn
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        if (benchmarkCase.Descriptor.Type != typeof(EngineThroughput)) return "-";
+        var type = benchmarkCase.Descriptor.Type;
+        if (type != typeof(EngineThroughput) && type != typeof(ImplementationComparison)) return "-";
         var report = summary[benchmarkCase];
         if (report?.ResultStatistics is not { } statistics) return "NA";
         var scenarioName = (string)benchmarkCase.Parameters["Scenario"];
-        int agents = (int)benchmarkCase.Parameters["Agents"];
-        long decisions = Decisions.GetOrAdd($"{scenarioName}/{agents}", _ =>
+        long decisions;
+        if (type == typeof(ImplementationComparison))
         {
-            var model = SimulationModel.Build(EngineThroughput.Build(scenarioName, agents));
-            return new ReplicationRunner(model, EngineThroughput.Seed, 0).Run().Decisions;
-        });
+            string method = benchmarkCase.Descriptor.WorkloadMethod.Name;
+            decisions = Decisions.GetOrAdd($"{scenarioName}/{method}", _ => ImplementationComparison.Decisions(scenarioName, method));
+        }
+        else
+        {
+            int agents = (int)benchmarkCase.Parameters["Agents"];
+            decisions = Decisions.GetOrAdd($"{scenarioName}/{agents}", _ =>
+            {
+                var model = SimulationModel.Build(EngineThroughput.Build(scenarioName, agents));
+                return new ReplicationRunner(model, EngineThroughput.Seed, 0).Run().Decisions;
+            });
+        }
         double perSecond = decisions / (statistics.Mean / 1e9);
         return $"{perSecond / 1e6:N1} M";
     }

@@ -19,7 +19,7 @@ namespace RouteSim.Core.Engine;
 public sealed partial class ReplicationRunner
 {
     /// <summary>Agents per work chunk; chunks are the unit of intra-replication parallelism.</summary>
-    public const int ChunkSize = 1 << 13;
+    public const int ChunkSize = 1 << 11;
 
     /// <summary>Attraction of padding lanes: never the largest, and its weight is ignored.</summary>
     private const double PaddingAttraction = -1e300;
