@@ -11,7 +11,7 @@ namespace RouteSim.Core.Engine;
 /// The hot path works on plain arrays. Per period and organization it precomputes what does not depend on the
 /// agent: each route's attraction and risk term, and the cumulative distribution of a trip's outcome along
 /// the route (interdicted or dead at each node, or success), so a trip costs one draw. Logit weights and choices
-/// are computed four agents of one od pair at a time (<see cref="DeterministicExp"/>; see ReplicationRunner.Choice.cs);
+/// are computed eight (or four) agents of one od pair at a time (<see cref="DeterministicExp"/>; see ReplicationRunner.ChoiceLanes.cs);
 /// shared weights are kept per od pair in "lanes", the outside option first. Agents record only how their trip ended;
 /// traversals are derived from the endings once per period. Agents are split into fixed chunks, each with its
 /// own counters, merged in chunk order: integer sums, so the thread count cannot change a single number.
