@@ -6,16 +6,18 @@ namespace RouteSim.Results;
 /// <summary>
 /// Records one run into a folder: each replication's rows as it arrives, then the summary and the manifest.
 /// Writing happens on a thread of its own, so the simulation never waits on the disk; a few replications at
-/// most are queued (memory stays bounded), in the order they were handed over.
+/// most are queued (memory stays bounded), in the order they were handed over. That thread also opens the
+/// files and allocates the summary, so the first replication starts at once; a writing error stops the run
+/// at the next hand-over.
 /// </summary>
 public sealed class RunRecorder : IDisposable
 {
     private const int QueueLength = 4;
-    private readonly RunWriter _writer;
+    private RunWriter? _writer;
     private readonly Channel<ReplicationResult> _queue = Channel.CreateBounded<ReplicationResult>(
         new BoundedChannelOptions(QueueLength) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
     private readonly Task _drain;
-    private readonly RunSummary _summary;
+    private RunSummary? _summary;
     private long _decisions;
     private bool _completed;
 
@@ -23,15 +25,26 @@ public sealed class RunRecorder : IDisposable
     public RunRecorder(SimulationModel model, string directory)
     {
         Model = model;
-        _summary = new RunSummary(model.Layout);
-        _writer = new RunWriter(model, directory);
+        Pool = new ResultPool(model.Layout);
         _drain = Task.Run(async () =>
         {
-            await foreach (var result in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            try
             {
-                _writer.Add(result);
-                _summary.Add(result);
-                _decisions += result.Decisions;
+                _writer = new RunWriter(model, directory);
+                _summary = new RunSummary(model.Layout);
+                await foreach (var result in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+                {
+                    _writer.Add(result);
+                    _summary.Add(result);
+                    _decisions += result.Decisions;
+                    Pool.Return(result);
+                }
+            }
+            catch (Exception e)
+            {
+                // Wakes a simulation thread waiting on a full queue; it then reports this error.
+                _queue.Writer.TryComplete(e);
+                throw;
             }
         });
     }
@@ -39,13 +52,16 @@ public sealed class RunRecorder : IDisposable
     /// <summary>The model being run.</summary>
     public SimulationModel Model { get; }
 
+    /// <summary>Count arrays handed back once written: pass to <see cref="Ensemble.Run"/> so replications reuse them.</summary>
+    public ResultPool Pool { get; }
+
     /// <summary>Means and intervals over every replication recorded (waits for the queue to drain).</summary>
     public RunSummary Summary
     {
         get
         {
             Complete();
-            return _summary;
+            return _summary!;
         }
     }
 
@@ -62,7 +78,15 @@ public sealed class RunRecorder : IDisposable
     /// <summary>Hands over one replication (in replication order); waits only when the queue is full.</summary>
     public void Add(ReplicationResult result)
     {
-        if (!_queue.Writer.TryWrite(result)) _queue.Writer.WriteAsync(result).AsTask().GetAwaiter().GetResult();
+        try
+        {
+            if (!_queue.Writer.TryWrite(result)) _queue.Writer.WriteAsync(result).AsTask().GetAwaiter().GetResult();
+        }
+        catch (ChannelClosedException)
+        {
+            _drain.GetAwaiter().GetResult(); // the writing error itself
+            throw;
+        }
     }
 
     /// <summary>Waits until every replication handed over is written; a writing error surfaces here.</summary>
@@ -80,7 +104,7 @@ public sealed class RunRecorder : IDisposable
     public void Finish(RunManifest manifest)
     {
         Complete();
-        _writer.Finish(_summary, manifest);
+        _writer!.Finish(_summary!, manifest);
     }
 
     /// <summary>Stops the writing thread and closes the files.</summary>
@@ -95,6 +119,6 @@ public sealed class RunRecorder : IDisposable
         {
             // The run failed or was cancelled; its unfinished folder is removed by its ResultFolder.
         }
-        _writer.Dispose();
+        _writer?.Dispose();
     }
 }

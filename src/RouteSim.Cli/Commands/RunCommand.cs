@@ -42,6 +42,7 @@ public static class RunCommand
     /// <summary>Runs a request; returns the exit code.</summary>
     public static int Run(Terminal terminal, RunRequest request)
     {
+        Startup.CompileAhead.Start();
         int threads = request.Threads ?? RunSettings.DefaultThreads;
         var loaded = ScenarioFile.Load(request.Scenario, LoadOptions.ForThisMachine() with { ConcurrentReplications = threads });
         if (!loaded.Ok) return ErrorList.Report(terminal, loaded.Errors);
@@ -59,7 +60,7 @@ public static class RunCommand
             using (var recorder = new RunRecorder(model, folder.Staging))
             {
                 RunProgress.Track(terminal, request.Quiet, scenario.Name, settings.Replications, progress =>
-                    Ensemble.Run(model, settings, recorder.Add, progress, cancellation));
+                    Ensemble.Run(model, settings, recorder.Add, progress, cancellation, recorder.Pool));
                 summary = recorder.Summary;
                 decisions = recorder.Decisions;
                 recorder.Finish(Manifests.ForRun(request.Scenario, scenario, settings, started, clock.Elapsed.TotalSeconds, decisions, request.CommandLine));

@@ -14,7 +14,7 @@ public sealed class ReplicationResult
     }
 
     /// <summary>Replication index (0-based).</summary>
-    public int Replication { get; }
+    public int Replication { get; private set; }
 
     /// <summary>How the arrays are indexed.</summary>
     public ResultLayout Layout { get; }
@@ -30,4 +30,14 @@ public sealed class ReplicationResult
 
     /// <summary>Agent decisions made: one per acting agent per period.</summary>
     public long Decisions { get; internal set; }
+
+    /// <summary>Zeroes the counts for reuse by another replication (see <see cref="ResultPool"/>).</summary>
+    internal void Reset(int replication)
+    {
+        Replication = replication;
+        Decisions = 0;
+        Array.Clear(Locations);
+        Array.Clear(Organizations);
+        Array.Clear(Routes);
+    }
 }

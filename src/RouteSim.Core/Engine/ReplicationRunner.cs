@@ -27,6 +27,7 @@ public sealed partial class ReplicationRunner
     private readonly SimulationModel _model;
     private readonly ulong _replicationKey;
     private readonly int _threads;
+    private readonly SpareThreads? _spare;
     private readonly ReplicationResult _result;
     private readonly EnforcementState _enforcement;
 
@@ -52,11 +53,18 @@ public sealed partial class ReplicationRunner
     /// <summary>Prepares replication <paramref name="replication"/> of a run with master seed <paramref name="seed"/>.</summary>
     /// <param name="agents">Agent arrays to reuse from an earlier replication of the same model (saves allocating them); null for new ones.</param>
     public ReplicationRunner(SimulationModel model, ulong seed, int replication, int threads = 1, AgentArrays? agents = null)
+        : this(model, seed, replication, threads, agents, null, null)
+    {
+    }
+
+    /// <summary>As the public constructor, with counts from a pool and threads lent by an ensemble's idle workers.</summary>
+    internal ReplicationRunner(SimulationModel model, ulong seed, int replication, int threads, AgentArrays? agents, ResultPool? results, SpareThreads? spare)
     {
         _model = model;
         _threads = Math.Max(1, threads);
+        _spare = spare;
         _replicationKey = ReplicationKey(seed, replication);
-        _result = new ReplicationResult(replication, model.Layout);
+        _result = results?.Rent(replication) ?? new ReplicationResult(replication, model.Layout);
         _enforcement = new EnforcementState(model.Enforcement);
 
         int locations = model.LocationCount;
@@ -125,12 +133,14 @@ public sealed partial class ReplicationRunner
     }
 
     /// <summary>
-    /// Runs work on every chunk: on this thread alone, or on all threads, each taking the next chunk from a
-    /// shared counter. Which thread does a chunk never matters: chunks share no counters.
+    /// Runs work on every chunk: on this thread alone, or on several threads (this replication's own and any
+    /// an ensemble lends it), each taking the next chunk from a shared counter. Which thread does a chunk never
+    /// matters: chunks share no counters.
     /// </summary>
     private void ForEachChunk(Action<Chunk> work)
     {
-        if (_threads == 1 || _chunks.Length == 1)
+        int threads = Math.Min(_threads + (_spare?.Extra ?? 0), _chunks.Length);
+        if (threads <= 1)
         {
             foreach (var chunk in _chunks) work(chunk);
             return;
@@ -140,7 +150,7 @@ public sealed partial class ReplicationRunner
         {
             for (int c = Interlocked.Increment(ref next); c < _chunks.Length; c = Interlocked.Increment(ref next)) work(_chunks[c]);
         }
-        var helpers = new Task[_threads - 1];
+        var helpers = new Task[threads - 1];
         for (int h = 0; h < helpers.Length; h++) helpers[h] = Task.Run(Drain);
         Drain();
         Task.WaitAll(helpers);

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using CsCheck;
+
+namespace RouteSim.Results.Tests;
+
+public sealed class Utf8CsvWriterTests
+{
+    private static string Formatted(int value)
+    {
+        var into = new byte[Utf8CsvWriter.MaxIntegerBytes];
+        int length = Utf8CsvWriter.Count(into, value);
+        return Encoding.ASCII.GetString(into, 0, length);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(99)]
+    [InlineData(100)]
+    [InlineData(101)]
+    [InlineData(999_999_999)]
+    [InlineData(1_000_000_000)]
+    [InlineData(int.MaxValue)]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public void Integers_read_as_the_invariant_formatter_writes_them(int value) =>
+        Assert.Equal(value.ToString(CultureInfo.InvariantCulture), Formatted(value));
+
+    [Fact]
+    public void Any_integer_reads_as_the_invariant_formatter_writes_it() =>
+        Gen.Int.Sample(value => Assert.Equal(value.ToString(CultureInfo.InvariantCulture), Formatted(value)), iter: 100_000);
+
+    /// <summary>Rows written in one go across the buffer's edge come out whole and in order.</summary>
+    [Fact]
+    public void Reserved_rows_survive_many_flushes()
+    {
+        var stream = new MemoryStream();
+        var expected = new StringBuilder("h\n");
+        using (var w = new Utf8CsvWriter(stream, "h"))
+        {
+            for (int i = 0; i < 20_000; i++)
+            {
+                var row = w.Reserve(2 * Utf8CsvWriter.MaxIntegerBytes + 2);
+                int n = Utf8CsvWriter.Count(row, i);
+                row[n++] = (byte)',';
+                n += Utf8CsvWriter.Count(row[n..], -i * 7919);
+                row[n++] = (byte)'\n';
+                w.Advance(n);
+                expected.Append(CultureInfo.InvariantCulture, $"{i},{-i * 7919}\n");
+            }
+        }
+        Assert.Equal(expected.ToString(), Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}
