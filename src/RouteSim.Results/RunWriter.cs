@@ -16,8 +16,8 @@ public sealed class RunWriter : IDisposable
     private readonly string _directory;
     private readonly Utf8CsvWriter _locations, _organizations, _routes;
     private readonly byte[][] _locationIds, _commodityIds, _organizationIds;
-    private readonly byte[][] _locationKeys; // "location,commodity" by location * commodities + commodity
-    private readonly byte[][][] _routeKeys, _summaryRouteKeys; // "organization,route" and "organization/route" by organization and route
+    private readonly byte[][][] _summaryRouteKeys; // "organization/route" by organization and route
+    private readonly CountTable _locationRows, _organizationRows, _routeRows;
 
     /// <summary>Opens the per-replication CSVs in a folder being written (see <see cref="ResultFolder"/>) and writes their headers.</summary>
     public RunWriter(SimulationModel model, string directory)
@@ -31,33 +31,58 @@ public sealed class RunWriter : IDisposable
         _locationIds = model.LocationIds.Select(Utf8CsvWriter.Field).ToArray();
         _commodityIds = model.CommodityIds.Select(Utf8CsvWriter.Field).ToArray();
         _organizationIds = model.Organizations.Select(o => Utf8CsvWriter.Field(o.Organization.Id)).ToArray();
-        _locationKeys = model.LocationIds.SelectMany(l => model.CommodityIds.Select(k => Encoding.UTF8.GetBytes($"{Csv.Text(l)},{Csv.Text(k)}"))).ToArray();
-        _routeKeys = model.Organizations.Select(o => o.Routes.Select(r => Encoding.UTF8.GetBytes($"{Csv.Text(o.Organization.Id)},{Csv.Text(r.Id)}")).ToArray()).ToArray();
         _summaryRouteKeys = model.Organizations.Select(o => o.Routes.Select(r => Utf8CsvWriter.Field($"{o.Organization.Id}/{r.Id}")).ToArray()).ToArray();
+        _locationRows = LocationRows(model, _locations);
+        var organizationFirsts = new int[model.Organizations.Length];
+        for (int g = 0; g < organizationFirsts.Length; g++) organizationFirsts[g] = model.Layout.Organization(0, g, 0);
+        _organizationRows = new CountTable(_organizations, _organizationIds, organizationFirsts, ResultLayout.OrganizationMetrics.Length, model.Layout.OrganizationCellsPerPeriod);
+        _routeRows = RouteRows(model, _routes);
+    }
+
+    // Plain loops below, not LINQ over tuples: routesim compiles every generic instantiation fully optimised
+    // on first use, and this runs on the writing thread while the first replications need both cores.
+
+    /// <summary>Location rows: every (location, commodity) some route carrying the commodity passes; other cells are zero.</summary>
+    private static CountTable LocationRows(SimulationModel model, Utf8CsvWriter writer)
+    {
+        var layout = model.Layout;
+        var keys = new List<byte[]>();
+        var firsts = new List<int>();
+        for (int l = 0; l < layout.Locations; l++)
+            for (int k = 0; k < layout.Commodities; k++)
+            {
+                if (!model.LocationCarries[l * layout.Commodities + k]) continue;
+                keys.Add(Encoding.UTF8.GetBytes(Csv.Text(model.LocationIds[l]) + "," + Csv.Text(model.CommodityIds[k])));
+                firsts.Add(layout.Location(0, l, k, 0));
+            }
+        return new CountTable(writer, [.. keys], [.. firsts], ResultLayout.LocationMetrics.Length, layout.LocationCellsPerPeriod);
+    }
+
+    /// <summary>Route rows: every route of every organization, in the order of the route counts.</summary>
+    private static CountTable RouteRows(SimulationModel model, Utf8CsvWriter writer)
+    {
+        var keys = new List<byte[]>();
+        var firsts = new List<int>();
+        foreach (var plan in model.Organizations)
+            for (int r = 0; r < plan.Routes.Length; r++)
+            {
+                keys.Add(Encoding.UTF8.GetBytes(Csv.Text(plan.Organization.Id) + "," + Csv.Text(plan.Routes[r].Id)));
+                firsts.Add(model.Layout.Route(0, plan.RouteOffset + r));
+            }
+        return new CountTable(writer, [.. keys], [.. firsts], ResultLayout.RouteMetrics.Length, model.Layout.Routes);
     }
 
     /// <summary>Appends one replication's rows.</summary>
     public void Add(ReplicationResult result)
     {
-        var layout = result.Layout;
         Span<byte> prefix = stackalloc byte[2 * Utf8CsvWriter.MaxIntegerBytes + 2];
-        for (int t = 0; t < layout.Periods; t++)
+        for (int t = 0; t < result.Layout.Periods; t++)
         {
             // "replication,period," starts every row of the period: formatted once.
             var start = Prefix(prefix, result.Replication, t);
-            for (int l = 0; l < layout.Locations; l++)
-                for (int k = 0; k < layout.Commodities; k++)
-                {
-                    int cell = l * layout.Commodities + k;
-                    if (_model.LocationCarries[cell]) Row(_locations, start, _locationKeys[cell], result.Locations.AsSpan(layout.Location(t, l, k, 0), 3));
-                }
-
-            foreach (var plan in _model.Organizations)
-            {
-                Row(_organizations, start, _organizationIds[plan.Index], result.Organizations.AsSpan(layout.Organization(t, plan.Index, 0), 6));
-                for (int r = 0; r < plan.Routes.Length; r++)
-                    Row(_routes, start, _routeKeys[plan.Index][r], result.Routes.AsSpan(layout.Route(t, plan.RouteOffset + r), 1));
-            }
+            _locationRows.WritePeriod(start, result.Locations, t);
+            _organizationRows.WritePeriod(start, result.Organizations, t);
+            _routeRows.WritePeriod(start, result.Routes, t);
         }
     }
 
@@ -68,24 +93,6 @@ public sealed class RunWriter : IDisposable
         a += Utf8CsvWriter.Count(into[a..], period);
         into[a++] = (byte)',';
         return into[..a];
-    }
-
-    /// <summary>One row: the period's prefix, the row's key (its text columns) and its counts, in one go.</summary>
-    private static void Row(Utf8CsvWriter w, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> key, ReadOnlySpan<int> counts)
-    {
-        var row = w.Reserve(prefix.Length + key.Length + counts.Length * (Utf8CsvWriter.MaxIntegerBytes + 1) + 1);
-        prefix.CopyTo(row);
-        int n = prefix.Length;
-        key.CopyTo(row[n..]);
-        n += key.Length;
-        foreach (int count in counts)
-        {
-            row[n++] = (byte)',';
-            if ((uint)count < 10) row[n++] = (byte)('0' + count); // most cells: spare the call
-            else n += Utf8CsvWriter.Count(row[n..], count);
-        }
-        row[n++] = (byte)'\n';
-        w.Advance(n);
     }
 
     /// <summary>Writes the catalogue, the summary and the manifest, and closes the files.</summary>

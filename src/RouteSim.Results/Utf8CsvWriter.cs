@@ -10,7 +10,7 @@ namespace RouteSim.Results;
 public sealed class Utf8CsvWriter : IDisposable
 {
     private readonly Stream _stream;
-    private readonly byte[] _buffer = new byte[1 << 16];
+    private byte[] _buffer = new byte[1 << 16];
     private int _used;
     private bool _closed;
 
@@ -107,8 +107,11 @@ public sealed class Utf8CsvWriter : IDisposable
     /// <remarks>For rows written in one go: one capacity check per row instead of one per field.</remarks>
     public Span<byte> Reserve(int bytes)
     {
-        if (_buffer.Length - _used < bytes) Flush();
-        if (_buffer.Length < bytes) throw new ArgumentOutOfRangeException(nameof(bytes), "a row longer than the buffer");
+        if (_buffer.Length - _used < bytes)
+        {
+            Flush();
+            if (_buffer.Length < bytes) _buffer = new byte[bytes]; // rows of very long ids
+        }
         return _buffer.AsSpan(_used);
     }
 

@@ -53,4 +53,22 @@ public sealed class Utf8CsvWriterTests
         }
         Assert.Equal(expected.ToString(), Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    [Fact]
+    public void A_reservation_larger_than_the_buffer_is_honoured()
+    {
+        var stream = new MemoryStream();
+        using (var w = new Utf8CsvWriter(stream, null))
+        {
+            w.Raw("a,"u8);
+            var row = w.Reserve(200_000);
+            row[..199_999].Fill((byte)'x');
+            row[199_999] = (byte)'\n';
+            w.Advance(200_000);
+        }
+        var text = Encoding.ASCII.GetString(stream.ToArray());
+        Assert.Equal(200_002, text.Length);
+        Assert.StartsWith("a,xxx", text, StringComparison.Ordinal);
+        Assert.EndsWith("x\n", text, StringComparison.Ordinal);
+    }
 }
