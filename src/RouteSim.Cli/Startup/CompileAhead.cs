@@ -10,9 +10,9 @@ namespace RouteSim.Cli.Startup;
 
 /// <summary>Compiles the engine and the run writer on a spare thread while the scenario loads.</summary>
 /// <remarks>
-/// routesim compiles every method fully optimised on first call (TieredCompilation off), and the engine's
-/// vector kernels take about 18 ms to compile: without this, every thread's first replication waits on the
-/// compiler, a serial stretch that costs a two-thread run proportionally more than a one-thread run. Loading
+/// routesim compiles methods with loops fully optimised on first call (TieredCompilationQuickJitForLoops off),
+/// and the engine's vector kernels take about 18 ms to compile: without this, every thread's first replication
+/// waits on the compiler, a serial stretch that costs a two-thread run proportionally more than a one-thread run. Loading
 /// a scenario (parsing, validation, route enumeration) runs on one thread, so the second core is free for it.
 /// Preparing a method twice is harmless: whichever caller comes second finds it compiled.
 /// </remarks>
