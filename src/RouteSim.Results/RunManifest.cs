@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace RouteSim.Results;
 
@@ -29,12 +30,13 @@ public sealed record RunManifest(
     /// <summary>The scenario's sources, for reports.</summary>
     public IReadOnlyList<string> ScenarioSources { get; init; } = [];
 
-    /// <summary>JSON options: snake_case keys, indented.</summary>
+    /// <summary>JSON options: snake_case keys, indented; contracts of the results' own documents generated at build time, others by reflection.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ResultsJson.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>The manifest as JSON text.</summary>

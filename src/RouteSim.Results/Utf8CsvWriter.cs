@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace RouteSim.Results;
@@ -7,6 +8,10 @@ namespace RouteSim.Results;
 /// Writes CSV rows straight as UTF-8 bytes into a large buffer: numbers formatted in place, ids encoded once.
 /// The per-replication tables have millions of rows; building a string for each cost more than simulating them.
 /// </summary>
+/// <remarks>
+/// Its per-field methods are compiled optimised at once: they are called millions of times within the
+/// first second, before tiered compilation would promote them.
+/// </remarks>
 public sealed class Utf8CsvWriter : IDisposable
 {
     private readonly Stream _stream;
@@ -33,6 +38,7 @@ public sealed class Utf8CsvWriter : IDisposable
     public static byte[] Field(string text) => Encoding.UTF8.GetBytes(Csv.Text(text));
 
     /// <summary>Bytes as they are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Raw(ReadOnlySpan<byte> bytes)
     {
         if (_used + bytes.Length > _buffer.Length) Flush();
@@ -46,15 +52,19 @@ public sealed class Utf8CsvWriter : IDisposable
     }
 
     /// <summary>A comma.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Comma() => Byte((byte)',');
 
     /// <summary>The end of a row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndRow() => Byte((byte)'\n');
 
     /// <summary>An integer, invariant culture.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Number(long value) => Formatted(value);
 
     /// <summary>A count: a non-negative integer written digit by digit (the general formatter costs more than the rest of a row).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Count(int value)
     {
         _used += Count(Reserve(MaxIntegerBytes), value);
@@ -105,6 +115,7 @@ public sealed class Utf8CsvWriter : IDisposable
 
     /// <summary>Free buffer space of at least <paramref name="bytes"/> bytes (flushing first if needed), to fill and then <see cref="Advance"/>.</summary>
     /// <remarks>For rows written in one go: one capacity check per row instead of one per field.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Span<byte> Reserve(int bytes)
     {
         if (_buffer.Length - _used < bytes)
@@ -118,12 +129,26 @@ public sealed class Utf8CsvWriter : IDisposable
     /// <summary>Keeps <paramref name="bytes"/> bytes written into the span from <see cref="Reserve"/>.</summary>
     public void Advance(int bytes) => _used += bytes;
 
-    /// <summary>A number that reads back to the same double; NaN as an empty field.</summary>
+    /// <summary>A number that reads back to the same double (as "R" writes it); NaN as an empty field.</summary>
+    /// <remarks>
+    /// Whole numbers below 10^15 (a third of a summary's cells are zero) go through the integer path: the same
+    /// text as "R", at a tenth of the cost of the shortest round-trip search.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Number(double value)
     {
-        if (!double.IsNaN(value)) Formatted(value, "R");
+        if (double.IsNaN(value)) return;
+        if (Math.Abs(value) < 1e15 && value == Math.Truncate(value) && !(value == 0 && double.IsNegative(value)))
+        {
+            long whole = (long)value;
+            if (whole >= 0 && whole <= int.MaxValue) Count((int)whole);
+            else Formatted(whole);
+            return;
+        }
+        Formatted(value, "R");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Formatted<T>(T value, string? format = null) where T : IUtf8SpanFormattable
     {
         if (_buffer.Length - _used < 32) Flush();
@@ -132,6 +157,7 @@ public sealed class Utf8CsvWriter : IDisposable
         _used += written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Byte(byte b)
     {
         if (_used == _buffer.Length) Flush();

@@ -71,4 +71,43 @@ public sealed class Utf8CsvWriterTests
         Assert.StartsWith("a,xxx", text, StringComparison.Ordinal);
         Assert.EndsWith("x\n", text, StringComparison.Ordinal);
     }
+
+    private static string Written(double value)
+    {
+        var stream = new MemoryStream();
+        using (var w = new Utf8CsvWriter(stream, null)) w.Number(value);
+        return Encoding.ASCII.GetString(stream.ToArray());
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(-3.0)]
+    [InlineData(12.35)]
+    [InlineData(0.1 + 0.2)]
+    [InlineData(2147483647.0)]
+    [InlineData(2147483648.0)]
+    [InlineData(999_999_999_999_999.0)]
+    [InlineData(1e15)]
+    [InlineData(-1e15)]
+    [InlineData(1e300)]
+    [InlineData(5e-324)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Doubles_read_as_R_writes_them(double value) =>
+        Assert.Equal(value.ToString("R", CultureInfo.InvariantCulture), Written(value));
+
+    [Fact]
+    public void Any_double_reads_as_R_writes_it()
+    {
+        Gen.Double.Sample(value => double.IsNaN(value) || Written(value) == value.ToString("R", CultureInfo.InvariantCulture), iter: 100_000);
+        Gen.Long[-2_000_000_000_000_000, 2_000_000_000_000_000].Sample(whole => Written(whole) == ((double)whole).ToString("R", CultureInfo.InvariantCulture), iter: 100_000);
+        Gen.Int[0, 100_000].Sample(k => Written(k / 20.0) == (k / 20.0).ToString("R", CultureInfo.InvariantCulture), iter: 100_000);
+    }
+
+    [Fact]
+    public void Negative_zero_keeps_its_sign() => Assert.Equal("-0", Written(-0.0));
+
+    [Fact]
+    public void Not_a_number_is_an_empty_field() => Assert.Equal("", Written(double.NaN));
 }

@@ -33,8 +33,8 @@ public static class Ensemble
         long decisions = 0;
         var inOrder = new InOrder<ReplicationResult>(0, ready =>
         {
+            decisions += ready.Decisions; // before handing over: a pooled result may be reused as soon as its consumer returns it
             consume(ready);
-            decisions += ready.Decisions;
         });
 
         void Work()

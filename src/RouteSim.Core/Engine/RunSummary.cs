@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RouteSim.Core.Statistics;
 
 namespace RouteSim.Core.Engine;
@@ -6,6 +7,7 @@ namespace RouteSim.Core.Engine;
 /// Accumulates replications, in order, into mean, sd and 95% interval of every per-period count and of its
 /// total over all periods (MODEL.md section 7). Memory does not grow with the number of replications.
 /// </summary>
+/// <remarks>Its accessors are compiled optimised at once: writing a summary calls them for every cell, once.</remarks>
 public sealed class RunSummary
 {
     private readonly ResultLayout _layout;
@@ -48,6 +50,7 @@ public sealed class RunSummary
     }
 
     /// <summary>Location metric at a period, or over all periods when period is null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Summary Location(int? period, int location, int commodity, int metric)
     {
         int cell = _layout.Location(0, location, commodity, metric);
@@ -55,6 +58,7 @@ public sealed class RunSummary
     }
 
     /// <summary>Organization metric at a period, or over all periods when period is null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Summary Organization(int? period, int organization, int metric)
     {
         int cell = _layout.Organization(0, organization, metric);
@@ -62,6 +66,7 @@ public sealed class RunSummary
     }
 
     /// <summary>Trips on a route at a period, or over all periods when period is null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Summary Route(int? period, int route) =>
         period is { } t ? _routes.Summarize(t * _layout.Routes + route) : _routeTotals.Summarize(route);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
 
 namespace RouteSim.Core.Statistics;
@@ -7,6 +8,7 @@ namespace RouteSim.Core.Statistics;
 public readonly record struct Summary(double Mean, double Sd, double CiLow, double CiHigh, int N)
 {
     /// <summary>From a mean and a sum of squared deviations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called for every cell of a summary, once
     public static Summary FromMoments(double mean, double m2, int n)
     {
         if (n < 2) return new Summary(mean, double.NaN, double.NaN, double.NaN, n);

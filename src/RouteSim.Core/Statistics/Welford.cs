@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -69,5 +70,6 @@ public sealed class Welford
     }
 
     /// <summary>The summary of cell i.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Summary Summarize(int i) => Summary.FromMoments(_mean[i], _m2[i], Count);
 }

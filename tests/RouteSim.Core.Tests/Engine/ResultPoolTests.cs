@@ -25,7 +25,7 @@ public class ResultPoolTests
         var pool = new ResultPool(model.Layout);
         var seen = new List<ReplicationResult>();
         var handedBack = new HashSet<ReplicationResult>(ReferenceEqualityComparer.Instance);
-        Ensemble.Run(model, new RunSettings(7, 12, threads), r =>
+        long decisions = Ensemble.Run(model, new RunSettings(7, 12, threads), r =>
         {
             var copy = new ReplicationResult(r.Replication, r.Layout);
             r.Locations.CopyTo(copy.Locations, 0);
@@ -35,6 +35,8 @@ public class ResultPoolTests
             handedBack.Add(r);
             pool.Return(r);
         }, results: pool);
+
+        Assert.Equal(fresh.Sum(r => r.Decisions), decisions); // counted before each result went back to the pool
 
         // Arrays were reused (12 replications in at most threads + a few result objects), and reuse changed nothing.
         Assert.True(handedBack.Count < 12, $"{handedBack.Count} distinct result objects for 12 replications");
