@@ -31,7 +31,7 @@ public sealed class RunRecorder : IDisposable
             try
             {
                 _writer = new RunWriter(model, directory);
-                _summary = new RunSummary(model.Layout);
+                _summary = new RunSummary(model.Layout, model.LocationCarries);
                 await foreach (var result in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
                 {
                     _writer.Add(result);
