@@ -14,6 +14,7 @@ namespace RouteSim.Benchmarks;
 public class ImplementationComparison
 {
     private SimulationModel _model = null!;
+    private AgentArrays _agents = null!;
     private PlainAgentModel _plain = null!;
 
     /// <summary>mexico: the Mexico Guard scenario (365 days); tutorial-100k: the tutorial with 100,000 agents and 8 routes per pair (20 days).</summary>
@@ -27,14 +28,15 @@ public class ImplementationComparison
     {
         var scenario = Build(Scenario);
         _model = SimulationModel.Build(scenario);
+        _agents = new AgentArrays(_model.TotalAgents); // allocated once, as a run's workers do (see EngineThroughput)
         _plain = new PlainAgentModel(scenario);
     }
 
     [Benchmark(Baseline = true)]
-    public long EngineOneThread() => new ReplicationRunner(_model, EngineThroughput.Seed, 0, 1).Run().Decisions;
+    public long EngineOneThread() => new ReplicationRunner(_model, EngineThroughput.Seed, 0, 1, _agents).Run().Decisions;
 
     [Benchmark]
-    public long EngineTwoThreads() => new ReplicationRunner(_model, EngineThroughput.Seed, 0, 2).Run().Decisions;
+    public long EngineTwoThreads() => new ReplicationRunner(_model, EngineThroughput.Seed, 0, 2, _agents).Run().Decisions;
 
     [Benchmark]
     public long PlainObjects() => _plain.Run(EngineThroughput.Seed, 0).Decisions;

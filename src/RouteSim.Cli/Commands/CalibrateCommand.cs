@@ -34,6 +34,7 @@ public static class CalibrateCommand
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(Terminal terminal, string file, string? output, int? threadOption, int? maxEvaluations, bool force, bool quiet, string commandLine)
     {
+        Startup.CompileAhead.Start();
         int threads = threadOption ?? Core.Engine.RunSettings.DefaultThreads;
         var options = LoadOptions.ForThisMachine() with { ConcurrentReplications = threads };
         var calibration = CalibrationFile.Load(file, options, out var errors);

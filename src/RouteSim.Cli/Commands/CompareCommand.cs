@@ -42,6 +42,7 @@ public static class CompareCommand
     /// <summary>Runs a request; returns the exit code.</summary>
     public static int Run(Terminal terminal, CompareRequest request)
     {
+        Startup.CompileAhead.Start();
         int threads = request.Threads ?? RunSettings.DefaultThreads;
         var options = LoadOptions.ForThisMachine() with { ConcurrentReplications = threads };
         var b = ScenarioFile.Load(request.Baseline, options);

@@ -56,6 +56,7 @@ public static class OptimizeCommand
         string? commodity, double deathWeight, string? windowText, int? start, string? output, ulong? seed, int replications, CrossEntropySearch search,
         int threads, bool force, bool quiet)
     {
+        Startup.CompileAhead.Start();
         var loaded = ScenarioFile.Load(file, LoadOptions.ForThisMachine() with { ConcurrentReplications = threads });
         if (!loaded.Ok) return ErrorList.Report(terminal, loaded.Errors);
         var scenario = loaded.Scenario!;

@@ -35,6 +35,7 @@ public static class SweepCommand
     public static int Run(Terminal terminal, string file, string? output, string? shardOption, int? shardCount, int? threadOption, bool force, bool quiet,
         string commandLine, Func<string, string?> environment)
     {
+        Startup.CompileAhead.Start();
         int threads = threadOption ?? Core.Engine.RunSettings.DefaultThreads;
         var shard = ShardSelection.Resolve(shardOption, shardCount, environment, out var shardProblem, out var shardSource);
         if (shardProblem is not null)
