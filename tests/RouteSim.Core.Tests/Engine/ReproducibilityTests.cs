@@ -14,22 +14,10 @@ public class ReproducibilityTests
         enforcement ?? new Enforcement(0.5, new Dictionary<string, double> { ["X1"] = 5 }, new AdaptivePolicy(4, 0.3, 1, []), []),
         periods: 12);
 
-    private static void AssertSame(List<ReplicationResult> a, List<ReplicationResult> b)
-    {
-        Assert.Equal(a.Count, b.Count);
-        for (int i = 0; i < a.Count; i++)
-        {
-            Assert.Equal(a[i].Replication, b[i].Replication);
-            Assert.Equal(a[i].Locations, b[i].Locations);
-            Assert.Equal(a[i].Organizations, b[i].Organizations);
-            Assert.Equal(a[i].Routes, b[i].Routes);
-        }
-    }
-
     [Fact]
     public void Same_seed_same_numbers_on_rerun()
     {
-        AssertSame(Runs.All(Sample(), 6, seed: 42), Runs.All(Sample(), 6, seed: 42));
+        SameCounts.Assert(Runs.All(Sample(), 6, seed: 42), Runs.All(Sample(), 6, seed: 42));
     }
 
     [Fact]
@@ -48,8 +36,8 @@ public class ReproducibilityTests
     [Fact]
     public void Thread_count_does_not_change_any_number_across_replications()
     {
-        AssertSame(Runs.All(Sample(), 5, threads: 1), Runs.All(Sample(), 5, threads: 2));
-        AssertSame(Runs.All(Sample(), 5, threads: 1), Runs.All(Sample(), 5, threads: 3));
+        SameCounts.Assert(Runs.All(Sample(), 5, threads: 1), Runs.All(Sample(), 5, threads: 2));
+        SameCounts.Assert(Runs.All(Sample(), 5, threads: 1), Runs.All(Sample(), 5, threads: 3));
     }
 
     /// <summary>One replication larger than a chunk runs its agents on several threads, with the same numbers.</summary>
@@ -57,7 +45,7 @@ public class ReproducibilityTests
     public void Thread_count_does_not_change_any_number_inside_one_replication()
     {
         var big = Sample(agents: ReplicationRunner.ChunkSize * 2 + 1234);
-        AssertSame(Runs.All(big, 1, threads: 1), Runs.All(big, 1, threads: 2));
+        SameCounts.Assert(Runs.All(big, 1, threads: 1), Runs.All(big, 1, threads: 2));
     }
 
     /// <summary>Common random numbers: an intervention from period 5 on leaves periods 0-4 identical, agent for agent.</summary>

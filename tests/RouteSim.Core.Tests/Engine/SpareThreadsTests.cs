@@ -1,5 +1,6 @@
 using RouteSim.Core.Engine;
 using RouteSim.Core.Model;
+using RouteSim.Core.Tests.Support;
 using static RouteSim.Core.Tests.Support.TestScenarios;
 
 namespace RouteSim.Core.Tests.Engine;
@@ -40,9 +41,6 @@ public class SpareThreadsTests
         var alone = new ReplicationRunner(model, 11, 2).Run();
         var helped = new ReplicationRunner(model, 11, 2, 1, null, null, spare).Run();
 
-        Assert.Equal(alone.Locations, helped.Locations);
-        Assert.Equal(alone.Organizations, helped.Organizations);
-        Assert.Equal(alone.Routes, helped.Routes);
-        Assert.Equal(alone.Decisions, helped.Decisions);
+        SameCounts.Assert(alone, helped);
     }
 }

@@ -51,12 +51,7 @@ public class VectorWidthTests
             var four = Runs.All(Network(), 3, seed: 7);
             ReplicationRunner.EightLanes = true;
             var eight = Runs.All(Network(), 3, seed: 7);
-            for (int i = 0; i < four.Count; i++)
-            {
-                Assert.Equal(four[i].Locations, eight[i].Locations);
-                Assert.Equal(four[i].Organizations, eight[i].Organizations);
-                Assert.Equal(four[i].Routes, eight[i].Routes);
-            }
+            SameCounts.Assert(four, eight);
             Assert.True(four.Sum(r => r.Decisions) > 100_000);
         }
         finally
