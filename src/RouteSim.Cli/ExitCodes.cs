@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>The command line itself is wrong (unknown option, missing argument).</summary>
     public const int Usage = 2;
 
+    /// <summary>The results could not be written (no permission, disk full); nothing that looks complete was left.</summary>
+    public const int CannotWrite = 73;
+
     /// <summary>A bug in routesim: reported in one line, never as a stack trace.</summary>
     public const int Internal = 70;
 

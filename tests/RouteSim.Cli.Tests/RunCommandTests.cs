@@ -73,6 +73,20 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(["bad.yaml"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName));
     }
 
+    /// <summary>A disk that refuses the results (here: a file where a parent folder should be) is the user's to fix: one line, exit 73, not an internal error.</summary>
+    [Fact]
+    public void Results_that_cannot_be_written_get_one_line_and_their_own_exit_code()
+    {
+        var file = Path.Combine(_dir, "a-file");
+        File.WriteAllText(file, "");
+        var target = Path.Combine(file, "out");
+        var result = Routesim.Run("run", Routesim.Tutorial, "--out", target, "--quiet");
+        Assert.Equal(73, result.Exit);
+        Assert.StartsWith($"routesim: cannot write results to {target}: ", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Equal(["a-file"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName));
+    }
+
     /// <summary>A real process killed mid-run leaves no folder that claims to be complete.</summary>
     [Fact]
     public void Killing_a_run_midway_leaves_no_results_folder()

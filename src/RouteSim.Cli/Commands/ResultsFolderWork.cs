@@ -5,7 +5,8 @@ namespace RouteSim.Cli.Commands;
 
 /// <summary>
 /// The frame every command that writes a results folder shares: the folder written aside, Ctrl-C and SIGTERM
-/// turned into a clean stop, and a folder in the way or an interruption turned into one line and an exit code.
+/// turned into a clean stop, and a folder in the way, a disk that refuses the results or an interruption turned
+/// into one line and an exit code.
 /// </summary>
 public static class ResultsFolderWork
 {
@@ -23,6 +24,12 @@ public static class ResultsFolderWork
         {
             terminal.Fail($"routesim: {e.Message}");
             return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The disk said no (permissions, space): the user's to fix, not a bug; the unfinished folder is gone.
+            terminal.Fail($"routesim: cannot write results to {target}: {e.Message}");
+            return ExitCodes.CannotWrite;
         }
         catch (OperationCanceledException)
         {
