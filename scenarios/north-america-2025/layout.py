@@ -13,17 +13,17 @@ OUT = os.path.dirname(os.path.abspath(__file__)) + "/"
 # Municipality: id, label, state, port (lat, lon, US port name), stretch label, stretch km, danger, US hub
 MUNI = [
  ("TIJ","Tijuana","BC",(32.543,-117.035,"San Ysidro"),"Tijuana-Otay hills",25,0.0004,"SAN_DIEGO"),
- ("TEC","Tecate","BC",(32.576,-116.627,"Tecate"),"Tecate mountains",45,0.0010,"SAN_DIEGO"),
- ("MXL","Mexicali","BC",(32.675,-115.484,"Calexico East"),"Imperial Valley desert",90,0.0015,"EL_CENTRO"),
- ("SLR","San Luis Rio Colorado","SON",(32.487,-114.782,"San Luis"),"Colorado River and Yuma desert",70,0.0020,"YUMA"),
- ("SOY","Sonoyta","SON",(31.880,-112.817,"Lukeville"),"Organ Pipe / Tohono O'odham desert",140,0.0050,"TUCSON"),
- ("SAS","Sasabe","SON",(31.483,-111.543,"Sasabe"),"Altar Valley desert",80,0.0045,"TUCSON"),
+ ("TEC","Tecate","BC",(32.576,-116.627,"Tecate"),"Tecate town line",20,0.0010,"SAN_DIEGO"),
+ ("MXL","Mexicali","BC",(32.675,-115.484,"Calexico East"),"Mexicali-Calexico valley",50,0.0015,"EL_CENTRO"),
+ ("SLR","San Luis Rio Colorado","SON",(32.487,-114.782,"San Luis"),"Colorado River at San Luis",40,0.0020,"YUMA"),
+ ("SOY","Sonoyta","SON",(31.880,-112.817,"Lukeville"),"Sonoyta-Lukeville line",30,0.0040,"TUCSON"),
+ ("SAS","Sasabe","SON",(31.483,-111.543,"Sasabe"),"Sasabe line (Altar Valley)",40,0.0040,"TUCSON"),
  ("NOG","Nogales","SON",(31.333,-110.945,"Nogales DeConcini"),"Santa Cruz County hills",50,0.0015,"TUCSON"),
  ("NAC","Naco","SON",(31.334,-109.948,"Naco"),"San Pedro Valley",40,0.0020,"TUCSON"),
- ("AGP","Agua Prieta","SON",(31.334,-109.560,"Douglas"),"Cochise County desert",60,0.0025,"TUCSON"),
- ("PAL","Puerto Palomas","CHIH",(31.784,-107.635,"Columbus"),"Bootheel desert",120,0.0035,"EL_PASO"),
+ ("AGP","Agua Prieta","SON",(31.334,-109.560,"Douglas"),"Douglas-Agua Prieta line",40,0.0025,"TUCSON"),
+ ("PAL","Puerto Palomas","CHIH",(31.784,-107.635,"Columbus"),"Columbus-Palomas desert",40,0.0030,"EL_PASO"),
  ("CJS","Ciudad Juarez","CHIH",(31.764,-106.451,"El Paso BOTA"),"Juarez-El Paso river and fence",40,0.0008,"EL_PASO"),
- ("OJI","Ojinaga","CHIH",(29.562,-104.406,"Presidio"),"Big Bend river canyons",200,0.0040,"BIG_BEND"),
+ ("OJI","Ojinaga","CHIH",(29.562,-104.406,"Presidio"),"Rio Grande at Presidio",50,0.0030,"BIG_BEND"),
  ("ACU","Ciudad Acuna","COAH",(29.326,-100.928,"Del Rio"),"Rio Grande at Del Rio",60,0.0030,"DEL_RIO"),
  ("PNE","Piedras Negras","COAH",(28.709,-100.500,"Eagle Pass"),"Rio Grande at Eagle Pass",60,0.0035,"DEL_RIO"),
  ("COL","Colombia","NL",(27.699,-99.756,"Laredo Colombia Bridge"),"Rio Grande west of Laredo",20,0.0025,"LAREDO_WEST"),
@@ -31,6 +31,26 @@ MUNI = [
  ("MIE","Ciudad Mier","TAMPS",(26.403,-99.019,"Roma"),"Rio Grande at Roma",40,0.0030,"RGV"),
  ("REY","Reynosa","TAMPS",(26.095,-98.271,"Hidalgo"),"Rio Grande Valley river",70,0.0030,"RGV"),
  ("MAT","Matamoros","TAMPS",(25.902,-97.497,"Brownsville"),"Rio Grande delta",60,0.0025,"RGV"),
+]
+# The unreinforced border: remote stretches between and beyond the 19 localities, where the Guard was not sent.
+# id, label, Mexican staging state, (lat, lon) of a point on the stretch, km of front, danger, U.S. hub.
+# Fronts: approximate lengths of the stretch between the neighbouring localities' lines, after the Border Patrol
+# sector descriptions (San Diego, El Centro, Yuma, Tucson, El Paso, Big Bend, Del Rio, Laredo, Rio Grande Valley)
+# and the land managers' own figures (Tohono O'odham Nation about 100 km of border; Cabeza Prieta, Organ Pipe and
+# the Goldwater range about 150 km; Big Bend National Park and the Lower Canyons about 400 km of river).
+# Danger: ASSUMPTION, ranked after Eschbach et al. (1999, deaths by terrain: heat in the Sonoran desert,
+# hypothermia in the eastern San Diego mountains, drowning in the All-American Canal and the Rio Grande) and
+# GAO-06-770 (2006: after 1998 most deaths in the Tucson sector's deserts): the open desert of Arizona deadliest.
+REMOTE = [
+ ("JAC","Jacumba and Tecate mountains","BC",(32.62,-116.20),60,0.0080,"SAN_DIEGO"),
+ ("ALG","Algodones dunes and All-American Canal","BC",(32.72,-114.98),50,0.0080,"EL_CENTRO"),
+ ("GOL","Western Sonoran desert (Cabeza Prieta, Goldwater range)","SON",(32.10,-113.60),150,0.0120,"YUMA"),
+ ("TON","Tohono O'odham Nation desert","SON",(31.70,-112.10),100,0.0120,"TUCSON"),
+ ("BOO","New Mexico bootheel","CHIH",(31.33,-108.55),150,0.0070,"EL_PASO"),
+ ("HUD","Hudspeth County river and desert","CHIH",(30.80,-105.60),200,0.0060,"EL_PASO"),
+ ("BBN","Big Bend and the Lower Canyons","COAH",(29.20,-102.70),400,0.0080,"BIG_BEND"),
+ ("BRU","Rio Grande brush country, Eagle Pass to Laredo","COAH",(28.20,-100.20),120,0.0060,"LAREDO"),
+ ("ZAP","Zapata and Starr counties river","TAMPS",(26.95,-99.35),110,0.0060,"RGV"),
 ]
 STATE_TROOPS = {"BC":3010,"CHIH":2620,"SON":1987,"COAH":1017,"TAMPS":743,"NL":623}
 CITY_TROOPS = {"TIJ":1949,"CJS":1650,"SLR":400,"NOG":400,"SOY":200,"NAC":200,"AGP":200,"SAS":100}
@@ -79,7 +99,7 @@ def generate(with_canada, deployment, canada_measures, name, description):
     pos = {}
     w(f"# {name}")
     w("# Laid out by layout.py beside this file (distances, troop split); every figure's source or status is given beside it.")
-    w("# Sources: shared/data/north-america-2025/README.md (deployment by state and city, localities, ports of entry")
+    w("# Sources: data/north-america-2025/README.md in the project (deployment by state and city, localities, ports of entry")
     w("# and their coordinates, fentanyl seizures FY2024); other places sit at the named town; a stretch between ports sits")
     w("# a little east of its port (approximate: a point on the stretch, for maps).")
     w("# Assumptions are marked ASSUMPTION; calibrated values CALIBRATED (see docs/scenarios.md for how).")
@@ -87,17 +107,19 @@ def generate(with_canada, deployment, canada_measures, name, description):
     w("description: >")
     for line in description: w("  " + line)
     w("sources:")
-    w('  - "shared/data/north-america-2025: Mexico National Guard deployment, Feb 3-4 2025 (soylagunanoticias.com, centralmunicipal.mx, The Epoch Times, Feb 2025)"')
-    w('  - "shared/data/north-america-2025: U.S. fentanyl seizures FY2024, 21,148 lb southwest border, 43 lb northern border, over 90% at ports of entry"')
-    if with_canada: w('  - "shared/data/north-america-2025: Canada-U.S. agreement of Feb 3-4 2025 (fentanyl czar, joint strike force)"')
+    w('  - "RouteSim data/north-america-2025: Mexico National Guard deployment, Feb 3-4 2025 (soylagunanoticias.com, centralmunicipal.mx, The Epoch Times, Feb 2025)"')
+    w('  - "RouteSim data/north-america-2025: U.S. fentanyl seizures FY2024, 21,148 lb southwest border, 43 lb northern border, over 90% at ports of entry"')
+    w('  - "Unreinforced remote stretches: U.S. Border Patrol sector descriptions (fronts); Eschbach, Hagan, Rodriguez, Hernandez-Leon and Bailey (1999), Death at the border, International Migration Review 33(2); GAO-06-770 (2006), Illegal immigration: border-crossing deaths have doubled since 1995"')
+    if with_canada: w('  - "RouteSim data/north-america-2025: Canada-U.S. agreement of Feb 3-4 2025 (fentanyl czar, joint strike force)"')
     w("periods: 365            # days of 2025; period 0 = January 1, period 34 = February 4")
     w("period_unit: day")
     w("replications: 20")
     w("seed: 2025")
     if with_canada:
-        w("routing: { routes_per_pair: 16, max_stretch: 3.0 }  # 16 so the routes through Canada are among the candidates")
+        w("routing: { routes_per_pair: 32, max_stretch: 3.0 }  # 32 so the routes through Canada and the remote stretches are among the candidates")
     else:
-        w("routing: { routes_per_pair: 8, max_stretch: 3.0 }   # MODEL.md defaults")
+        w("routing: { routes_per_pair: 24, max_stretch: 3.0 }  # 24, not the reference model's 8: with 47 crossings, 8 would leave")
+        w("                                                    # fentanyl no route between ports and migrants none through the remote desert")
     w("")
     w("nodes:")
     w("  # Origins. Fentanyl: Sinaloa and Jalisco, where the two largest cartels produce it. Migrants: Tapachula (entry")
@@ -134,6 +156,14 @@ def generate(with_canada, deployment, canada_measures, name, description):
         if mid != "COL":
             w(f"  - {{ id: {mid}_SOUTH, kind: crossing, label: \"{lab} southbound inspection\", cost: 0.3, base_detection: 0.03, area: 100, lat: {round(la-0.03,3)}, lon: {round(lo-0.03,3)} }}")
             pos[mid+"_SOUTH"]=(la-0.03,lo-0.03)
+    w("  # The unreinforced border: remote stretches between and beyond the localities, which the Guard did not")
+    w("  # reach (as reported, it went to 18 cities and towns). Cost 1.6 + 0.002 per km of front (ASSUMPTION: a")
+    w("  # multi-day trek with a guide; a trek crosses the front once, so its length adds less than in town),")
+    w("  # base_detection 0.002 (ASSUMPTION: half the towns' lines; fewer agents, sensors and roads per km),")
+    w("  # area = km of front, danger ASSUMPTION after Eschbach et al. (1999) and GAO-06-770 (see layout.py).")
+    for (rid,lab,st,(la,lo),skm,dng,ushub) in REMOTE:
+        w(f"  - {{ id: {rid}_REMOTE, kind: crossing, label: \"{lab}\", cost: {round(1.6 + 0.002*skm,2)}, base_detection: 0.002, area: {skm}, danger: {dng}, lat: {la}, lon: {lo} }}")
+        pos[rid+"_REMOTE"]=(la,lo)
     w("  # U.S.-side hubs near the border (transit) and destination markets.")
     for k,(lab,la,lo) in US_HUBS.items():
         w(f"  - {{ id: US_{k}, kind: transit, label: \"{lab}\", lat: {la}, lon: {lo} }}"); pos["US_"+k]=(la,lo)
@@ -172,6 +202,8 @@ def generate(with_canada, deployment, canada_measures, name, description):
     for (mid,lab,st,_,_,_,_,ushub) in MUNI:
         e("MX_"+st, mid+"_PORT"); e("MX_"+st, mid+"_LINE"); e("MX_"+st+"_FOOT", mid+"_LINE")
         e(mid+"_PORT","US_"+ushub); e(mid+"_LINE","US_"+ushub)
+    for (rid,lab,st,_,_,_,ushub) in REMOTE:
+        e("MX_"+st, rid+"_REMOTE"); e("MX_"+st+"_FOOT", rid+"_REMOTE"); e(rid+"_REMOTE","US_"+ushub)
     for hub, markets in FEEDS.items():
         for m in markets: e("US_"+hub, m)
     w("  # Southbound firearms: gun markets to U.S. hubs, through the ports (vehicles) into the border states.")
@@ -217,8 +249,8 @@ def generate(with_canada, deployment, canada_measures, name, description):
         w(f"    risk_sigma: {sig}")
         w(f"    incapacitation: {inc}")
         w(f"    activity: {act}")
-    org("sinaloa","fentanyl",1960 if with_canada else 1400,[("SINALOA",d,1) for d in mk_f1],"Sinaloa network: agents CALIBRATED with the Jalisco network to ~21,000 lb seized a year at the southwest border" + (" (more agents than in the Mexico-only pair: with 16 candidate routes more loads go between ports and through Canada)." if with_canada else "."),0.8,0.95,20,0.5,7,0.6)
-    org("jalisco","fentanyl",1510 if with_canada else 1080,[("JALISCO",d,1) for d in mk_f2],"Jalisco network (CJNG): as above; learning and risk parameters ASSUMPTION (NarcoLogic-like).",0.8,0.95,20,0.5,7,0.6)
+    org("sinaloa","fentanyl",2330 if with_canada else 2270,[("SINALOA",d,1) for d in mk_f1],"Sinaloa network: agents CALIBRATED with the Jalisco network to ~21,000 lb seized a year at the southwest border" + (" (more agents than in the Mexico-only pair: with 16 candidate routes more loads go between ports and through Canada)." if with_canada else "."),0.8,0.95,20,0.5,7,0.6)
+    org("jalisco","fentanyl",1800 if with_canada else 1750,[("JALISCO",d,1) for d in mk_f2],"Jalisco network (CJNG): as above; learning and risk parameters ASSUMPTION (NarcoLogic-like).",0.8,0.95,20,0.5,7,0.6)
     org("coyotes","migrants",6000,[("TAPACHULA",d,2) for d in ["HOUSTON","DALLAS","LOS_ANGELES","PHOENIX","CHICAGO"]]+[("CDMX",d,1) for d in ["HOUSTON","DALLAS","LOS_ANGELES","PHOENIX","CHICAGO"]],"Migrant smugglers. ASSUMPTION: a few thousand attempts a day, the order of 2025's reduced flows.",0.6,0.9,10,0.7,3,0.5)
     org("gunrunners","firearms",1200,[("GUNS_PHOENIX","ARMS_SINALOA",1),("GUNS_HOUSTON","ARMS_TAMAULIPAS",1)],"Southbound firearms. ASSUMPTION: a few hundred guns a day.",0.8,0.9,10,0.5,5,0.5)
     w("")
@@ -260,7 +292,7 @@ FILES = {}
 CANADA_LEG = float(sys.argv[1]) if len(sys.argv) > 1 else 6.5
 specs = [
  ("mexico-baseline.yaml","Mexico southwest border 2025, no deployment (baseline)",False,False,False,
-  ["The southwest border as 19 localities, each a port of entry and the stretch beside it, between","origin regions in Mexico and U.S. markets; fentanyl and migrants north, firearms south. No deployment."]),
+  ["The southwest border as 19 localities, each a port of entry and the stretch beside it, and nine remote","stretches between and beyond them that the Guard did not reach, between origin regions in Mexico and U.S. markets; fentanyl and migrants north, firearms south. No deployment."]),
  ("mexico-guard-2025.yaml","Mexico southwest border 2025, National Guard deployment",False,True,False,
   ["As mexico-baseline, with Mexico's 10,000 National Guard troops deployed on February 4, 2025","(period 34) across the border localities, by state as reported."]),
  ("north-america-baseline.yaml","North America 2025, both borders, no new measures (baseline)",True,False,False,
