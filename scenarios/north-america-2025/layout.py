@@ -112,6 +112,7 @@ def generate(with_canada, deployment, canada_measures, name, description):
     w('  - "Unreinforced remote stretches: U.S. Border Patrol sector descriptions (fronts); Eschbach, Hagan, Rodriguez, Hernandez-Leon and Bailey (1999), Death at the border, International Migration Review 33(2); GAO-06-770 (2006), Illegal immigration: border-crossing deaths have doubled since 1995"')
     if with_canada: w('  - "RouteSim data/north-america-2025: Canada-U.S. agreement of Feb 3-4 2025 (fentanyl czar, joint strike force)"')
     w("periods: 365            # days of 2025; period 0 = January 1, period 34 = February 4")
+    w("start_date: 2025-01-01")
     w("period_unit: day")
     w("replications: 20")
     w("seed: 2025")

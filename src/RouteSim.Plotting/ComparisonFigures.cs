@@ -1,9 +1,16 @@
+using System.Globalization;
+using RouteSim.Analysis.Counterfactuals;
+using RouteSim.Plotting.Text;
 using RouteSim.Results.Reading;
 using ScottPlot;
 
 namespace RouteSim.Plotting;
 
-/// <summary>The figures of a comparison: flows by crossing in both arms, what became of the targeted drop, deaths per attempt, and the change on the map.</summary>
+/// <summary>
+/// The figures of a comparison: flow at reinforced and unreinforced crossings over time in both arms, what became
+/// of the flow lost at reinforced crossings, flows by crossing, deaths over time and per 1,000 attempts, and the
+/// change on the map. Every interval is drawn from its own ends (ci_low to ci_high), every bar carries its value.
+/// </summary>
 public static class ComparisonFigures
 {
     /// <summary>Crossings shown in the per-crossing figure: the most changed.</summary>
@@ -12,7 +19,9 @@ public static class ComparisonFigures
     /// <summary>Every figure of a comparison, in report order.</summary>
     public static IReadOnlyList<Figure> All(ComparisonFolder comparison)
     {
-        var figures = new List<Figure> { CrossingFlows(comparison), Decomposition(comparison), DeathRates(comparison) };
+        var figures = new List<Figure> { FlowOverTime(comparison), Decomposition(comparison), CrossingFlows(comparison) };
+        if (DeathsOverTime(comparison) is { } deaths) figures.Add(deaths);
+        figures.Add(DeathRates(comparison));
         var baseline = RunFigures.EdgeFlows(comparison.Baseline, comparison.Baseline.RouteSeries());
         var intervention = RunFigures.EdgeFlows(comparison.Intervention, comparison.Intervention.RouteSeries());
         var change = baseline.Keys.Union(intervention.Keys).ToDictionary(k => k, k => intervention.GetValueOrDefault(k) - baseline.GetValueOrDefault(k));
@@ -22,18 +31,63 @@ public static class ComparisonFigures
         return figures;
     }
 
+    /// <summary>Crossings per period at the reinforced and at the unreinforced crossings, both arms, with 95% bands.</summary>
+    public static Figure FlowOverTime(ComparisonFolder comparison)
+    {
+        var m = comparison.Manifest;
+        var targeted = comparison.Locations.Where(l => l.Targeted).Select(l => comparison.Baseline.LocationIndex[l.Location]).ToArray();
+        var others = comparison.Locations.Where(l => !l.Targeted).Select(l => comparison.Baseline.LocationIndex[l.Location]).ToArray();
+        var plot = FigureStyle.New("Crossings per " + m.PeriodUnit + ", with and without the intervention", "", $"crossings per {m.PeriodUnit}");
+        var b = comparison.Baseline.LocationSeries("traversals");
+        var x = comparison.Intervention.LocationSeries("traversals");
+        Band Of(double[][][] series, int[] set) => Band.From(series.Select(rep => rep.Select(p => set.Sum(l => p[l])).ToArray()).ToArray());
+        if (targeted.Length > 0)
+        {
+            Line(plot, Of(b, targeted), $"reinforced ({targeted.Length}), baseline", FigureStyle.Color(0), LinePattern.Dashed);
+            Line(plot, Of(x, targeted), $"reinforced ({targeted.Length}), intervention", FigureStyle.Color(0), LinePattern.Solid);
+        }
+        if (others.Length > 0)
+        {
+            Line(plot, Of(b, others), $"not reinforced ({others.Length}), baseline", FigureStyle.Color(5), LinePattern.Dashed);
+            Line(plot, Of(x, others), $"not reinforced ({others.Length}), intervention", FigureStyle.Color(5), LinePattern.Solid);
+        }
+        plot.Axes.Margins(top: 0.15);
+        TimeAxis.Apply(plot, m.Periods, m.PeriodUnit, m.StartDate);
+        TimeAxis.MarkEvents(plot, comparison.Intervention.EventPeriods, m.PeriodUnit, m.StartDate);
+        FigureStyle.LegendOutside(plot);
+        string window = ComparisonStory.WindowText(m.Window, m.PeriodUnit, m.StartDate);
+        return new Figure("flow-over-time", $"Crossings per {m.PeriodUnit} at the crossings the intervention reinforces and at those it does not, "
+            + $"without the intervention (dashed) and with it (solid): mean over {m.Replications} replications with its 95% band. Measures are taken over {window}.", plot, 1100, 540);
+    }
+
+    /// <summary>Deaths per period in both arms with 95% bands; null when no trip in the scenario carries people.</summary>
+    public static Figure? DeathsOverTime(ComparisonFolder comparison)
+    {
+        if (double.IsNaN(comparison["deaths_baseline"].Estimate)) return null;
+        var m = comparison.Manifest;
+        var plot = FigureStyle.New("Deaths per " + m.PeriodUnit + ", with and without the intervention", "", $"deaths per {m.PeriodUnit}");
+        Band Of(RunFolder run) => Band.From(run.OrganizationSeries("deaths").Select(rep => rep.Select(p => p.Sum()).ToArray()).ToArray());
+        Line(plot, Of(comparison.Baseline), "baseline", FigureStyle.Color(0), LinePattern.Dashed);
+        Line(plot, Of(comparison.Intervention), "intervention", FigureStyle.Color(5), LinePattern.Solid);
+        plot.Axes.Margins(top: 0.15);
+        TimeAxis.Apply(plot, m.Periods, m.PeriodUnit, m.StartDate);
+        TimeAxis.MarkEvents(plot, comparison.Intervention.EventPeriods, m.PeriodUnit, m.StartDate);
+        FigureStyle.LegendOutside(plot);
+        return new Figure("deaths-over-time", $"Deaths per {m.PeriodUnit} on the way, every people-carrying trip, without the intervention (dashed) and with it (solid): mean with its 95% band.", plot, 1100, 480);
+    }
+
     /// <summary>Flow over the window at the most changed crossings in both arms, with 95% whiskers.</summary>
     public static Figure CrossingFlows(ComparisonFolder comparison)
     {
         var rows = comparison.Locations.OrderByDescending(l => Math.Abs(l.Change)).Take(Crossings).OrderBy(l => l.Change).ToArray();
-        var plot = FigureStyle.New("Flow by crossing, both arms", "crossing", $"crossings over {comparison.Manifest.PeriodUnit}s {Window(comparison)}");
-        var bars = new List<Bar>();
+        var plot = FigureStyle.New("Flow by crossing, both arms", "", $"crossings over {Window(comparison)}");
+        var bars = new List<(Bar, double, double)>();
         for (int i = 0; i < rows.Length; i++)
         {
-            bars.Add(new Bar { Position = i - 0.2, Value = rows[i].Baseline, Error = Half(rows[i].BaselineLow, rows[i].BaselineHigh), FillColor = FigureStyle.Color(0), Size = 0.38 });
-            bars.Add(new Bar { Position = i + 0.2, Value = rows[i].Intervention, Error = Half(rows[i].InterventionLow, rows[i].InterventionHigh), FillColor = FigureStyle.Color(1), Size = 0.38 });
+            bars.Add((new Bar { Position = i - 0.2, Value = rows[i].Baseline, FillColor = FigureStyle.Color(0), Size = 0.38 }, rows[i].BaselineLow, rows[i].BaselineHigh));
+            bars.Add((new Bar { Position = i + 0.2, Value = rows[i].Intervention, FillColor = FigureStyle.Color(1), Size = 0.38 }, rows[i].InterventionLow, rows[i].InterventionHigh));
         }
-        plot.Add.Bars(bars);
+        AddBars(plot, bars);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, rows.Length).Select(i => (double)i).ToArray(),
             rows.Select(r => r.Targeted ? r.Location + " *" : r.Location).ToArray());
@@ -44,55 +98,137 @@ public static class ComparisonFigures
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "baseline", FillColor = FigureStyle.Color(0) });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "intervention", FillColor = FigureStyle.Color(1) });
         FigureStyle.LegendOutside(plot);
-        return new Figure("crossing-flows", $"Flow over the window at the {rows.Length} most changed crossings, baseline and intervention, with 95% intervals; * marks a targeted crossing.", plot, 1100, 560);
+        return new Figure("crossing-flows", $"Flow over the window at the {rows.Length} most changed crossings, baseline and intervention, with 95% intervals; * marks a reinforced crossing.", plot, 1100, 560);
     }
 
-    /// <summary>What became of the targeted drop: displaced to other crossings, deterred (not attempted), and the rest.</summary>
+    /// <summary>
+    /// What became of the flow lost at reinforced crossings: how much reappeared at crossings that were not
+    /// reinforced, how much was not attempted (deterred), and the rest (stopped, died or ended before a crossing).
+    /// When every crossing is reinforced, the split starts from the gross loss and gain instead.
+    /// </summary>
     public static Figure Decomposition(ComparisonFolder comparison)
     {
-        var plot = FigureStyle.New("What became of the targeted drop", "", "trips over the window");
+        var plot = FigureStyle.New("What became of the flow lost at reinforced crossings", "", "crossings or trips over the window");
         var drop = comparison["targeted_drop"];
-        double deterred = comparison["attempts_baseline"].Estimate - comparison["attempts_intervention"].Estimate;
-        double displaced = comparison["displaced_increase"].Estimate;
         if (double.IsNaN(drop.Estimate))
         {
-            plot.Add.Annotation($"undefined: {drop.Note}");
-            return new Figure("decomposition", "The targeted drop is undefined for this comparison.", plot, 900, 480);
+            plot.Add.Annotation($"No crossing is reinforced during the window: {drop.Note.Replace("undefined: ", "", StringComparison.Ordinal)}", Alignment.MiddleCenter);
+            plot.HideGrid();
+            plot.Axes.Frameless();
+            return new Figure("decomposition", "The intervention reinforces no crossing during the window, so there is no lost flow to account for.", plot, 900, 480);
         }
-        double rest = drop.Estimate - displaced - deterred;
-        var parts = new (string Label, double Value, int Colour)[] { ("displaced", displaced, 1), ("deterred", deterred, 2), ("stopped or ended upstream", rest, 4) };
-        var bars = parts.Select((p, i) => new Bar { Position = i, Value = p.Value, FillColor = FigureStyle.Color(p.Colour), Label = p.Value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) }).ToList();
-        bars.Insert(0, new Bar { Position = -1, Value = drop.Estimate, Error = Half(drop.CiLow, drop.CiHigh), FillColor = FigureStyle.Color(0), Label = drop.Estimate.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) });
-        var plotted = plot.Add.Bars(bars);
+        bool degenerate = comparison.Manifest.UnreinforcedCrossings.Count == 0;
+        var lost = degenerate ? comparison["gross_loss"] : drop;
+        var moved = degenerate ? comparison["gross_gain"] : comparison["displaced_increase"];
+        var attemptsB = comparison["attempts_baseline"];
+        var attemptsX = comparison["attempts_intervention"];
+        double deterred = attemptsB.Estimate - attemptsX.Estimate;
+        double rest = lost.Estimate - moved.Estimate - deterred;
+        var parts = new (string Label, double Value, double Low, double High, int Colour)[]
+        {
+            (degenerate ? "lost where flow fell" : "lost at reinforced crossings", lost.Estimate, lost.CiLow, lost.CiHigh, 0),
+            (degenerate ? "reappeared where flow rose" : "reappeared at crossings not reinforced", moved.Estimate, moved.CiLow, moved.CiHigh, 1),
+            ("not attempted (deterred)", deterred, double.NaN, double.NaN, 2),
+            ("the rest: stopped or ended before a crossing", rest, double.NaN, double.NaN, 4),
+        };
+        var bars = parts.Select((p, i) => (new Bar
+        {
+            Position = i,
+            Value = p.Value,
+            FillColor = FigureStyle.Color(p.Colour),
+            Label = Quantities.Count(p.Value),
+        }, p.Low, p.High)).ToList();
+        var plotted = AddBars(plot, bars);
         plotted.ValueLabelStyle.FontName = FigureStyle.FontName;
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([-1, 0, 1, 2], ["targeted drop", "displaced", "deterred", "stopped or ended upstream"]);
-        plot.Axes.Margins(bottom: 0);
-        return new Figure("decomposition", "The targeted drop (with its 95% interval) split into the flow displaced to other crossings, the trips not attempted (deterred), and the remainder: trips stopped or ended before a crossing.", plot, 900, 480);
+        plotted.ValueLabelStyle.FontSize = 13;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 1, 2, 3], parts.Select(p => Wrap(p.Label)).ToArray());
+        plot.Axes.Bottom.MinimumSize = 70;
+        // Room above (and below) the tallest bars for their value labels and whiskers.
+        double top = parts.Max(p => Math.Max(p.Value, double.IsNaN(p.High) ? p.Value : p.High));
+        double bottom = parts.Min(p => Math.Min(0, Math.Min(p.Value, double.IsNaN(p.Low) ? p.Value : p.Low)));
+        double span = Math.Max(1, top - bottom);
+        plot.Axes.SetLimitsY(bottom < -0.5 ? bottom - 0.12 * span : 0, top + 0.12 * span);
+        plot.Axes.SetLimitsX(-0.6, parts.Length - 0.4);
+        string caption = degenerate
+            ? "Every crossing is reinforced, so there is no 'other' crossing: the first bar is the flow lost at the crossings where it fell, the second the flow gained where it rose, "
+            : "The flow lost at the reinforced crossings, the part of it that reappeared at crossings the intervention did not reinforce, ";
+        caption += "the trips not attempted because of the intervention (attempts in the baseline minus attempts with it), and the remainder: trips stopped, "
+            + "dead or ended before reaching a crossing (crossings and trips coincide where every route crosses the border once). 95% intervals where the measure has one.";
+        return new Figure("decomposition", caption, plot, 1000, 520);
     }
 
-    /// <summary>Deaths per 1,000 attempts in each arm with 95% whiskers.</summary>
+    /// <summary>Deaths per 1,000 people-carrying attempts in each arm with 95% whiskers; a note instead when no trip carries people.</summary>
     public static Figure DeathRates(ComparisonFolder comparison)
     {
-        var plot = FigureStyle.New("Deaths per 1,000 attempts", "", "deaths per 1,000 attempts");
+        var plot = FigureStyle.New("Deaths per 1,000 attempts carrying people", "", "deaths per 1,000 attempts");
         var b = comparison["deaths_per_1000_attempts_baseline"];
         var x = comparison["deaths_per_1000_attempts_intervention"];
-        plot.Add.Bars(new List<Bar>
+        if (double.IsNaN(b.Estimate) || double.IsNaN(x.Estimate))
         {
-            new() { Position = 0, Value = Zero(b.Estimate), Error = Half(b.CiLow, b.CiHigh), FillColor = FigureStyle.Color(0) },
-            new() { Position = 1, Value = Zero(x.Estimate), Error = Half(x.CiLow, x.CiHigh), FillColor = FigureStyle.Color(1) },
-        });
+            plot.Add.Annotation(b.Note.Length > 0 ? b.Note : x.Note, Alignment.MiddleCenter);
+            plot.HideGrid();
+            plot.Axes.Frameless();
+            return new Figure("death-rates", "Deaths per 1,000 attempts are undefined for this comparison.", plot, 700, 480);
+        }
+        var measure = ComparisonMeasures.Get("deaths_per_1000_attempts_baseline");
+        var plotted = AddBars(plot,
+        [
+            (new Bar { Position = 0, Value = b.Estimate, FillColor = FigureStyle.Color(0), Label = Quantities.Value(measure, b.Estimate, b.CiLow, b.CiHigh) }, b.CiLow, b.CiHigh),
+            (new Bar { Position = 1, Value = x.Estimate, FillColor = FigureStyle.Color(1), Label = Quantities.Value(measure, x.Estimate, x.CiLow, x.CiHigh) }, x.CiLow, x.CiHigh),
+        ]);
+        plotted.ValueLabelStyle.FontName = FigureStyle.FontName;
+        plotted.ValueLabelStyle.FontSize = 13;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 1], ["baseline", "intervention"]);
-        plot.Axes.Margins(bottom: 0);
-        return new Figure("death-rates", "Deaths per 1,000 attempts over the window in each arm, with 95% intervals.", plot, 700, 480);
+        double top = Math.Max(Finite(b.CiHigh, b.Estimate), Finite(x.CiHigh, x.Estimate));
+        plot.Axes.SetLimitsY(0, top * 1.15 + 1e-9);
+        return new Figure("death-rates", "Deaths per 1,000 attempts of people-carrying trips over the window in each arm, with 95% intervals.", plot, 700, 480);
     }
 
-    private static double Half(double low, double high) => double.IsNaN(low) || double.IsNaN(high) ? 0 : (high - low) / 2;
+    /// <summary>Adds bars, then each one's 95% whisker from the interval's own low end to its high end (none where the interval is unknown).</summary>
+    public static ScottPlot.Plottables.BarPlot AddBars(Plot plot, IReadOnlyList<(Bar Bar, double Low, double High)> bars)
+    {
+        var plotted = plot.Add.Bars(bars.Select(b => b.Bar).ToList());
+        foreach (var (bar, low, high) in bars) Whisker(plot, bar.Position, bar.Size, low, high);
+        return plotted;
+    }
 
-    private static double Zero(double v) => double.IsNaN(v) ? 0 : v;
+    /// <summary>A vertical whisker from low to high at x, with caps a quarter of the bar's width.</summary>
+    public static void Whisker(Plot plot, double x, double barWidth, double low, double high)
+    {
+        if (double.IsNaN(low) || double.IsNaN(high)) return;
+        double cap = barWidth / 4;
+        foreach (var (x1, y1, x2, y2) in new[] { (x, low, x, high), (x - cap, low, x + cap, low), (x - cap, high, x + cap, high) })
+        {
+            var line = plot.Add.Line(x1, y1, x2, y2);
+            line.LineColor = Colors.Black;
+            line.LineWidth = 1.5f;
+            line.LegendText = "";
+        }
+    }
+
+    private static void Line(Plot plot, Band band, string label, Color color, LinePattern pattern)
+    {
+        var fill = plot.Add.FillY(band.Periods, band.Low, band.High);
+        fill.FillColor = color.WithAlpha(0.2);
+        fill.LineWidth = 0;
+        var line = plot.Add.ScatterLine(band.Periods, band.Mean, color);
+        line.LineWidth = 2;
+        line.LinePattern = pattern;
+        line.LegendText = label;
+    }
+
+    private static double Finite(double value, double fallback) => double.IsNaN(value) ? fallback : value;
+
+    private static string Wrap(string label)
+    {
+        if (label.Length <= 22) return label;
+        int cut = label.LastIndexOf(' ', 22);
+        return cut > 0 ? label[..cut] + "\n" + Wrap(label[(cut + 1)..]) : label;
+    }
 
     private static string Window(ComparisonFolder c)
     {
         var parts = c.Manifest.Window.Split(':');
-        return $"{parts[0]}-{int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) - 1}";
+        return $"{c.Manifest.PeriodUnit}s {parts[0]}-{int.Parse(parts[1], CultureInfo.InvariantCulture) - 1}";
     }
 }

@@ -27,9 +27,7 @@ public static class ReportWriter
         if (ComparisonFolder.IsComparison(folder))
         {
             var comparison = ComparisonFolder.Open(folder);
-            var figures = ComparisonFigures.All(comparison).Concat(RunFigures.All(comparison.Intervention)
-                .Where(f => f.Name is "flows" or "interdictions-deaths")
-                .Select(f => f with { Name = "intervention-" + f.Name, Caption = "Intervention arm. " + f.Caption })).ToArray();
+            var figures = ComparisonFigures.All(comparison);
             var m = comparison.Manifest;
             return Render(folder, $"{m.Baseline} vs {m.Intervention}", comparison.Baseline.Manifest.ScenarioDescription,
                 comparison.Baseline.Manifest.ScenarioSources, ComparisonHeadline(comparison), figures, JsonSerializer.SerializeToElement(m, RunManifest.JsonOptions));
@@ -69,7 +67,8 @@ public static class ReportWriter
         html.Append($"body {{ font-family: '{FigureStyle.FontName}', sans-serif; max-width: 1150px; margin: 2em auto; padding: 0 1em; color: #222; }}\n");
         html.Append("table { border-collapse: collapse; margin: 1em 0; } td, th { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: right; }\n");
         html.Append("th:first-child, td:first-child { text-align: left; } figure { margin: 2em 0; } figcaption { color: #555; max-width: 60em; }\n");
-        html.Append("svg { max-width: 100%; height: auto; }\n</style>\n</head>\n<body>\n");
+        html.Append("svg { max-width: 100%; height: auto; }\n.story p { font-size: 1.1em; line-height: 1.45; margin: 0.5em 0; max-width: 60em; }\n");
+        html.Append(".definition { color: #666; font-size: 0.85em; } table.measures td { vertical-align: top; } .interval { color: #555; font-size: 0.85em; white-space: nowrap; } .notes { color: #444; font-size: 0.9em; }\n</style>\n</head>\n<body>\n");
         html.Append($"<h1>{E(title)}</h1>\n");
         if (description.Length > 0) html.Append($"<p>{E(description)}</p>\n");
         if (sources.Count > 0)
@@ -78,7 +77,7 @@ public static class ReportWriter
             foreach (var s in sources) html.Append($"<li>{E(s)}</li>\n");
             html.Append("</ul>\n");
         }
-        html.Append("<h2>Headline</h2>\n").Append(headline);
+        html.Append("<h2>In brief</h2>\n").Append(headline);
         html.Append("<h2>Figures</h2>\n");
         if (!figures.Any(f => f.Name.EndsWith("map", StringComparison.Ordinal)))
             html.Append("<p>No map: some nodes of this scenario have no coordinates (give every node lat and lon to get one).</p>\n");
@@ -126,11 +125,41 @@ public static class ReportWriter
 
     private static string ComparisonHeadline(ComparisonFolder comparison)
     {
-        var m = comparison.Manifest;
-        var text = new StringBuilder($"<p>Paired comparison over {WebUtility.HtmlEncode(m.PeriodUnit)}s {WebUtility.HtmlEncode(m.Window)} (from:to), {m.Replications} replications with common random numbers, seed {m.Seed}; targeted crossings: {WebUtility.HtmlEncode(m.TargetedCrossings.Count == 0 ? "none" : string.Join(", ", m.TargetedCrossings))}.</p>\n");
-        text.Append("<table>\n<tr><th>measure</th><th>estimate [95% interval]</th><th>note</th></tr>\n");
-        foreach (var row in comparison.Measures)
-            text.Append($"<tr><td>{row.Name}</td><td>{Cell(row.Estimate, row.CiLow, row.CiHigh)}</td><td>{WebUtility.HtmlEncode(row.Note)}</td></tr>\n");
+        string E(string t) => WebUtility.HtmlEncode(t);
+        var text = new StringBuilder("<div class=\"story\">\n");
+        foreach (var sentence in Text.ComparisonStory.Sentences(comparison)) text.Append($"<p>{E(sentence)}</p>\n");
+        text.Append("</div>\n");
+
+        var table = Text.MeasureTable.From(comparison);
+        text.Append("<h3>Every measure, for all commodities together and for each</h3>\n<p>Mean over the window with its 95% interval in brackets. "
+            + "The names in comparison.csv are given under each measure.</p>\n<table class=\"measures\">\n<tr><th>measure</th>");
+        foreach (var column in table.Columns) text.Append($"<th>{E(column)}</th>");
+        text.Append("</tr>\n");
+        foreach (var row in table.Rows)
+        {
+            text.Append($"<tr><td><b>{E(row.Measure.Label)}</b><br><span class=\"definition\">{E(row.Measure.Definition)} ({E(row.Measure.Name)})</span></td>");
+            foreach (var cell in row.Cells)
+                text.Append($"<td>{E(cell.Value)}{(cell.NoteMark.Length > 0 ? $" <sup>{E(cell.NoteMark)}</sup>" : "")}"
+                    + $"{(cell.Interval.Length > 0 ? $"<br><span class=\"interval\">{E(cell.Interval)}</span>" : "")}</td>");
+            text.Append("</tr>\n");
+        }
+        text.Append("</table>\n");
+        if (table.Notes.Count > 0)
+        {
+            text.Append("<ol class=\"notes\">\n");
+            foreach (var note in table.Notes) text.Append($"<li>{E(note)}</li>\n");
+            text.Append("</ol>\n");
+        }
+
+        var labels = comparison.Baseline.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
+        var changed = comparison.Locations.OrderByDescending(l => Math.Abs(l.Change)).Take(15).ToArray();
+        text.Append($"<h3>The {changed.Length} crossings whose flow changed most</h3>\n<p>Crossings over the window, mean of the replications; "
+            + $"all {comparison.Locations.Count} crossings are in comparison_locations.csv.</p>\n<table>\n"
+            + "<tr><th>crossing</th><th>reinforced</th><th>baseline</th><th>intervention</th><th>change [95% interval]</th></tr>\n");
+        foreach (var l in changed)
+            text.Append($"<tr><td>{E(labels.GetValueOrDefault(l.Location, l.Location))} <span class=\"definition\">({E(l.Location)})</span></td><td>{(l.Targeted ? "yes" : "no")}</td>"
+                + $"<td>{Text.Quantities.Count(l.Baseline)}</td><td>{Text.Quantities.Count(l.Intervention)}</td>"
+                + $"<td>{Text.Quantities.Count(l.Change, signed: true)} [{Text.Quantities.Count(l.ChangeLow, signed: true)} to {Text.Quantities.Count(l.ChangeHigh, signed: true)}]</td></tr>\n");
         return text.Append("</table>\n").ToString();
     }
 }

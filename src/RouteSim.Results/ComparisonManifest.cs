@@ -27,6 +27,12 @@ public sealed record ComparisonManifest(
     /// <summary>Schema version of this manifest.</summary>
     public int ManifestVersion { get; init; } = 1;
 
+    /// <summary>The calendar day period 0 starts on (YYYY-MM-DD), or null when the scenarios give none.</summary>
+    public string? StartDate { get; init; }
+
+    /// <summary>Ids of the crossings the intervention does not reinforce during the window.</summary>
+    public IReadOnlyList<string> UnreinforcedCrossings { get; init; } = [];
+
     /// <summary>The manifest as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
 

@@ -12,11 +12,11 @@ public static class ComparisonWriter
     {
         using (var w = Open(Path.Combine(directory, "comparison.csv")))
         {
-            w.WriteLine("measure,estimate,ci_low,ci_high,n,note");
+            w.WriteLine("measure,commodity,estimate,ci_low,ci_high,n,note");
             foreach (var m in comparison.Measures)
             {
                 var s = m.Value ?? new Summary(double.NaN, double.NaN, double.NaN, double.NaN, 0);
-                w.WriteLine(Csv.Row(m.Name, Csv.Number(s.Mean), Csv.Number(s.CiLow), Csv.Number(s.CiHigh),
+                w.WriteLine(Csv.Row(m.Name, Csv.Text(m.Commodity), Csv.Number(s.Mean), Csv.Number(s.CiLow), Csv.Number(s.CiHigh),
                     s.N.ToString(CultureInfo.InvariantCulture), Csv.Text(m.Note)));
             }
         }

@@ -27,6 +27,9 @@ public sealed record RunManifest(
     /// <summary>The scenario's description, for reports.</summary>
     public string ScenarioDescription { get; init; } = "";
 
+    /// <summary>The calendar day period 0 starts on (YYYY-MM-DD), or null when the scenario gives none.</summary>
+    public string? StartDate { get; init; }
+
     /// <summary>The scenario's sources, for reports.</summary>
     public IReadOnlyList<string> ScenarioSources { get; init; } = [];
 

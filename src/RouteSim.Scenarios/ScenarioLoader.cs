@@ -135,6 +135,7 @@ public static class ScenarioLoader
             var sources = root.Texts("sources").Select(s => s.Text).ToArray();
             int periods = (int)root.Integer("periods");
             string periodUnit = root.Text("period_unit", "period");
+            var startDate = ReadStartDate(periodUnit);
             int replications = (int)root.Integer("replications");
             long seed = root.Integer("seed");
             var routing = ReadRouting(root.Object("routing"));
@@ -150,7 +151,24 @@ public static class ScenarioLoader
 
             if (!diagnostics.Ok) return null;
             return new Scenario(name, description, sources, periods, periodUnit, replications, (ulong)seed, routing,
-                nodes, edges, commodities, organizations, enforcement);
+                nodes, edges, commodities, organizations, enforcement, startDate);
+        }
+
+        private DateOnly? ReadStartDate(string periodUnit)
+        {
+            if (!root.Has("start_date")) return null;
+            string text = root.Text("start_date").Trim();
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                diagnostics.Error(root.PathOf("start_date"), $"'{text}' is not a date written YYYY-MM-DD, such as 2025-01-01");
+                return null;
+            }
+            if (!PeriodCalendar.HasDates(periodUnit))
+            {
+                diagnostics.Error(root.PathOf("start_date"), $"a start date needs periods of a calendar unit ({string.Join(", ", PeriodCalendar.Units)}), not '{periodUnit}'");
+                return null;
+            }
+            return date;
         }
 
         private static Routing ReadRouting(MappingReader? r) => r is null

@@ -1,37 +1,27 @@
-using RouteSim.Core.Engine;
-
 namespace RouteSim.Analysis.Counterfactuals;
 
-/// <summary>One replication of one arm reduced to what a comparison needs, summed over a window.</summary>
-/// <param name="Flow">Traversals by location, all commodities.</param>
-/// <param name="Interdictions">Interdictions by location, all commodities.</param>
-/// <param name="Deaths">Deaths by location.</param>
-public sealed record ArmTotals(double[] Flow, double[] Interdictions, double[] Deaths, double Attempts, double Successes, double TotalDeaths)
+/// <summary>One replication of one arm reduced to what a comparison needs, summed over a window, per commodity.</summary>
+/// <param name="Flow">Traversals as [commodity][location].</param>
+/// <param name="Attempts">Trips started, by commodity (summed over the organizations that carry it).</param>
+/// <param name="Successes">Trips delivered, by commodity.</param>
+/// <param name="Deaths">Deaths, by commodity.</param>
+/// <param name="DangerTrips">Sum over trips started of their route's danger D_r, by commodity.</param>
+/// <param name="DetectionTrips">Sum over trips started of their route's detection probability under the reference enforcement, by commodity.</param>
+public sealed record ArmTotals(double[][] Flow, double[] Attempts, double[] Successes, double[] Deaths, double[] DangerTrips, double[] DetectionTrips)
 {
-    /// <summary>Sums a replication's counts over the window.</summary>
-    public static ArmTotals From(ReplicationResult result, Window window)
+    /// <summary>Traversals at one location summed over the given commodities.</summary>
+    public double FlowAt(int location, IReadOnlyList<int> commodities)
     {
-        var layout = result.Layout;
-        var flow = new double[layout.Locations];
-        var interdictions = new double[layout.Locations];
-        var deaths = new double[layout.Locations];
-        double attempts = 0, successes = 0, died = 0;
-        for (int t = window.From; t < window.To; t++)
-        {
-            for (int l = 0; l < layout.Locations; l++)
-                for (int k = 0; k < layout.Commodities; k++)
-                {
-                    flow[l] += result.Locations[layout.Location(t, l, k, 0)];
-                    interdictions[l] += result.Locations[layout.Location(t, l, k, 1)];
-                    deaths[l] += result.Locations[layout.Location(t, l, k, 2)];
-                }
-            for (int g = 0; g < layout.Organizations; g++)
-            {
-                attempts += result.Organizations[layout.Organization(t, g, 2)];
-                successes += result.Organizations[layout.Organization(t, g, 3)];
-                died += result.Organizations[layout.Organization(t, g, 5)];
-            }
-        }
-        return new ArmTotals(flow, interdictions, deaths, attempts, successes, died);
+        double sum = 0;
+        foreach (int k in commodities) sum += Flow[k][location];
+        return sum;
+    }
+
+    /// <summary>One of the per-commodity totals summed over the given commodities.</summary>
+    public static double Sum(double[] byCommodity, IReadOnlyList<int> commodities)
+    {
+        double sum = 0;
+        foreach (int k in commodities) sum += byCommodity[k];
+        return sum;
     }
 }

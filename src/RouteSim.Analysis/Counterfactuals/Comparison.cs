@@ -1,117 +1,279 @@
 using RouteSim.Core.Model;
+using RouteSim.Core.Statistics;
 
 namespace RouteSim.Analysis.Counterfactuals;
 
 /// <summary>
-/// The paired counterfactual of MODEL.md section 8: every measure over a window, each with a 95% interval from
-/// the per-replication differences between an intervention and its baseline run with the same seeds.
+/// The paired counterfactual of the reference model's section 8 and the project's extensions: every measure of
+/// <see cref="ComparisonMeasures"/> over a window, for every commodity together and for each one, each with a 95%
+/// interval from the per-replication differences between an intervention and its baseline run with the same seeds.
 /// </summary>
 public sealed class Comparison
 {
-    private Comparison(Window window, IReadOnlyList<string> targeted, IReadOnlyList<ComparisonMeasure> measures, IReadOnlyList<LocationComparison> locations)
+    private readonly Dictionary<(string Name, string Commodity), ComparisonMeasure> _byKey;
+
+    private Comparison(Window window, IReadOnlyList<string> targeted, IReadOnlyList<string> unreinforced, IReadOnlyList<string> commodities,
+        IReadOnlyList<ComparisonMeasure> measures, IReadOnlyList<LocationComparison> locations)
     {
         Window = window;
         Targeted = targeted;
+        Unreinforced = unreinforced;
+        Commodities = commodities;
         Measures = measures;
         Locations = locations;
+        _byKey = measures.ToDictionary(m => (m.Name, m.Commodity));
     }
 
     /// <summary>The evaluation window.</summary>
     public Window Window { get; }
 
-    /// <summary>Ids of the targeted crossings T.</summary>
+    /// <summary>Ids of the targeted (reinforced) crossings T.</summary>
     public IReadOnlyList<string> Targeted { get; }
 
-    /// <summary>The measures, in reading order.</summary>
+    /// <summary>Ids of the other crossings O, which the intervention does not reinforce.</summary>
+    public IReadOnlyList<string> Unreinforced { get; }
+
+    /// <summary>Commodity ids, in scenario order (the pooled rows use <see cref="ComparisonMeasures.AllCommodities"/>).</summary>
+    public IReadOnlyList<string> Commodities { get; }
+
+    /// <summary>The measures: every measure for all commodities together, then for each commodity in turn.</summary>
     public IReadOnlyList<ComparisonMeasure> Measures { get; }
 
     /// <summary>Per crossing: flow in each arm and the change.</summary>
     public IReadOnlyList<LocationComparison> Locations { get; }
 
-    /// <summary>The measure with this name.</summary>
-    public ComparisonMeasure this[string name] => Measures.Single(m => m.Name == name);
+    /// <summary>The pooled measure with this name.</summary>
+    public ComparisonMeasure this[string name] => this[name, ComparisonMeasures.AllCommodities];
+
+    /// <summary>The measure with this name for one commodity (or <see cref="ComparisonMeasures.AllCommodities"/>); throws KeyNotFoundException when absent.</summary>
+    public ComparisonMeasure this[string name, string commodity] =>
+        _byKey.TryGetValue((name, commodity), out var m) ? m : throw new KeyNotFoundException($"no measure {name} for commodity {commodity}");
 
     /// <summary>Computes every measure from paired replications (baseline[i] and intervention[i] share seed and replication).</summary>
     /// <param name="nodes">The network's nodes (the same in both arms).</param>
+    /// <param name="commodities">The scenario's commodities, in the order of <see cref="ArmTotals"/>' per-commodity arrays.</param>
     /// <param name="targeted">Indices of the targeted crossings T.</param>
-    public static Comparison Compute(IReadOnlyList<Node> nodes, IReadOnlySet<int> targeted, IReadOnlyList<ArmTotals> baseline, IReadOnlyList<ArmTotals> intervention, Window window)
+    /// <param name="baseline">Per replication, the baseline's totals.</param>
+    /// <param name="intervention">Per replication, the intervention's totals (as many as the baseline's).</param>
+    /// <param name="window">The window the totals cover.</param>
+    /// <exception cref="ArgumentException">The arms differ in size or are empty.</exception>
+    public static Comparison Compute(IReadOnlyList<Node> nodes, IReadOnlyList<Commodity> commodities, IReadOnlySet<int> targeted,
+        IReadOnlyList<ArmTotals> baseline, IReadOnlyList<ArmTotals> intervention, Window window)
     {
         if (baseline.Count != intervention.Count || baseline.Count == 0)
             throw new ArgumentException("both arms need the same, non-zero number of replications");
         var crossings = Enumerable.Range(0, nodes.Count).Where(l => nodes[l].Kind == NodeKind.Crossing).ToArray();
         var others = crossings.Where(l => !targeted.Contains(l)).ToArray();
-        double Sum(ArmTotals a, int[] set) => set.Sum(l => a.Flow[l]);
-        var t = targeted.ToArray();
+        var sets = new CrossingSets(crossings, targeted.ToArray(), others);
         int n = baseline.Count;
-        double[] Each(Func<int, double> f) => Enumerable.Range(0, n).Select(f).ToArray();
-
-        var dT = Each(i => Sum(baseline[i], t) - Sum(intervention[i], t));
-        var dO = Each(i => Sum(intervention[i], others) - Sum(baseline[i], others));
-        var attemptsB = Each(i => baseline[i].Attempts);
-        var attemptsX = Each(i => intervention[i].Attempts);
-        var successB = Each(i => baseline[i].Successes);
-        var successX = Each(i => intervention[i].Successes);
-        var deathsB = Each(i => baseline[i].TotalDeaths);
-        var deathsX = Each(i => intervention[i].TotalDeaths);
 
         var measures = new List<ComparisonMeasure>();
-        var drop = PairedEstimate.Mean(dT);
-        string noTarget = t.Length == 0 ? "no crossing has more configured enforcement in the intervention during the window" : "";
-        measures.Add(new("targeted_drop", "flow at targeted crossings, baseline minus intervention", t.Length == 0 ? null : drop, noTarget));
-        measures.Add(new("displaced_increase", "flow at the other crossings, intervention minus baseline", t.Length == 0 ? null : PairedEstimate.Mean(dO), noTarget));
-
-        if (t.Length == 0)
-            measures.Add(new("displacement_ratio", "displaced increase / targeted drop", null, $"undefined: {noTarget}"));
-        else if (drop.Mean == 0)
-            measures.Add(new("displacement_ratio", "displaced increase / targeted drop", null, "undefined: the targeted drop is zero"));
-        else
-        {
-            string caution = drop.CiLow <= 0 && drop.CiHigh >= 0
-                ? "caution: the targeted drop is not distinguishable from zero, so this ratio is unreliable"
-                : "";
-            measures.Add(new("displacement_ratio", "displaced increase / targeted drop", PairedEstimate.Ratio(dO, dT), caution));
-        }
-
-        measures.Add(Complement("deterrence", "1 - attempts(intervention) / attempts(baseline)", attemptsX, attemptsB, "the baseline makes no attempts"));
-        measures.Add(Complement("delivered_reduction", "1 - successes(intervention) / successes(baseline)", successX, successB, "the baseline delivers nothing"));
-        measures.Add(PerThousand("deaths_per_1000_attempts_baseline", "deaths per 1,000 attempts in the baseline", PairedEstimate.Ratio(deathsB, attemptsB, 1000)));
-        measures.Add(PerThousand("deaths_per_1000_attempts_intervention", "deaths per 1,000 attempts in the intervention", PairedEstimate.Ratio(deathsX, attemptsX, 1000)));
-        measures.Add(PerThousand("deaths_per_1000_attempts_change", "intervention minus baseline", PairedEstimate.RatioChange(deathsX, attemptsX, deathsB, attemptsB, 1000)));
-        // Extension (not in MODEL.md section 8): displacement between crossings whatever was targeted. When an
-        // intervention reinforces every crossing, section 8 has no "other" crossings and its ratio says nothing;
-        // these count, crossing by crossing, the flow lost where it fell and the flow gained where it rose.
-        var gains = Each(i => crossings.Sum(l => Math.Max(0, intervention[i].Flow[l] - baseline[i].Flow[l])));
-        var losses = Each(i => crossings.Sum(l => Math.Max(0, baseline[i].Flow[l] - intervention[i].Flow[l])));
-        measures.Add(new("gross_loss", "sum over crossings of flow lost where it fell (extension)", PairedEstimate.Mean(losses)));
-        measures.Add(new("gross_gain", "sum over crossings of flow gained where it rose (extension)", PairedEstimate.Mean(gains)));
-        measures.Add(losses.Average() > 0
-            ? new("reappearance_ratio", "gross gain / gross loss: the share of lost flow that reappeared at other crossings (extension)", PairedEstimate.Ratio(gains, losses))
-            : new("reappearance_ratio", "gross gain / gross loss (extension)", null, "undefined: no crossing lost flow"));
-        measures.Add(new("attempts_baseline", "trips started in the baseline", PairedEstimate.Mean(attemptsB)));
-        measures.Add(new("attempts_intervention", "trips started in the intervention", PairedEstimate.Mean(attemptsX)));
-        measures.Add(new("successes_baseline", "trips delivered in the baseline", PairedEstimate.Mean(successB)));
-        measures.Add(new("successes_intervention", "trips delivered in the intervention", PairedEstimate.Mean(successX)));
-        measures.Add(new("deaths_baseline", "deaths in the baseline", PairedEstimate.Mean(deathsB)));
-        measures.Add(new("deaths_intervention", "deaths in the intervention", PairedEstimate.Mean(deathsX)));
+        var everyCommodity = Enumerable.Range(0, commodities.Count).ToArray();
+        measures.AddRange(new Scope(ComparisonMeasures.AllCommodities, "every commodity", everyCommodity,
+            everyCommodity.Where(k => commodities[k].CarriesPeople).ToArray(), sets, baseline, intervention, n).Measures());
+        for (int k = 0; k < commodities.Count; k++)
+            measures.AddRange(new Scope(commodities[k].Id, commodities[k].Id, [k], commodities[k].CarriesPeople ? [k] : [], sets, baseline, intervention, n).Measures());
 
         var locations = crossings.Select(l => new LocationComparison(
             nodes[l].Id,
             nodes[l].Kind.ToString().ToLowerInvariant(),
             targeted.Contains(l),
-            PairedEstimate.Mean(Each(i => baseline[i].Flow[l])),
-            PairedEstimate.Mean(Each(i => intervention[i].Flow[l])),
-            PairedEstimate.Mean(Each(i => intervention[i].Flow[l] - baseline[i].Flow[l])))).ToArray();
+            PairedEstimate.Mean(Each(n, i => baseline[i].FlowAt(l, everyCommodity))),
+            PairedEstimate.Mean(Each(n, i => intervention[i].FlowAt(l, everyCommodity))),
+            PairedEstimate.Mean(Each(n, i => intervention[i].FlowAt(l, everyCommodity) - baseline[i].FlowAt(l, everyCommodity))))).ToArray();
 
-        return new Comparison(window, t.Select(l => nodes[l].Id).ToArray(), measures, locations);
+        return new Comparison(window, sets.Targeted.Select(l => nodes[l].Id).ToArray(), others.Select(l => nodes[l].Id).ToArray(),
+            commodities.Select(c => c.Id).ToArray(), measures, locations);
     }
 
-    private static ComparisonMeasure Complement(string name, string meaning, double[] intervention, double[] baseline, string whenZero)
+    private static double[] Each(int n, Func<int, double> f)
     {
-        var ratio = PairedEstimate.Ratio(intervention, baseline);
-        if (ratio is not { } r) return new(name, meaning, null, $"undefined: {whenZero}");
-        return new(name, meaning, r with { Mean = 1 - r.Mean, CiLow = 1 - r.CiHigh, CiHigh = 1 - r.CiLow });
+        var values = new double[n];
+        for (int i = 0; i < n; i++) values[i] = f(i);
+        return values;
     }
 
-    private static ComparisonMeasure PerThousand(string name, string meaning, RouteSim.Core.Statistics.Summary? value) =>
-        new(name, meaning, value, value is null ? "undefined: no attempts" : "");
+    private sealed record CrossingSets(int[] All, int[] Targeted, int[] Others);
+
+    /// <summary>The measures of one commodity scope: the commodities counted, and those of them that carry people.</summary>
+    private sealed class Scope(string id, string words, int[] commodities, int[] people, CrossingSets sets,
+        IReadOnlyList<ArmTotals> baseline, IReadOnlyList<ArmTotals> intervention, int n)
+    {
+        private readonly List<ComparisonMeasure> _measures = [];
+
+        private double[] B(Func<ArmTotals, double> f) => Each(n, i => f(baseline[i]));
+
+        private double[] X(Func<ArmTotals, double> f) => Each(n, i => f(intervention[i]));
+
+        private double Flow(ArmTotals a, int[] set)
+        {
+            double sum = 0;
+            foreach (int l in set) sum += a.FlowAt(l, commodities);
+            return sum;
+        }
+
+        private void Add(string name, Summary? value, string note = "") => _measures.Add(new ComparisonMeasure(name, id, value, note));
+
+        public IReadOnlyList<ComparisonMeasure> Measures()
+        {
+            Displacement();
+            var attemptsB = B(a => ArmTotals.Sum(a.Attempts, commodities));
+            var attemptsX = X(a => ArmTotals.Sum(a.Attempts, commodities));
+            var successB = B(a => ArmTotals.Sum(a.Successes, commodities));
+            var successX = X(a => ArmTotals.Sum(a.Successes, commodities));
+            string noAttempts = $"undefined: the baseline makes no {words} attempts in the window";
+            Complement("deterrence", attemptsX, attemptsB, noAttempts);
+            Complement("delivered_reduction", successX, successB, $"undefined: the baseline delivers no {words} trips in the window");
+            DeathRates();
+            RouteMeans("mean_route_danger", a => a.DangerTrips, attemptsB, attemptsX);
+            RouteMeans("mean_route_detection", a => a.DetectionTrips, attemptsB, attemptsX);
+            UnreinforcedShare();
+            GrossMovement();
+            Add("attempts_baseline", PairedEstimate.Mean(attemptsB));
+            Add("attempts_intervention", PairedEstimate.Mean(attemptsX));
+            Add("successes_baseline", PairedEstimate.Mean(successB));
+            Add("successes_intervention", PairedEstimate.Mean(successX));
+            if (people.Length == 0)
+            {
+                string none = NoPeople();
+                Add("deaths_baseline", null, none);
+                Add("deaths_intervention", null, none);
+            }
+            else
+            {
+                Add("deaths_baseline", PairedEstimate.Mean(B(a => ArmTotals.Sum(a.Deaths, people))));
+                Add("deaths_intervention", PairedEstimate.Mean(X(a => ArmTotals.Sum(a.Deaths, people))));
+            }
+            return _measures;
+        }
+
+        private string NoPeople() => id == ComparisonMeasures.AllCommodities
+            ? "undefined: no commodity carries people, so no trip can die"
+            : $"undefined: {id} trips carry no people, so none can die";
+
+        /// <summary>Reference model section 8: targeted drop, displaced increase and their ratio, with the cases where they say nothing.</summary>
+        private void Displacement()
+        {
+            if (sets.Targeted.Length == 0)
+            {
+                const string none = "undefined: no crossing has more configured enforcement in the intervention during the window";
+                Add("targeted_drop", null, none);
+                Add("displaced_increase", null, none);
+                Add("displacement_ratio", null, none);
+                return;
+            }
+            var dT = Each(n, i => Flow(baseline[i], sets.Targeted) - Flow(intervention[i], sets.Targeted));
+            var drop = PairedEstimate.Mean(dT);
+            Add("targeted_drop", drop, drop.Mean == 0 && drop.Sd is 0 or double.NaN ? $"0: no {words} trip passes the reinforced crossings in either arm" : "");
+            if (sets.Others.Length == 0)
+            {
+                const string everywhere = "every crossing is reinforced, so no other crossing is left for flow to move to; "
+                    + "gross_gain and reappearance_ratio measure movement between reinforced crossings";
+                Add("displaced_increase", new Summary(0, 0, 0, 0, n), $"0 by construction: {everywhere}");
+                Add("displacement_ratio", null, $"undefined: {everywhere}");
+                return;
+            }
+            var otherB = B(a => Flow(a, sets.Others));
+            var otherX = X(a => Flow(a, sets.Others));
+            if (otherB.All(f => f == 0) && otherX.All(f => f == 0))
+            {
+                string unreached = $"no {words} trip reaches a crossing that was not reinforced, in either arm";
+                Add("displaced_increase", new Summary(0, 0, 0, 0, n), $"0 by construction: {unreached}");
+                Add("displacement_ratio", null, $"undefined: {unreached}; reappearance_ratio measures movement between reinforced crossings");
+                return;
+            }
+            var dO = Each(n, i => otherX[i] - otherB[i]);
+            Add("displaced_increase", PairedEstimate.Mean(dO));
+            if (drop.Mean == 0)
+                Add("displacement_ratio", null, "undefined: the targeted drop is zero");
+            else
+                Add("displacement_ratio", PairedEstimate.Ratio(dO, dT),
+                    drop.CiLow <= 0 && drop.CiHigh >= 0 ? "caution: the targeted drop is not distinguishable from zero, so this ratio is unreliable" : "");
+        }
+
+        private void Complement(string name, double[] intervention, double[] baseline, string whenZero)
+        {
+            if (PairedEstimate.Ratio(intervention, baseline) is not { } r) Add(name, null, whenZero);
+            else Add(name, r with { Mean = 1 - r.Mean, CiLow = 1 - r.CiHigh, CiHigh = 1 - r.CiLow });
+        }
+
+        private void DeathRates()
+        {
+            if (people.Length == 0)
+            {
+                string none = NoPeople();
+                Add("deaths_per_1000_attempts_baseline", null, none);
+                Add("deaths_per_1000_attempts_intervention", null, none);
+                Add("deaths_per_1000_attempts_change", null, none);
+                return;
+            }
+            var deathsB = B(a => ArmTotals.Sum(a.Deaths, people));
+            var deathsX = X(a => ArmTotals.Sum(a.Deaths, people));
+            var attemptsB = B(a => ArmTotals.Sum(a.Attempts, people));
+            var attemptsX = X(a => ArmTotals.Sum(a.Attempts, people));
+            const string noAttempts = "undefined: no attempts that carry people in the window";
+            Add("deaths_per_1000_attempts_baseline", PairedEstimate.Ratio(deathsB, attemptsB, 1000), attemptsB.Average() == 0 ? noAttempts : "");
+            Add("deaths_per_1000_attempts_intervention", PairedEstimate.Ratio(deathsX, attemptsX, 1000), attemptsX.Average() == 0 ? noAttempts : "");
+            var change = PairedEstimate.RatioChange(deathsX, attemptsX, deathsB, attemptsB, 1000);
+            Add("deaths_per_1000_attempts_change", change, change is null ? noAttempts : "");
+        }
+
+        /// <summary>A trip-weighted mean of a per-route quantity in each arm and its paired change.</summary>
+        private void RouteMeans(string stem, Func<ArmTotals, double[]> sums, double[] attemptsB, double[] attemptsX)
+        {
+            var sumB = B(a => ArmTotals.Sum(sums(a), commodities));
+            var sumX = X(a => ArmTotals.Sum(sums(a), commodities));
+            string noTrips = $"undefined: no {words} trips started in the window";
+            var b = PairedEstimate.Ratio(sumB, attemptsB);
+            var x = PairedEstimate.Ratio(sumX, attemptsX);
+            var change = PairedEstimate.RatioChange(sumX, attemptsX, sumB, attemptsB);
+            Add(stem + "_baseline", b, b is null ? noTrips : "");
+            Add(stem + "_intervention", x, x is null ? noTrips : "");
+            Add(stem + "_change", change, change is null ? noTrips : "");
+        }
+
+        private void UnreinforcedShare()
+        {
+            string? undefined = sets.Others.Length == 0 ? "undefined: the intervention reinforces every crossing, so none is unreinforced"
+                : sets.Targeted.Length == 0 ? "undefined: the intervention reinforces no crossing during the window"
+                : null;
+            if (undefined is not null)
+            {
+                foreach (var arm in new[] { "baseline", "intervention", "change" }) Add("unreinforced_share_" + arm, null, undefined);
+                return;
+            }
+            var otherB = B(a => Flow(a, sets.Others));
+            var otherX = X(a => Flow(a, sets.Others));
+            if (otherB.All(f => f == 0) && otherX.All(f => f == 0))
+            {
+                string unreached = $"0 by construction: no {words} trip reaches a crossing that was not reinforced, in either arm";
+                foreach (var arm in new[] { "baseline", "intervention", "change" }) Add("unreinforced_share_" + arm, new Summary(0, 0, 0, 0, n), unreached);
+                return;
+            }
+            var allB = B(a => Flow(a, sets.All));
+            var allX = X(a => Flow(a, sets.All));
+            string noFlow = $"undefined: no {words} trip reaches a crossing in the window";
+            var b = PairedEstimate.Ratio(otherB, allB);
+            var x = PairedEstimate.Ratio(otherX, allX);
+            var change = PairedEstimate.RatioChange(otherX, allX, otherB, allB);
+            Add("unreinforced_share_baseline", b, b is null ? noFlow : "");
+            Add("unreinforced_share_intervention", x, x is null ? noFlow : "");
+            Add("unreinforced_share_change", change, change is null ? noFlow : "");
+        }
+
+        /// <summary>
+        /// Extension: displacement between crossings whatever was targeted. When an intervention reinforces every
+        /// crossing, section 8 has no "other" crossings; these count, crossing by crossing, the flow lost where it
+        /// fell and the flow gained where it rose.
+        /// </summary>
+        private void GrossMovement()
+        {
+            var gains = Each(n, i => sets.All.Sum(l => Math.Max(0, intervention[i].FlowAt(l, commodities) - baseline[i].FlowAt(l, commodities))));
+            var losses = Each(n, i => sets.All.Sum(l => Math.Max(0, baseline[i].FlowAt(l, commodities) - intervention[i].FlowAt(l, commodities))));
+            Add("gross_loss", PairedEstimate.Mean(losses));
+            Add("gross_gain", PairedEstimate.Mean(gains));
+            if (losses.Average() > 0) Add("reappearance_ratio", PairedEstimate.Ratio(gains, losses));
+            else Add("reappearance_ratio", null, "undefined: no crossing lost flow");
+        }
+    }
 }

@@ -40,16 +40,18 @@ public static class CounterfactualRun
     {
         var b = new List<ArmTotals>();
         var x = new List<ArmTotals>();
+        var reduceBaseline = new ArmReduction(baseline, intervention, window);
+        var reduceIntervention = new ArmReduction(intervention, intervention, window);
         Ensemble.Run(baseline, settings, r =>
         {
             observeBaseline?.Invoke(r);
-            b.Add(ArmTotals.From(r, window));
+            b.Add(reduceBaseline.Reduce(r));
         }, done => progress?.Invoke(done), cancellation);
         Ensemble.Run(intervention, settings, r =>
         {
             observeIntervention?.Invoke(r);
-            x.Add(ArmTotals.From(r, window));
+            x.Add(reduceIntervention.Reduce(r));
         }, done => progress?.Invoke(settings.Replications + done), cancellation);
-        return Comparison.Compute(baseline.Scenario.Nodes, TargetedCrossings(baseline, intervention, window), b, x, window);
+        return Comparison.Compute(baseline.Scenario.Nodes, baseline.Scenario.Commodities, TargetedCrossings(baseline, intervention, window), b, x, window);
     }
 }

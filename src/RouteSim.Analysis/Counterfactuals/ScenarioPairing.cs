@@ -19,6 +19,7 @@ public static class ScenarioPairing
 
         Check("periods", baseline.Periods, intervention.Periods);
         Check("routing", baseline.Routing, intervention.Routing);
+        Check("start_date", baseline.StartDate, intervention.StartDate);
         Lists("nodes", baseline.Nodes, intervention.Nodes, n => n.Id, (a, b) => a with { Label = null, Lat = null, Lon = null } == b with { Label = null, Lat = null, Lon = null }, problems);
         Lists("edges", baseline.Edges, intervention.Edges, e => $"{e.From}->{e.To}", (a, b) => a == b, problems);
         Lists("commodities", baseline.Commodities, intervention.Commodities, c => c.Id, (a, b) => a == b, problems);

@@ -30,13 +30,7 @@ public sealed class CompiledOutcome
     };
 
     /// <summary>Names of the comparison measures, as in comparison.csv.</summary>
-    public static IReadOnlyList<string> ComparisonMeasures { get; } =
-    [
-        "targeted_drop", "displaced_increase", "displacement_ratio", "deterrence", "delivered_reduction",
-        "deaths_per_1000_attempts_baseline", "deaths_per_1000_attempts_intervention", "deaths_per_1000_attempts_change",
-        "gross_loss", "gross_gain", "reappearance_ratio", "attempts_baseline", "attempts_intervention",
-        "successes_baseline", "successes_intervention", "deaths_baseline", "deaths_intervention",
-    ];
+    public static IReadOnlyList<string> ComparisonMeasures { get; } = Counterfactuals.ComparisonMeasures.All.Select(m => m.Name).ToArray();
 
     /// <summary>Binds an outcome to a model (and, for comparison measures, its baseline); throws ArgumentException naming what is unknown.</summary>
     public static CompiledOutcome Compile(Outcome outcome, SimulationModel model, SimulationModel? baseline)
@@ -96,22 +90,22 @@ public sealed class CompiledOutcome
                 if (baseline is null) throw new ArgumentException($"outcome {outcome.Name}: {outcome.Metric} compares with a counterfactual, and the sweep names none");
                 var targeted = CounterfactualRun.TargetedCrossings(baseline, model, window);
                 var nodes = model.Scenario.Nodes;
+                var commodities = model.Scenario.Commodities;
                 string name = outcome.Metric;
+                string commodity = outcome.Commodity ?? Counterfactuals.ComparisonMeasures.AllCommodities;
+                if (commodity != Counterfactuals.ComparisonMeasures.AllCommodities) Find(model.CommodityIds, commodity, "commodity", outcome);
+                bool count = Counterfactuals.ComparisonMeasures.Get(name).Kind == MeasureKind.Count;
+                var reduceBaseline = new ArmReduction(baseline, model, window);
+                var reduceIntervention = new ArmReduction(model, model, window);
                 // One replication through the same code as `routesim compare`, so the definitions cannot drift.
                 return new(outcome, (r, b) =>
                 {
-                    var comparison = Comparison.Compute(nodes, targeted, [ArmTotals.From(b!, window)], [ArmTotals.From(r, window)], window);
-                    return comparison[name].Value is { } v ? v.Mean * (IsCount(name) ? scale : 1) : double.NaN;
+                    var comparison = Comparison.Compute(nodes, commodities, targeted, [reduceBaseline.Reduce(b!)], [reduceIntervention.Reduce(r)], window);
+                    return comparison[name, commodity].Value is { } v ? v.Mean * (count ? scale : 1) : double.NaN;
                 });
             }
         }
     }
-
-    /// <summary>True for comparison measures that are counts (scaled by per-period averaging), false for ratios.</summary>
-    private static bool IsCount(string measure) =>
-        measure is "targeted_drop" or "displaced_increase" or "gross_loss" or "gross_gain"
-            or "attempts_baseline" or "attempts_intervention" or "successes_baseline" or "successes_intervention"
-            or "deaths_baseline" or "deaths_intervention";
 
     private static int IndexOf(IReadOnlyList<string> names, string name, Outcome outcome)
     {

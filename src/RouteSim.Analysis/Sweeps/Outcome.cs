@@ -6,7 +6,7 @@ namespace RouteSim.Analysis.Sweeps;
 /// <param name="Location">Location id (location scope).</param>
 /// <param name="Organization">Organization id (organization and route scopes); null sums all organizations.</param>
 /// <param name="Route">Route id (route scope).</param>
-/// <param name="Commodity">Commodity id for a location metric; null sums all commodities.</param>
+/// <param name="Commodity">Commodity id for a location metric or a comparison measure; null means every commodity together.</param>
 /// <param name="From">First period of the window.</param>
 /// <param name="To">Period after the last one of the window; null means the end of the run.</param>
 /// <param name="PerPeriod">Average per period over the window rather than total.</param>

@@ -4,7 +4,8 @@ using System.Globalization;
 using RouteSim.Analysis.Counterfactuals;
 using RouteSim.Cli.Console;
 using RouteSim.Core.Engine;
-using RouteSim.Core.Statistics;
+using RouteSim.Plotting.Text;
+using RouteSim.Results.Reading;
 using RouteSim.Results;
 using RouteSim.Scenarios;
 using Spectre.Console;
@@ -95,43 +96,51 @@ public static class CompareCommand
             var manifest = new ComparisonManifest(baselineScenario.Name, Path.GetFullPath(request.Baseline), ScenarioFile.Sha256(request.Baseline),
                 interventionScenario.Name, Path.GetFullPath(request.Intervention), ScenarioFile.Sha256(request.Intervention),
                 settings.Seed, settings.Replications, periods, baselineScenario.PeriodUnit, window.ToString(), comparison.Targeted,
-                CommonOptions.Version, threads, started, wall, decisions, decisions / Math.Max(wall, 1e-9), request.CommandLine);
+                CommonOptions.Version, threads, started, wall, decisions, decisions / Math.Max(wall, 1e-9), request.CommandLine)
+            {
+                StartDate = baselineScenario.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                UnreinforcedCrossings = comparison.Unreinforced,
+            };
             File.WriteAllText(Path.Combine(folder.Staging, "manifest.json"), manifest.ToJson());
             folder.Commit();
             if (request.Report && ReportCommand.Run(terminal, folder.Target, request.Quiet) != ExitCodes.Ok) return ExitCodes.InvalidInput;
-            if (!request.Quiet) Report(terminal, comparison, baselineScenario.PeriodUnit, settings, folder.Target);
+            if (!request.Quiet) Report(terminal, folder.Target);
             return ExitCodes.Ok;
         });
     }
 
-    private static void Report(Terminal terminal, Comparison comparison, string unit, RunSettings settings, string folder)
+    /// <summary>Prints what the folder holds as a reader should meet it: the plain sentences, the measures by commodity, the crossings that changed most.</summary>
+    private static void Report(Terminal terminal, string folder)
     {
-        var w = comparison.Window;
-        terminal.Out.WriteLine($"Paired comparison over {unit}s {w.From}-{w.To - 1}, {settings.Replications} replications, seed {settings.Seed}; " +
-                               $"targeted crossings: {(comparison.Targeted.Count == 0 ? "none" : string.Join(", ", comparison.Targeted))}");
-        var table = new Table().AddColumn("measure").AddColumn(new TableColumn("estimate").RightAligned()).AddColumn(new TableColumn("95% interval").RightAligned()).AddColumn("note");
-        foreach (var m in comparison.Measures)
-            Row(table, m.Name, m.Value is { } v ? Number(v.Mean, m.Name) : "undefined", m.Value is { } s ? Interval(s, m.Name) : "", m.Note);
-        terminal.OutConsole.Write(table);
+        var comparison = ComparisonFolder.Open(folder);
+        foreach (var sentence in ComparisonStory.Sentences(comparison)) terminal.Out.WriteLine(sentence);
+        terminal.Out.WriteLine();
 
-        var crossings = new Table().Title(Markup.Escape($"Flow at each crossing over the window (traversals), mean [95% interval]"))
-            .AddColumn("crossing").AddColumn("targeted")
-            .AddColumn(new TableColumn("baseline").RightAligned()).AddColumn(new TableColumn("intervention").RightAligned()).AddColumn(new TableColumn("change").RightAligned());
-        foreach (var l in comparison.Locations)
-            Row(crossings, l.Location, l.Targeted ? "yes" : "", Number(l.Baseline.Mean, ""), Number(l.Intervention.Mean, ""), $"{Number(l.Change.Mean, "")} {Interval(l.Change, "")}");
+        var measures = MeasureTable.From(comparison);
+        var table = new Table().Title(Markup.Escape("Measures over the window, mean [95% interval]")).AddColumn("measure");
+        foreach (var column in measures.Columns) table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
+        foreach (var row in measures.Rows) Row(table, [row.Measure.Label, .. row.Cells.Select(c => c.ToString())]);
+        terminal.OutConsole.Write(table);
+        for (int i = 0; i < measures.Notes.Count; i++) terminal.Out.WriteLine($"[{i + 1}] {measures.Notes[i]}");
+
+        var labels = comparison.Baseline.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
+        var changed = comparison.Locations.OrderByDescending(l => Math.Abs(l.Change)).Take(Crossings).ToArray();
+        var crossings = new Table().Title(Markup.Escape($"The {changed.Length} crossings whose flow changed most (of {comparison.Locations.Count}; all in comparison_locations.csv), crossings over the window"))
+            .AddColumn("crossing").AddColumn("reinforced")
+            .AddColumn(new TableColumn("baseline").RightAligned()).AddColumn(new TableColumn("intervention").RightAligned())
+            .AddColumn(new TableColumn("change").RightAligned()).AddColumn(new TableColumn("95% interval").RightAligned());
+        foreach (var l in changed)
+            Row(crossings, $"{labels.GetValueOrDefault(l.Location, l.Location)} ({l.Location})", l.Targeted ? "yes" : "no",
+                Quantities.Count(l.Baseline), Quantities.Count(l.Intervention), Quantities.Count(l.Change, signed: true),
+                $"{Quantities.Count(l.ChangeLow, signed: true)} to {Quantities.Count(l.ChangeHigh, signed: true)}");
         terminal.OutConsole.Write(crossings);
         terminal.Out.WriteLine($"results: {folder}");
     }
 
+    /// <summary>Crossings listed on the console.</summary>
+    private const int Crossings = 15;
+
     private static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)new Text(c)).ToArray());
-
-    private static bool IsShare(string name) => name is "displacement_ratio" or "deterrence" or "delivered_reduction";
-
-    private static string Number(double value, string name) =>
-        IsShare(name) ? value.ToString("0.000", CultureInfo.InvariantCulture) : value.ToString("#,0.0", CultureInfo.InvariantCulture);
-
-    private static string Interval(Summary s, string name) =>
-        double.IsNaN(s.CiLow) ? "" : $"[{Number(s.CiLow, name)}, {Number(s.CiHigh, name)}]";
 }
 
 /// <summary>What the user asked <c>routesim compare</c> to do.</summary>

@@ -15,5 +15,6 @@ public static class Manifests
         {
             ScenarioDescription = scenario.Description,
             ScenarioSources = scenario.Sources,
+            StartDate = scenario.StartDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
 }

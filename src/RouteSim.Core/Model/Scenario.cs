@@ -5,6 +5,7 @@ namespace RouteSim.Core.Model;
 /// <param name="PeriodUnit">What one period stands for (day, week, ...), used in labels.</param>
 /// <param name="Replications">Default number of Monte Carlo replications.</param>
 /// <param name="Seed">Default master seed.</param>
+/// <param name="StartDate">The calendar day period 0 starts on, if the periods are days, weeks, months or years; null when not given.</param>
 public sealed record Scenario(
     string Name,
     string Description,
@@ -18,4 +19,5 @@ public sealed record Scenario(
     IReadOnlyList<Edge> Edges,
     IReadOnlyList<Commodity> Commodities,
     IReadOnlyList<Organization> Organizations,
-    Enforcement Enforcement);
+    Enforcement Enforcement,
+    DateOnly? StartDate = null);

@@ -200,7 +200,7 @@ public static class SweepFile
         else if (metric is "traversals") { d.Error(r.PathOf("metric"), "traversals are counted per location; give location"); return null; }
         else scope = OutcomeScope.Organization;
 
-        if (scope != OutcomeScope.Location && commodity is not null) d.Error(r.PathOf("commodity"), "commodity applies to location metrics only");
+        if (scope is not (OutcomeScope.Location or OutcomeScope.Comparison) && commodity is not null) d.Error(r.PathOf("commodity"), "commodity applies to location metrics and comparison measures only");
         if (scope is OutcomeScope.Location or OutcomeScope.Comparison && organization is not null) d.Error(r.PathOf("organization"), $"organization does not apply to {(scope == OutcomeScope.Location ? "location metrics" : "comparison measures")}");
         if (scope != OutcomeScope.Route && route is not null) d.Error(r.PathOf("route"), "route applies to the trips metric only");
         if (!d.Ok || scenario is null) return null;

@@ -10,7 +10,7 @@ public sealed class ComparisonFolder
         Path = path;
         Manifest = manifest;
         var measures = CsvTable.Read(System.IO.Path.Combine(path, "comparison.csv"));
-        Measures = measures.Rows.Select(r => new MeasureRow(r[measures.Column("measure")], CsvTable.Number(r[measures.Column("estimate")]),
+        Measures = measures.Rows.Select(r => new MeasureRow(r[measures.Column("measure")], r[measures.Column("commodity")], CsvTable.Number(r[measures.Column("estimate")]),
             CsvTable.Number(r[measures.Column("ci_low")]), CsvTable.Number(r[measures.Column("ci_high")]), r[measures.Column("note")])).ToArray();
         var locations = CsvTable.Read(System.IO.Path.Combine(path, "comparison_locations.csv"));
         Locations = locations.Rows.Select(r => new LocationChangeRow(r[0], r[1] == "true",
@@ -38,8 +38,14 @@ public sealed class ComparisonFolder
     /// <summary>The intervention arm's run folder.</summary>
     public RunFolder Intervention { get; }
 
-    /// <summary>The measure of this name.</summary>
-    public MeasureRow this[string name] => Measures.Single(m => m.Name == name);
+    /// <summary>The pooled measure of this name (every commodity together).</summary>
+    public MeasureRow this[string name] => this[name, Analysis.Counterfactuals.ComparisonMeasures.AllCommodities];
+
+    /// <summary>The measure of this name for one commodity, or "all".</summary>
+    public MeasureRow this[string name, string commodity] => Measures.Single(m => m.Name == name && m.Commodity == commodity);
+
+    /// <summary>Commodities with rows of their own, in file order (not "all").</summary>
+    public IReadOnlyList<string> Commodities => Measures.Select(m => m.Commodity).Where(c => c != Analysis.Counterfactuals.ComparisonMeasures.AllCommodities).Distinct().ToArray();
 
     /// <summary>True when the folder holds a comparison (rather than a single run).</summary>
     public static bool IsComparison(string path) => File.Exists(System.IO.Path.Combine(path, "comparison.csv"));
@@ -55,8 +61,8 @@ public sealed class ComparisonFolder
     }
 }
 
-/// <summary>A row of comparison.csv (NaN estimate: undefined).</summary>
-public sealed record MeasureRow(string Name, double Estimate, double CiLow, double CiHigh, string Note);
+/// <summary>A row of comparison.csv (NaN estimate: undefined); Commodity is "all" for the pooled rows.</summary>
+public sealed record MeasureRow(string Name, string Commodity, double Estimate, double CiLow, double CiHigh, string Note);
 
 /// <summary>A row of comparison_locations.csv.</summary>
 public sealed record LocationChangeRow(string Location, bool Targeted, double Baseline, double BaselineLow, double BaselineHigh,

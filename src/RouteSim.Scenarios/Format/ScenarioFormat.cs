@@ -110,6 +110,7 @@ public static class ScenarioFormat
         new("sources", TextList, false, "Where the figures come from.", Default: "[]"),
         new("periods", Integer, true, "Number of periods simulated.", "periods", Bounds.Between(1, 1_000_000)),
         new("period_unit", Text, true, "What one period stands for (day, week, month), used in labels."),
+        new("start_date", Text, false, "The calendar day period 0 starts on, as YYYY-MM-DD: reports then give dates (period_unit day, week, month or year).", Default: "none"),
         new("replications", Integer, true, "Monte Carlo replications (the command line may override).", "", Bounds.Between(1, 10_000_000)),
         new("seed", Integer, true, "Master seed of the random streams (the command line may override).", "", Bounds.Between(0, long.MaxValue)),
         new("routing", Mapping, false, "Route enumeration settings.", Default: "K = 8, max_stretch = 3", Nested: Routing),

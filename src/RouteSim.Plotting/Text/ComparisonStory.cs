@@ -1,0 +1,149 @@
+using System.Globalization;
+using RouteSim.Analysis.Counterfactuals;
+using RouteSim.Core.Model;
+using RouteSim.Results.Reading;
+
+namespace RouteSim.Plotting.Text;
+
+/// <summary>
+/// The few plain sentences at the top of a comparison's console output and report.html: what fell where, how much
+/// reappeared and where, whether trips moved to more dangerous and less-monitored routes, deterrence, and deaths
+/// per 1,000 attempts of people-carrying trips before and after, each with its 95% interval. Where a measure is
+/// undefined or zero by construction, the sentence says so instead of giving a number.
+/// </summary>
+public static class ComparisonStory
+{
+    /// <summary>Crossings named in a sentence about where flow fell or rose.</summary>
+    public const int Named = 3;
+
+    /// <summary>The sentences, in reading order.</summary>
+    public static IReadOnlyList<string> Sentences(ComparisonFolder comparison)
+    {
+        var m = comparison.Manifest;
+        var labels = comparison.Baseline.Nodes.ToDictionary(n => n.Id, n => n.Label.Length > 0 ? n.Label : n.Id, StringComparer.Ordinal);
+        string Name(string id) => labels.GetValueOrDefault(id, id);
+        MeasureRow Row(string name) => comparison[name];
+        string Say(string name) { var r = Row(name); return Quantities.WithInterval(ComparisonMeasures.Get(name), r.Estimate, r.CiLow, r.CiHigh); }
+        string Short(string name) { var r = Row(name); return Quantities.Value(ComparisonMeasures.Get(name), r.Estimate, r.CiLow, r.CiHigh); }
+
+        var sentences = new List<string> { $"Over {WindowText(m.Window, m.PeriodUnit, m.StartDate)}, mean of {m.Replications} paired replications (95% intervals in brackets):" };
+        var targeted = comparison.Locations.Where(l => l.Targeted).ToArray();
+        var others = comparison.Locations.Where(l => !l.Targeted).ToArray();
+        string Places(IEnumerable<LocationChangeRow> rows) => Join(rows.Take(Named).Select(l => $"{Name(l.Location)} ({Quantities.Count(l.Change, signed: true)})").ToArray());
+        // A crossing is said to have lost or gained only when its change's interval excludes zero.
+        var fell = targeted.Where(l => l.ChangeHigh < 0).OrderBy(l => l.Change).ToArray();
+
+        if (targeted.Length == 0)
+            sentences.Add("The intervention reinforces no crossing during the window, so there is no targeted drop and no displacement to measure.");
+        else
+        {
+            var drop = Row("targeted_drop");
+            sentences.Add($"At the {targeted.Length} reinforced crossings, flow fell by {Say("targeted_drop")} crossings"
+                + (fell.Length > 0 ? $", most at {Places(fell)}." : "."));
+            if (others.Length == 0)
+            {
+                var rose = comparison.Locations.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();
+                sentences.Add("Every crossing was reinforced, so no crossing was left for flow to move to and the displacement ratio is undefined; "
+                    + $"flow still moved between reinforced crossings: of {Say("gross_loss")} crossings lost where flow fell, {Say("gross_gain")} reappeared where it rose"
+                    + (rose.Length > 0 ? $", most at {Places(rose)}." : "."));
+            }
+            else if (double.IsNaN(drop.Estimate) || drop.Estimate == 0)
+                sentences.Add($"The displacement ratio is undefined: {Row("displacement_ratio").Note.Replace("undefined: ", "", StringComparison.Ordinal)}.");
+            else
+            {
+                var rose = others.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();
+                var ratio = Row("displacement_ratio");
+                string where = rose.Length > 0 ? $", most at {Places(rose)}" : ", though no single one of them gained clearly";
+                string verb = Row("displaced_increase").Estimate >= 0 ? "reappeared" : "was lost as well";
+                sentences.Add($"Of that, {Say("displaced_increase")} crossings {verb} at the {others.Length} crossings that were not reinforced{where}: "
+                    + $"a displacement ratio of {Say("displacement_ratio")}"
+                    + (ratio.Note.Length > 0 ? $" ({ratio.Note})." : "."));
+            }
+        }
+
+        sentences.Add($"Trips attempted {Direction(Row("deterrence").Estimate, "fell", "rose")} by {Magnitude("deterrence", Row("deterrence"))} (deterrence) "
+            + $"and trips delivered {Direction(Row("delivered_reduction").Estimate, "fell", "rose")} by {Magnitude("delivered_reduction", Row("delivered_reduction"))}.");
+
+        var danger = Row("mean_route_danger_change");
+        string dangerMove = Clear(danger) switch
+        {
+            > 0 => "Trips moved to more dangerous routes",
+            < 0 => "Trips moved to safer routes",
+            _ => "Trips did not clearly move to more or less dangerous routes",
+        };
+        sentences.Add($"{dangerMove}: the mean chance of death on the route chosen was {Short("mean_route_danger_baseline")} without the intervention and "
+            + $"{Short("mean_route_danger_intervention")} with it (change {Say("mean_route_danger_change")}).");
+
+        var detection = Row("mean_route_detection_change");
+        string detectionMove = Clear(detection) switch
+        {
+            < 0 => "they moved to less-monitored routes",
+            > 0 => "they did not move to less-monitored routes",
+            _ => "they did not clearly move to less- or more-monitored routes",
+        };
+        sentences.Add($"Judged by the intervention's own enforcement, {detectionMove}: the routes chosen with it carry a {Short("mean_route_detection_intervention")} "
+            + $"chance of interdiction, against {Short("mean_route_detection_baseline")} for the routes chosen without it (change {Say("mean_route_detection_change")}).");
+
+        var deathRow = Row("deaths_per_1000_attempts_baseline");
+        if (double.IsNaN(deathRow.Estimate))
+            sentences.Add($"Deaths per 1,000 attempts: {deathRow.Note.Replace("undefined: ", "", StringComparison.Ordinal)}.");
+        else
+        {
+            var people = comparison.Commodities.Where(c => !double.IsNaN(comparison["deaths_baseline", c].Estimate)).ToArray();
+            string who = people.Length == 1 ? $"attempts carrying {people[0]}" : "attempts carrying people";
+            sentences.Add($"Deaths per 1,000 {who}: {Say("deaths_per_1000_attempts_baseline")} without the intervention, "
+                + $"{Say("deaths_per_1000_attempts_intervention")} with it (change {Say("deaths_per_1000_attempts_change")}).");
+        }
+
+        if (comparison.Commodities.Count > 1 && others.Length > 0 && targeted.Length > 0)
+        {
+            var defined = new List<string>();
+            var unreached = new List<string>();
+            foreach (var c in comparison.Commodities)
+            {
+                var r = comparison["displacement_ratio", c];
+                if (double.IsNaN(r.Estimate)) unreached.Add(c);
+                else defined.Add($"{c} {Quantities.Cell(ComparisonMeasures.Get(r.Name), r.Estimate, r.CiLow, r.CiHigh)}");
+            }
+            if (defined.Count > 0)
+                sentences.Add($"By commodity, the displacement ratio is {Join(defined)}"
+                    + (unreached.Count > 0 ? $"; it is undefined for {Join(unreached)} (see the notes under the table)." : "."));
+        }
+        return sentences;
+    }
+
+    /// <summary>"days 34 to 364 (4 February to 31 December 2025)" or "days 34 to 364" without a start date.</summary>
+    public static string WindowText(string window, string unit, string? startDate)
+    {
+        var parts = window.Split(':');
+        int from = int.Parse(parts[0], CultureInfo.InvariantCulture), to = int.Parse(parts[1], CultureInfo.InvariantCulture) - 1;
+        string text = $"{unit}s {from} to {to}";
+        if (startDate is null || !DateOnly.TryParseExact(startDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)) return text;
+        if (PeriodCalendar.DateOf(start, unit, from) is not { } first || PeriodCalendar.DateOf(start, unit, to) is not { } last) return text;
+        return $"{text} ({Date(first)} to {Date(last)})";
+    }
+
+    /// <summary>A date as "4 February 2025".</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static int Clear(MeasureRow change) =>
+        double.IsNaN(change.CiLow) ? 0 : change.CiLow > 0 ? 1 : change.CiHigh < 0 ? -1 : 0;
+
+    private static string Direction(double estimate, string positive, string negative) => estimate >= 0 ? positive : negative;
+
+    private static string Magnitude(string name, MeasureRow r)
+    {
+        var measure = ComparisonMeasures.Get(name);
+        if (double.IsNaN(r.Estimate)) return $"an undefined amount ({r.Note})";
+        return r.Estimate >= 0
+            ? Quantities.WithInterval(measure, r.Estimate, r.CiLow, r.CiHigh)
+            : Quantities.WithInterval(measure, -r.Estimate, -r.CiHigh, -r.CiLow);
+    }
+
+    private static string Join(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+    };
+}

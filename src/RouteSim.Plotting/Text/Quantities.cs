@@ -1,0 +1,87 @@
+using System.Globalization;
+using RouteSim.Analysis.Counterfactuals;
+
+namespace RouteSim.Plotting.Text;
+
+/// <summary>
+/// Numbers as readers read them: counts as whole counts, shares as percentages to a tenth of a point at most
+/// (fewer when the 95% interval is wide), per-trip probabilities as percentages to a hundredth, ratios to two
+/// decimals, deaths per 1,000 attempts with the digits their interval supports.
+/// </summary>
+public static class Quantities
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>An estimate of a measure, signed when it is a change.</summary>
+    public static string Value(MeasureDefinition measure, double estimate, double low, double high) =>
+        double.IsNaN(estimate) ? "undefined" : Format(measure, estimate, Half(low, high), IsChange(measure));
+
+    /// <summary>The 95% interval "low to high", or "" when there is none.</summary>
+    public static string Interval(MeasureDefinition measure, double low, double high)
+    {
+        if (double.IsNaN(low) || double.IsNaN(high)) return "";
+        double half = Half(low, high);
+        bool signed = IsChange(measure);
+        string first = Format(measure, low, half, signed), last = Format(measure, high, half, signed);
+        // The unit once, at the end: "+0.05 to +0.06 points", "5.6 to 5.7%".
+        foreach (var unit in new[] { " points", "%" })
+            if (first.EndsWith(unit, StringComparison.Ordinal)) return $"{first[..^unit.Length]} to {last}";
+        return $"{first} to {last}";
+    }
+
+    /// <summary>"estimate (95% interval low to high)", for sentences.</summary>
+    public static string WithInterval(MeasureDefinition measure, double estimate, double low, double high)
+    {
+        string interval = Interval(measure, low, high);
+        return interval.Length == 0 ? Value(measure, estimate, low, high) : $"{Value(measure, estimate, low, high)} (95% interval {interval})";
+    }
+
+    /// <summary>"estimate [low to high]", for table cells.</summary>
+    public static string Cell(MeasureDefinition measure, double estimate, double low, double high)
+    {
+        string interval = Interval(measure, low, high);
+        return interval.Length == 0 ? Value(measure, estimate, low, high) : $"{Value(measure, estimate, low, high)} [{interval}]";
+    }
+
+    /// <summary>A count of crossings or trips, rounded to a whole number with thousands separators.</summary>
+    public static string Count(double value, bool signed = false)
+    {
+        double rounded = Math.Round(value) + 0.0; // + 0.0 turns -0 into 0, so a rounded-away loss never reads "-0"
+        return (signed && rounded > 0 ? "+" : "") + rounded.ToString("#,0", Invariant);
+    }
+
+    /// <summary>True for the measures that are differences between the arms (signed when shown).</summary>
+    public static bool IsChange(MeasureDefinition measure) => measure.Name.EndsWith("_change", StringComparison.Ordinal);
+
+    private static double Half(double low, double high) => double.IsNaN(low) || double.IsNaN(high) ? double.NaN : (high - low) / 2;
+
+    private static string Format(MeasureDefinition measure, double value, double half, bool signed)
+    {
+        string sign = signed && value > 0 ? "+" : "";
+        switch (measure.Kind)
+        {
+            case MeasureKind.Count:
+                return Count(value, signed);
+            case MeasureKind.Share:
+            case MeasureKind.Probability:
+            {
+                // Shares to a tenth of a point; per-trip probabilities (often under 1%) to a hundredth.
+                int digits = measure.Kind == MeasureKind.Probability ? 2 : Digits(half * 100, 0, 1);
+                string text = (value * 100).ToString("F" + digits.ToString(Invariant), Invariant);
+                return sign + text + (signed ? " points" : "%");
+            }
+            case MeasureKind.PerThousand:
+                return sign + value.ToString("F" + Digits(half, 1, 2).ToString(Invariant), Invariant);
+            default:
+                return sign + value.ToString("F2", Invariant);
+        }
+    }
+
+    /// <summary>Decimals that show two significant digits of the half-width, within [min, max].</summary>
+    private static int Digits(double half, int min, int max)
+    {
+        if (double.IsNaN(half) || half <= 0) return min;
+        int digits = 1 - (int)Math.Floor(Math.Log10(half));
+        return Math.Clamp(digits, min, max);
+    }
+}
