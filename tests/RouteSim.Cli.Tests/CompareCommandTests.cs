@@ -21,9 +21,10 @@ public sealed class CompareCommandTests : IDisposable
             Assert.True(File.Exists(Path.Combine(target, file)), file);
 
         var rows = File.ReadAllLines(Path.Combine(target, "comparison.csv"));
-        Assert.Equal("measure,estimate,ci_low,ci_high,n,note", rows[0]);
-        Assert.Contains(rows, r => r.StartsWith("displacement_ratio,", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("deaths_per_1000_attempts_change,", StringComparison.Ordinal));
+        Assert.Equal("measure,commodity,estimate,ci_low,ci_high,n,note", rows[0]);
+        Assert.Contains(rows, r => r.StartsWith("displacement_ratio,all,", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("deaths_per_1000_attempts_change,all,", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("mean_route_danger_change,migrants,", StringComparison.Ordinal));
         var locations = File.ReadAllLines(Path.Combine(target, "comparison_locations.csv"));
         Assert.Contains(locations, l => l.StartsWith("PORT,true,", StringComparison.Ordinal));
         Assert.Contains(locations, l => l.StartsWith("DESERT,false,", StringComparison.Ordinal));
@@ -31,7 +32,8 @@ public sealed class CompareCommandTests : IDisposable
         var manifest = ComparisonManifest.FromJson(File.ReadAllText(Path.Combine(target, "manifest.json")))!;
         Assert.Equal(("30:90", 8, 2025UL), (manifest.Window, manifest.Replications, manifest.Seed));
         Assert.Equal(["PORT"], manifest.TargetedCrossings);
-        Assert.Contains("displacement_ratio", result.Out);
+        Assert.Contains("Displacement ratio", result.Out);
+        Assert.Contains("reappeared at the", result.Out);
         Assert.Contains("DESERT", result.Out);
     }
 

@@ -11,12 +11,17 @@ public class ComparisonFiguresTests
     [Fact]
     public void Crossing_flows_show_both_arms_with_their_intervals()
     {
-        var bars = Bars(ComparisonFigures.CrossingFlows(Comparison).Plot);
+        var plot = ComparisonFigures.CrossingFlows(Comparison).Plot;
+        var bars = Bars(plot);
+        var whiskers = Whiskers(plot);
         Assert.Equal(2 * Comparison.Locations.Count, bars.Length);
         foreach (var row in Comparison.Locations)
         {
-            Assert.Contains(bars, b => b.Value == row.Baseline && Math.Abs(b.Error - (row.BaselineHigh - row.BaselineLow) / 2) < 1e-9);
-            Assert.Contains(bars, b => b.Value == row.Intervention);
+            // Each whisker runs from the interval's own ends, not estimate +- half its width.
+            var baseline = Assert.Single(bars, b => b.Value == row.Baseline);
+            Assert.Contains(whiskers, w => w.X == baseline.Position && w.Low == row.BaselineLow && w.High == row.BaselineHigh);
+            var intervention = Assert.Single(bars, b => b.Value == row.Intervention);
+            Assert.Contains(whiskers, w => w.X == intervention.Position && w.Low == row.InterventionLow && w.High == row.InterventionHigh);
         }
     }
 

@@ -36,8 +36,15 @@ public partial class ReportTests
     public void The_comparison_report_has_the_headline_measures()
     {
         var html = File.ReadAllText(ComparisonReport.Value);
-        foreach (var measure in new[] { "targeted_drop", "displacement_ratio", "deterrence", "delivered_reduction", "deaths_per_1000_attempts_change" })
-            Assert.Contains($"<td>{measure}</td>", html);
+        foreach (var measure in new[] { "targeted_drop", "displacement_ratio", "deterrence", "delivered_reduction", "deaths_per_1000_attempts_change",
+                     "mean_route_danger_change", "mean_route_detection_change", "unreinforced_share_change" })
+        {
+            var definition = Analysis.Counterfactuals.ComparisonMeasures.Get(measure);
+            Assert.Contains($"<b>{System.Net.WebUtility.HtmlEncode(definition.Label)}</b>", html);
+            Assert.Contains($"({measure})", html);
+        }
+        Assert.Contains("<h2>In brief</h2>", html);
+        Assert.Contains("reappeared at the", html);
         Assert.Contains("Displacement tutorial (baseline) vs Displacement tutorial (deployment)", html);
     }
 

@@ -27,14 +27,15 @@ public class CommonRandomNumbersTests(ITestOutputHelper output)
         List<ArmTotals> Arm(SimulationModel model, ulong seed)
         {
             var totals = new List<ArmTotals>();
-            Ensemble.Run(model, new RunSettings(seed, n, 2), r => totals.Add(ArmTotals.From(r, window)));
+            var reduction = new ArmReduction(model, model, window);
+            Ensemble.Run(model, new RunSettings(seed, n, 2), r => totals.Add(reduction.Reduce(r)));
             return totals;
         }
 
         var x = Arm(intervention, 1);
         var paired = Arm(baseline, 1);
         var independent = Arm(baseline, 999);
-        foreach (var (what, measure) in new (string, Func<ArmTotals, double>)[] { ("targeted drop", a => a.Flow[1]), ("delivered", a => a.Successes) })
+        foreach (var (what, measure) in new (string, Func<ArmTotals, double>)[] { ("targeted drop", a => a.Flow[0][1]), ("delivered", a => a.Successes.Sum()) })
         {
             var pairedDifference = Summary.FromSample(paired.Zip(x, (b, i) => measure(b) - measure(i)).ToArray());
             var sb = Summary.FromSample(independent.Select(measure).ToArray());
