@@ -129,10 +129,26 @@ public class SweepTests
     [InlineData("  - { name: x, measure: deterrence, metric: deaths }", "either metric")]
     [InlineData("  - { name: x, metric: deaths, from: 50, to: 40 }", "not inside the run")]
     [InlineData("  - { name: deaths, metric: attempts }", "used twice")]
+    [InlineData("  - { name: x, measure: mean_route_danger_change, commodity: gold }", "unknown commodity 'gold'")]
+    [InlineData("  - { name: x, metric: attempts, commodity: migrants }", "commodity applies to location metrics and comparison measures only")]
     public void Outcome_problems_are_named(string line, string message)
     {
         Load(SweepText("{ kind: grid }") + "\n" + line + "\n", out var errors);
         Assert.Contains(errors, e => e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    /// <summary>A comparison measure for one commodity is the value `routesim compare` gives for that commodity's row.</summary>
+    [Fact]
+    public void A_comparison_measure_can_be_taken_for_one_commodity()
+    {
+        var sweep = Load(SweepText("{ kind: grid, levels: 2 }") + "\n  - { name: danger, measure: mean_route_danger_change, commodity: migrants, from: 30 }\n"
+            + "  - { name: danger_all, measure: mean_route_danger_change, from: 30 }\n", out var errors);
+        Assert.Empty(errors);
+        var rows = Run(sweep, 0, sweep.Plan.Count, 2);
+        int one = sweep.Outcomes.ToList().FindIndex(o => o.Name == "danger"), all = sweep.Outcomes.ToList().FindIndex(o => o.Name == "danger_all");
+        // The tutorial has one commodity, so its row and the pooled row agree exactly.
+        Assert.All(rows, r => Assert.Equal(r.Values[all], r.Values[one]));
+        Assert.Contains(rows, r => r.Values[one] != 0);
     }
 
     [Fact]
