@@ -367,28 +367,8 @@ public sealed class MappingReader
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
-    private static string Suggest(string key, ObjectSpec spec)
-    {
-        var best = spec.Keys.MinBy(k => EditDistance(k, key));
-        return best is not null && EditDistance(best, key) <= Math.Max(2, key.Length / 3)
+    private static string Suggest(string key, ObjectSpec spec) =>
+        NearestName.Find(key, spec.Keys) is { } best
             ? $" (did you mean '{best}'?)"
             : $" (expected one of: {string.Join(", ", spec.Keys)})";
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
-    }
 }
