@@ -18,14 +18,14 @@ public class OptionParsingTests
     }
 
     [Theory]
-    [InlineData("--replications five", "routesim run: --replications takes a whole number of at least 1, got 'five'")]
-    [InlineData("--threads abc", "routesim run: --threads takes a whole number of at least 1, got 'abc'")]
-    [InlineData("--replications 1.5", "routesim run: --replications takes a whole number of at least 1, got '1.5'")]
+    [InlineData("--replications five", "routesim: --replications takes a whole number of at least 1, got 'five'")]
+    [InlineData("--threads abc", "routesim: --threads takes a whole number of at least 1, got 'abc'")]
+    [InlineData("--replications 1.5", "routesim: --replications takes a whole number of at least 1, got '1.5'")]
     [InlineData("--replications 99999999999", "--replications must be at most 2,147,483,647, got 99999999999")]
-    [InlineData("--seed -3", "routesim run: --seed takes a whole number from 0 to 18446744073709551615, got '-3'")]
+    [InlineData("--seed -3", "routesim: --seed takes a whole number from 0 to 18446744073709551615, got '-3'")]
     [InlineData("--seed 18446744073709551616", "--seed takes a whole number from 0 to 18446744073709551615")]
     [InlineData("--threads 0", "--threads must be at least 1, got 0")]
-    [InlineData("--replication 5", "routesim run: unknown option '--replication' (did you mean '--replications'?)")]
+    [InlineData("--replication 5", "routesim: unknown option '--replication' (did you mean '--replications'?)")]
     [InlineData("--frce", "unknown option '--frce' (did you mean '--force'?)")]
     [InlineData("--replications", "--replications needs a value")]
     public void The_cases_of_issue_21_get_one_line_and_exit_2(string options, string expected) =>
@@ -33,14 +33,14 @@ public class OptionParsingTests
 
     [Fact]
     public void An_empty_out_is_a_usage_error() =>
-        AssertOneUsageLine(Routesim.Run("run", Routesim.Tutorial, "--out", ""), "routesim run: --out needs a value, got an empty text");
+        AssertOneUsageLine(Routesim.Run("run", Routesim.Tutorial, "--out", ""), "routesim: --out needs a value, got an empty text");
 
     [Theory]
     [InlineData(new[] { "rnu", "x.yaml" }, "routesim: unknown command 'rnu' (did you mean 'run'?)")]
     [InlineData(new string[0], "routesim: give a command: validate, routes, run")]
-    [InlineData(new[] { "run" }, "routesim run: missing SCENARIO")]
-    [InlineData(new[] { "compare", "a.yaml" }, "routesim compare: missing INTERVENTION")]
-    [InlineData(new[] { "run", "a.yaml", "b.yaml" }, "routesim run: unexpected argument 'b.yaml'")]
+    [InlineData(new[] { "run" }, "routesim: missing SCENARIO")]
+    [InlineData(new[] { "compare", "a.yaml" }, "routesim: missing INTERVENTION")]
+    [InlineData(new[] { "run", "a.yaml", "b.yaml" }, "routesim: unexpected argument 'b.yaml'")]
     public void Commands_and_arguments_get_one_line_and_exit_2(string[] args, string expected) =>
         AssertOneUsageLine(Routesim.Run(args), expected);
 
@@ -65,7 +65,7 @@ public class OptionParsingTests
                     var result = Routesim.Run([command.Name, .. arguments, option.Name, value]);
                     Assert.True(result.Exit == 2, $"{command.Name} {option.Name} '{value}': exit {result.Exit}: {result.Error}");
                     var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-                    Assert.Contains(lines, l => l.Contains(option.Name, StringComparison.Ordinal) && l.StartsWith($"routesim {command.Name}: ", StringComparison.Ordinal));
+                    Assert.Contains(lines, l => l.Contains(option.Name, StringComparison.Ordinal) && l.StartsWith("routesim: ", StringComparison.Ordinal) && l.EndsWith($"(see 'routesim {command.Name} --help')", StringComparison.Ordinal));
                     Assert.DoesNotContain("System.", result.Error);
                     Routesim.AssertNoStackTrace(result.Error);
                     checkedCases++;

@@ -127,13 +127,14 @@ public static class OptionParsing
     private static string Single(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
 
     /// <summary>
-    /// The parse errors as lines <c>routesim COMMAND: problem (see 'routesim COMMAND --help')</c>: an unknown option
+    /// The parse errors as lines <c>routesim: problem (see 'routesim COMMAND --help')</c>: an unknown option
     /// or command gets the nearest known name, and the value typed after an unknown option is not reported again.
     /// </summary>
     public static IReadOnlyList<string> Describe(ParseResult parsed)
     {
         var command = parsed.CommandResult.Command;
         string name = string.Join(' ', Path(parsed.CommandResult));
+        const string Prefix = "routesim";
         var unmatched = parsed.UnmatchedTokens.ToList();
         var lines = new List<string>();
         var explained = new HashSet<string>(StringComparer.Ordinal);
@@ -143,7 +144,7 @@ public static class OptionParsing
             explained.Add(token);
             if (LooksLikeOption(token))
             {
-                lines.Add($"{name}: {UnknownOption(token, command)}");
+                lines.Add($"{Prefix}: {UnknownOption(token, command)}");
                 // The value the user meant for it is not a second problem.
                 if (i + 1 < unmatched.Count && !unmatched[i + 1].StartsWith('-') && !token.Contains('='))
                     explained.Add(unmatched[++i]);
@@ -151,15 +152,15 @@ public static class OptionParsing
             else if (command is RootCommand && command.Subcommands.Count > 0)
             {
                 var nearest = NearestName.Find(token, command.Subcommands.Select(c => c.Name));
-                lines.Add($"{name}: unknown command '{token}'{(nearest is null ? $" (commands: {string.Join(", ", command.Subcommands.Select(c => c.Name))})" : $" (did you mean '{nearest}'?)")}");
+                lines.Add($"{Prefix}: unknown command '{token}'{(nearest is null ? $" (commands: {string.Join(", ", command.Subcommands.Select(c => c.Name))})" : $" (did you mean '{nearest}'?)")}");
                 return [$"{lines[^1]} (see '{name} --help')"]; // what follows belonged to the command meant
             }
-            else lines.Add($"{name}: unexpected argument '{token}'");
+            else lines.Add($"{Prefix}: unexpected argument '{token}'");
         }
         foreach (var error in parsed.Errors)
         {
             if (explained.Any(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal))) continue;
-            lines.Add($"{name}: {error.SymbolResult switch
+            lines.Add($"{Prefix}: {error.SymbolResult switch
             {
                 OptionResult { IdentifierToken: null } o => $"{o.Option.Name} is required",
                 OptionResult { Tokens.Count: 0 } o => $"{o.Option.Name} needs a value",
