@@ -103,13 +103,8 @@ public static class ScenarioLoader
         // Size what the run needs from the scenario alone, before enumerating routes or allocating agents.
         long routeBound = scenario.Organizations.Sum(o => (long)o.Od.Count) * scenario.Routing.RoutesPerPair;
         long cells = (long)scenario.Nodes.Count * scenario.Commodities.Count * 3 + scenario.Organizations.Count * 6L + routeBound;
-        double need = MemoryEstimate.Bytes(agents, scenario.Periods, cells, Math.Min(options.ConcurrentReplications, scenario.Replications));
-        if (need > options.MemoryBudgetBytes)
-        {
-            diagnostics.Error("organizations",
-                $"this run needs about {Gigabytes(need)} of memory ({agents:N0} agents, {scenario.Periods:N0} periods), more than the {Gigabytes(options.MemoryBudgetBytes)} available; use fewer agents or periods");
-            return null;
-        }
+        int concurrent = Math.Min(options.ConcurrentReplications, scenario.Replications);
+        if (TooLarge(MemoryEstimate.LowerBound(agents, scenario.Periods, cells, concurrent), "at least ")) return null;
 
         // Route costs C_r are sums of edge and node costs; if every cost together stays finite, no route's can overflow.
         double costs = scenario.Edges.Sum(e => e.Cost) + scenario.Nodes.Sum(n => n.Cost);
@@ -120,6 +115,7 @@ public static class ScenarioLoader
         }
 
         var model = SimulationModel.Build(scenario);
+        if (TooLarge(MemoryEstimate.Bytes(model, concurrent), "about ")) return null;
         for (int g = 0; g < scenario.Organizations.Count; g++)
         {
             var pairs = model.Catalog.Organizations[g].Pairs;
@@ -129,6 +125,15 @@ public static class ScenarioLoader
                         $"no route from {pairs[w].Pair.Origin} to {pairs[w].Pair.Destination}: no chain of edges joins them");
         }
         return model;
+
+        bool TooLarge(double need, string qualifier)
+        {
+            if (need <= options.MemoryBudgetBytes) return false;
+            diagnostics.Error("organizations",
+                $"this run needs {qualifier}{Gigabytes(need)} of memory ({agents:N0} agents, {scenario.Periods:N0} periods, {concurrent} replication{(concurrent == 1 ? "" : "s")} at a time" +
+                $"{(qualifier == "about " ? $", {(MemoryEstimate.Margin - 1) * 100:0}% margin included" : "")}), more than the {Gigabytes(options.MemoryBudgetBytes)} available; use fewer agents or periods{(concurrent > 1 ? ", or fewer --threads (each thread holds a replication)" : "")}");
+            return true;
+        }
     }
 
     private static string Gigabytes(double bytes) => $"{bytes / (1L << 30):0.0} GiB";

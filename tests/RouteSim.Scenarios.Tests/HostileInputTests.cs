@@ -226,4 +226,17 @@ public class HostileInputTests
         var error = OnlyError(Repo.Tutorial.Replace("seed: 7", line));
         Assert.Contains(message, error.Message);
     }
+
+    [Fact]
+    public void The_400_million_agent_scenario_of_issue_21_is_refused_before_it_runs()
+    {
+        // It passed the old check (24 bytes an agent) on a 24 GB machine with two threads, then the kernel killed it.
+        var text = Repo.Tutorial.Replace("agents: 2000", "agents: 400_000_000");
+        var error = ScenarioLoader.Load(text, "big.yaml", new LoadOptions(24.0 * (1L << 30), 2)).Errors.Single();
+        Assert.Equal("organizations", error.Path);
+        Assert.Contains("this run needs about 29.", error.Message); // 2 x 400 M x 35.6 bytes, plus 10% and the runtime
+        Assert.Contains("10% margin included", error.Message);
+        Assert.Contains("fewer --threads", error.Message);
+        Assert.True(ScenarioLoader.Load(text, "big.yaml", new LoadOptions(24.0 * (1L << 30), 1)).Ok); // one at a time: about 14.6 GiB
+    }
 }
