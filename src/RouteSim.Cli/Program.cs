@@ -11,7 +11,7 @@ namespace RouteSim.Cli
     public static class RouteSimApp
     {
         /// <summary>Builds the command tree.</summary>
-        public static RootCommand Commands(Terminal terminal) => new("routesim: agent-based Monte Carlo simulator of smuggling-route displacement")
+        public static RootCommand Commands(Terminal terminal) => OptionParsing.Check(new("routesim: agent-based Monte Carlo simulator of smuggling-route displacement")
         {
             ValidateCommand.Create(terminal),
             RoutesCommand.Create(terminal),
@@ -24,7 +24,7 @@ namespace RouteSim.Cli
             MergeCommand.Create(terminal),
             CalibrateCommand.Create(terminal),
             SchemaCommand.Create(terminal),
-        };
+        });
 
         /// <summary>Runs routesim with these arguments; returns the exit code.</summary>
         public static int Execute(string[] args, Terminal terminal)
@@ -34,8 +34,7 @@ namespace RouteSim.Cli
                 var parsed = Commands(terminal).Parse(args);
                 if (parsed.Errors.Count > 0)
                 {
-                    foreach (var error in parsed.Errors) terminal.Fail($"routesim: {error.Message}");
-                    terminal.Fail("routesim: see 'routesim --help'");
+                    foreach (var line in OptionParsing.Describe(parsed)) terminal.Fail(line);
                     return ExitCodes.Usage;
                 }
                 return parsed.Invoke(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error, EnableDefaultExceptionHandler = false });

@@ -1,10 +1,12 @@
+using System.Text;
+
 namespace RouteSim.Scenarios;
 
-/// <summary>Reads a scenario from disk, turning a missing or unreadable file into an ordinary error.</summary>
+/// <summary>Reads a scenario from disk, turning a missing, unreadable or oversized file into an ordinary error.</summary>
 public static class ScenarioFile
 {
-    /// <summary>Files larger than this are refused before reading: no scenario is that big.</summary>
-    public const long MaxBytes = 64L << 20;
+    /// <summary>Files larger than this are refused: no scenario, sweep or calibration file is that big (the largest bundled one is under 100 KB).</summary>
+    public const long MaxBytes = 16L << 20;
 
     /// <summary>Loads and validates the scenario at <paramref name="path"/>.</summary>
     public static LoadResult Load(string path, LoadOptions? options = null)
@@ -13,17 +15,24 @@ public static class ScenarioFile
         return text is null ? new LoadResult(null, null, [error!]) : ScenarioLoader.Load(text, path, options);
     }
 
-    /// <summary>The file's text, or null with a one-line error.</summary>
+    /// <summary>
+    /// The file's text (UTF-8, or UTF-16/32 when a byte-order mark says so), or null with a one-line error.
+    /// At most <see cref="MaxBytes"/> are read, whatever the file claims its length is, so devices such as
+    /// /dev/zero and pipes that never end are refused after that many bytes instead of filling memory.
+    /// </summary>
     public static string? ReadText(string path, out ScenarioError? error)
     {
         error = null;
         try
         {
-            var info = new FileInfo(path);
             if (Directory.Exists(path)) error = new ScenarioError(path, 0, 0, "", "is a folder, not a scenario file");
-            else if (!info.Exists) error = new ScenarioError(path, 0, 0, "", "file not found");
-            else if (info.Length > MaxBytes) error = new ScenarioError(path, 0, 0, "", $"file is {info.Length:N0} bytes; a scenario file is at most {MaxBytes:N0}");
-            else return File.ReadAllText(path);
+            else if (!File.Exists(path)) error = new ScenarioError(path, 0, 0, "", "file not found");
+            else if (ReadAtMost(path, MaxBytes) is { } bytes)
+            {
+                Hashes[Path.GetFullPath(path)] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+                return Decode(bytes);
+            }
+            else error = new ScenarioError(path, 0, 0, "", $"more than {MaxBytes:N0} bytes ({MaxBytes >> 20} MiB); a scenario, sweep or calibration file is at most that (is this the right file?)");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -32,7 +41,35 @@ public static class ScenarioFile
         return null;
     }
 
-    /// <summary>SHA-256 of the file's bytes, lower-case hex, for manifests.</summary>
+    /// <summary>The file's bytes, or null when it holds more than <paramref name="limit"/>; reads sequentially, so it works on pipes and devices.</summary>
+    private static byte[]? ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit) return null;
+        }
+        return buffer.ToArray();
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>
+    /// SHA-256 of the file's bytes, lower-case hex, for manifests: of the bytes <see cref="ReadText"/> last read
+    /// from this path (so a pipe is not read twice, and the hash is of what was simulated), else of the file now.
+    /// </summary>
     public static string Sha256(string path) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+        Hashes.TryGetValue(Path.GetFullPath(path), out var hash)
+            ? hash
+            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Hashes = new(StringComparer.Ordinal);
 }

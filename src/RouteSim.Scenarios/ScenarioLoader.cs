@@ -47,7 +47,7 @@ public static class ScenarioLoader
     public static YamlNode? Parse(string text, Diagnostics diagnostics, string whenEmpty)
     {
         YamlNode? root;
-        var parser = new Parser(new StringReader(text));
+        var parser = new DepthLimitedParser(new Parser(new StringReader(text)));
         try
         {
             var stream = new YamlStream();
@@ -63,7 +63,11 @@ public static class ScenarioLoader
         }
         catch (YamlException e)
         {
-            diagnostics.Error(new SourcePosition((int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), "", $"YAML syntax: {YamlMessage(e)}");
+            var at = new SourcePosition((int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
+            if (YamlSyntax.TabIndentation(text, e) is { } tab)
+                diagnostics.Error(tab, "", "YAML syntax: a tab indents this line; YAML indents with spaces only");
+            else
+                diagnostics.Error(at, "", $"YAML syntax: {YamlMessage(e)}{YamlSyntax.Hint(text, e)}");
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
@@ -99,15 +103,19 @@ public static class ScenarioLoader
         // Size what the run needs from the scenario alone, before enumerating routes or allocating agents.
         long routeBound = scenario.Organizations.Sum(o => (long)o.Od.Count) * scenario.Routing.RoutesPerPair;
         long cells = (long)scenario.Nodes.Count * scenario.Commodities.Count * 3 + scenario.Organizations.Count * 6L + routeBound;
-        double need = MemoryEstimate.Bytes(agents, scenario.Periods, cells, Math.Min(options.ConcurrentReplications, scenario.Replications));
-        if (need > options.MemoryBudgetBytes)
+        int concurrent = Math.Min(options.ConcurrentReplications, scenario.Replications);
+        if (TooLarge(MemoryEstimate.LowerBound(agents, scenario.Periods, cells, concurrent), "at least ")) return null;
+
+        // Route costs C_r are sums of edge and node costs; if every cost together stays finite, no route's can overflow.
+        double costs = scenario.Edges.Sum(e => e.Cost) + scenario.Nodes.Sum(n => n.Cost);
+        if (!double.IsFinite(costs))
         {
-            diagnostics.Error("organizations",
-                $"this run needs about {Gigabytes(need)} of memory ({agents:N0} agents, {scenario.Periods:N0} periods), more than the {Gigabytes(options.MemoryBudgetBytes)} available; use fewer agents or periods");
+            diagnostics.Error("edges", $"the edge and node costs add up past the largest number the arithmetic carries ({double.MaxValue:G3}), so a route's cost could be infinite; use a larger cost unit (smaller numbers)");
             return null;
         }
 
         var model = SimulationModel.Build(scenario);
+        if (TooLarge(MemoryEstimate.Bytes(model, concurrent), "about ")) return null;
         for (int g = 0; g < scenario.Organizations.Count; g++)
         {
             var pairs = model.Catalog.Organizations[g].Pairs;
@@ -117,6 +125,15 @@ public static class ScenarioLoader
                         $"no route from {pairs[w].Pair.Origin} to {pairs[w].Pair.Destination}: no chain of edges joins them");
         }
         return model;
+
+        bool TooLarge(double need, string qualifier)
+        {
+            if (need <= options.MemoryBudgetBytes) return false;
+            diagnostics.Error("organizations",
+                $"this run needs {qualifier}{Gigabytes(need)} of memory ({agents:N0} agents, {scenario.Periods:N0} periods, {concurrent} replication{(concurrent == 1 ? "" : "s")} at a time" +
+                $"{(qualifier == "about " ? $", {(MemoryEstimate.Margin - 1) * 100:0}% margin included" : "")}), more than the {Gigabytes(options.MemoryBudgetBytes)} available; use fewer agents or periods{(concurrent > 1 ? ", or fewer --threads (each thread holds a replication)" : "")}");
+            return true;
+        }
     }
 
     private static string Gigabytes(double bytes) => $"{bytes / (1L << 30):0.0} GiB";
@@ -267,6 +284,8 @@ public static class ScenarioLoader
                         diagnostics.Error(p.Position, p.Path, $"od pair {origin} -> {destination} is listed twice");
                     od.Add(new OdPair(origin, destination, weight));
                 }
+                if (!double.IsFinite(od.Sum(p => p.Weight)))
+                    diagnostics.Error(r.PositionOf("od"), r.PathOf("od"), $"the od weights add up past the largest number the arithmetic carries ({double.MaxValue:G3}); weights are relative, so scale them down");
                 if (od.Count > ushort.MaxValue) diagnostics.Error(r.PositionOf("od"), r.PathOf("od"), $"at most {ushort.MaxValue} od pairs per organization");
 
                 organizations.Add(new Organization(id, commodity, (int)Math.Max(0, r.Integer("agents")), od,
@@ -334,9 +353,11 @@ public static class ScenarioLoader
                 foreach (var (id, amount) in e.Add)
                 {
                     double now = level.GetValueOrDefault(id) + amount;
-                    if (now < -1e-9)
+                    if (double.IsInfinity(now))
+                        diagnostics.Error($"{r.PathOf("events")}[{i}].add.{id}", $"takes {id} past the largest number the arithmetic carries ({double.MaxValue:G3}) at period {e.Period}; use a larger resource unit (smaller numbers)");
+                    else if (now < -1e-9)
                         diagnostics.Error($"{r.PathOf("events")}[{i}].add.{id}", $"takes {id} below zero ({now:G6}) at period {e.Period}");
-                    level[id] = Math.Max(0, now);
+                    level[id] = double.IsInfinity(now) ? 0 : Math.Max(0, now);
                 }
             }
         }

@@ -5,17 +5,9 @@ namespace RouteSim.Cli.Commands;
 /// <summary>Options several commands share, with their checks.</summary>
 public static class CommonOptions
 {
-    /// <summary>An option holding a whole number of at least <paramref name="min"/>.</summary>
-    public static Option<int?> AtLeast(string name, int min, string description)
-    {
-        var option = new Option<int?>(name) { Description = description };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } value && value < min)
-                result.AddError($"{name} must be at least {min}, got {value}");
-        });
-        return option;
-    }
+    /// <summary>An option holding a whole number of at least <paramref name="min"/>; any other value is a one-line usage error.</summary>
+    public static Option<int?> AtLeast(string name, int min, string description) =>
+        new(name) { Description = description, CustomParser = r => (int?)OptionParsing.Whole(r, name, min, int.MaxValue) };
 
     /// <summary>--seed N: overrides the scenario's master seed.</summary>
     public static Option<ulong?> Seed() => new("--seed") { Description = "Master seed (default: the scenario's seed)" };

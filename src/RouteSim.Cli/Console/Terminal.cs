@@ -38,6 +38,21 @@ public sealed class Terminal(TextWriter output, TextWriter error, bool interacti
         return console;
     }
 
-    /// <summary>Writes one error line to standard error.</summary>
-    public void Fail(string message) => Error.WriteLine(message);
+    /// <summary>
+    /// Writes one error line to standard error. Control characters (which a file or an id may carry, such as
+    /// terminal escape sequences) are shown as \uXXXX instead of being sent to the terminal.
+    /// </summary>
+    public void Fail(string message) => Error.WriteLine(Printable(message));
+
+    /// <summary>The text with every control character but line breaks as a visible \uXXXX escape (tabs as spaces).</summary>
+    public static string Printable(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) && c is not '\n' and not '\r')) return text;
+        var printable = new global::System.Text.StringBuilder(text.Length + 16);
+        foreach (char c in text)
+            if (c == '\t') printable.Append(' ');
+            else if (char.IsControl(c) && c is not '\n' and not '\r') printable.Append($"\\u{(int)c:X4}");
+            else printable.Append(c);
+        return printable.ToString();
+    }
 }

@@ -1,7 +1,7 @@
 namespace RouteSim.Core.Engine;
 
 /// <summary>
-/// The per-agent state of a replication, as plain arrays (24 bytes an agent). A worker running many
+/// The per-agent state of a replication, as plain arrays (22 bytes an agent). A worker running many
 /// replications of one model reuses one set, so a run allocates agent memory once per thread, not once per
 /// replication.
 /// </summary>

@@ -31,5 +31,15 @@ public sealed partial class ReplicationRunner
         public int[] Endings { get; } = new int[plan.OutcomeCount + Pad];
         public long ActingCount { get; set; }
         public long Abstentions { get; set; }
+
+        /// <summary>Bytes a chunk holds on the heap (its arrays as allocated above, with .NET's array and object headers), for <see cref="MemoryEstimate"/>.</summary>
+        public static long Bytes(OrganizationPlan plan, int lanes)
+        {
+            const long ArrayHeader = 24, ObjectBytes = 120;
+            long od = plan.Organization.Od.Count;
+            long elements8 = (8L * lanes + Pad) + 5L * (Block + Pad); // Scratch, Keys, SortedKey, SortedRho, SortedChoice, SortedWalk
+            long elements4 = (od + 1 + Pad) + (od + Pad) + 2L * (Block + Pad) + (plan.OutcomeCount + Pad); // PairStart, PairFill, Acting, SortedAgent, Endings
+            return ObjectBytes + 11 * ArrayHeader + 8 * elements8 + 4 * elements4;
+        }
     }
 }

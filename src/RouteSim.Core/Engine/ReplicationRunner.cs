@@ -121,6 +121,27 @@ public sealed partial class ReplicationRunner
     }
 
     /// <summary>Lanes of od pair w: the outside option and its routes, rounded up to a multiple of four.</summary>
+    /// <summary>
+    /// Bytes one replication holds besides its agent arrays and counts: every chunk's scratch (one chunk per
+    /// <see cref="ChunkSize"/> agents) and the per-route and per-location arrays, as the constructor allocates them.
+    /// </summary>
+    internal static long WorkingBytes(SimulationModel model)
+    {
+        int maxLanes = 0;
+        long lanes = 0;
+        foreach (var plan in model.Organizations)
+            for (int w = 0; w < plan.Organization.Od.Count; w++)
+            {
+                maxLanes = Math.Max(maxLanes, Lanes(plan, w));
+                lanes += Lanes(plan, w);
+            }
+        long bytes = 8L * (2L * model.Organizations.Length * model.LocationCount + (long)model.CommodityCount * model.LocationCount
+            + 2L * model.TotalOrganizationRoutes + model.TotalOutcomes + 3 * lanes) + 4L * lanes;
+        foreach (var plan in model.Organizations)
+            bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes);
+        return bytes;
+    }
+
     private static int Lanes(OrganizationPlan plan, int w) =>
         (plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1 + 3) & ~3;
 

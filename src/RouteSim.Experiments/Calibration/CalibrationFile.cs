@@ -1,4 +1,5 @@
 using System.Globalization;
+using nietras.SeparatedValues;
 using RouteSim.Analysis.Calibration;
 using RouteSim.Analysis.Sweeps;
 using RouteSim.Experiments.Templates;
@@ -179,7 +180,12 @@ public static class CalibrationFile
             replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications, anchored) { Starts = starts };
     }
 
-    /// <summary>Reads the key and target columns of an observed CSV; every problem names the file and line.</summary>
+    /// <summary>
+    /// Reads the key and target columns of an observed CSV through Sep (RFC 4180: quoted names and fields, commas
+    /// inside quotes, a byte-order mark, CRLF), as written by R's write.csv, pandas or a spreadsheet; columns are
+    /// found by name, so row names and other columns may stand beside them. An empty field or R's NA is a missing
+    /// value. Every problem names the file and line.
+    /// </summary>
     public static ObservedTable? ReadObserved(string file, string key, IReadOnlyList<string> targets, List<ScenarioError> errors)
     {
         var text = ScenarioFile.ReadText(file, out var error);
@@ -188,47 +194,54 @@ public static class CalibrationFile
             errors.Add(error!);
             return null;
         }
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Where(l => l.Length > 0).ToArray();
-        if (lines.Length < 2)
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).FromText(text);
+        var header = reader.Header.ColNames.ToArray();
+        if (header.Length == 0)
         {
             errors.Add(new ScenarioError(file, 1, 1, "", "the observed table needs a header and at least one row"));
             return null;
         }
-        var header = lines[0].Split(',').Select(h => h.Trim()).ToArray();
         int keyColumn = Array.IndexOf(header, key);
-        if (keyColumn < 0) errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{key}' (the calibration's key); columns: {string.Join(", ", header)}"));
+        string columnList = string.Join(", ", header.Select(h => $"'{h}'"));
+        if (keyColumn < 0) errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{key}' (the calibration's key); columns: {columnList}"));
         var columns = targets.Select(t => (t, Array.IndexOf(header, t))).ToArray();
         foreach (var (t, c) in columns.Where(c => c.Item2 < 0))
-            errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{t}' (a target); columns: {string.Join(", ", header)}"));
+            errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{t}' (a target); columns: {columnList}"));
         if (errors.Count > 0) return null;
 
         var keys = new List<long>();
         var values = new List<double[]>();
-        for (int i = 1; i < lines.Length; i++)
+        foreach (var row in reader)
         {
-            var fields = lines[i].Split(',');
-            if (fields.Length != header.Length)
+            int line = row.LineNumberFrom;
+            if (row.ColCount == 1 && row.Span.Trim().Length == 0) continue;
+            if (row.ColCount != header.Length)
             {
-                errors.Add(new ScenarioError(file, i + 1, 1, "", $"{fields.Length} fields, but the header has {header.Length}"));
+                errors.Add(new ScenarioError(file, line, 1, "", $"{row.ColCount} fields, but the header has {header.Length}"));
                 continue;
             }
-            if (!long.TryParse(fields[keyColumn].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long k))
+            var keyText = row[keyColumn].ToString();
+            if (!long.TryParse(keyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out long k))
             {
-                errors.Add(new ScenarioError(file, i + 1, 1, key, $"'{fields[keyColumn]}' is not a whole number"));
+                errors.Add(new ScenarioError(file, line, 1, key, $"'{Shorten(keyText)}' is not a whole number"));
                 continue;
             }
-            if (keys.Contains(k)) errors.Add(new ScenarioError(file, i + 1, 1, key, $"key {k} appears twice"));
-            var row = new double[columns.Length];
+            if (keys.Contains(k)) errors.Add(new ScenarioError(file, line, 1, key, $"key {k} appears twice"));
+            var observed = new double[columns.Length];
             for (int j = 0; j < columns.Length; j++)
             {
-                var field = fields[columns[j].Item2].Trim();
-                if (field.Length == 0) row[j] = double.NaN;
-                else if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out row[j]) || !double.IsFinite(row[j]) || row[j] < 0)
-                    errors.Add(new ScenarioError(file, i + 1, 1, columns[j].t, $"'{field}' is not a non-negative number"));
+                var field = row[columns[j].Item2].ToString();
+                if (field.Length == 0 || field == "NA") observed[j] = double.NaN;
+                else if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out observed[j]) || !double.IsFinite(observed[j]) || observed[j] < 0)
+                    errors.Add(new ScenarioError(file, line, 1, columns[j].t, $"'{Shorten(field)}' is not a non-negative number"));
             }
             keys.Add(k);
-            values.Add(row);
+            values.Add(observed);
         }
+        if (keys.Count == 0 && errors.Count == 0)
+            errors.Add(new ScenarioError(file, 1, 1, "", "the observed table needs a header and at least one row"));
         return errors.Count > 0 ? null : new ObservedTable(key, keys, targets, values.ToArray());
     }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 }

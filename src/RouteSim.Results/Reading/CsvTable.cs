@@ -1,68 +1,91 @@
 using System.Globalization;
-using System.Text;
+using nietras.SeparatedValues;
 
 namespace RouteSim.Results.Reading;
 
-/// <summary>A CSV file written by RouteSim, read back by column name (RFC 4180 quoting).</summary>
+/// <summary>
+/// A CSV table read back by column name through Sep (RFC 4180: quoted fields, doubled quotes, separators and line
+/// breaks inside quotes, a UTF-8 byte-order mark), whoever wrote it: RouteSim, R's write.csv, a spreadsheet.
+/// </summary>
 public sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(string path, string[] header, List<string[]> rows)
+    private CsvTable(string path, IReadOnlyList<string> header, List<string[]> rows, List<int> lines)
     {
         Path = path;
-        _columns = header.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        Header = header;
+        _columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < header.Count; i++) _columns.TryAdd(header[i], i);
         Rows = rows;
+        Lines = lines;
     }
 
     /// <summary>The file read.</summary>
     public string Path { get; }
 
-    /// <summary>The data rows, fields as text.</summary>
+    /// <summary>The column names, in file order, unquoted.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>The data rows, fields as text (unquoted); blank lines are skipped.</summary>
     public IReadOnlyList<string[]> Rows { get; }
 
-    /// <summary>Reads a whole file; a missing file or column is a <see cref="ResultsReadException"/>.</summary>
+    /// <summary>The 1-based line of the file each row starts on, for error messages.</summary>
+    public IReadOnlyList<int> Lines { get; }
+
+    /// <summary>Reads a whole file; a missing or empty file, or a row whose field count differs from the header's, is a <see cref="ResultsReadException"/>.</summary>
     public static CsvTable Read(string path)
     {
         if (!File.Exists(path)) throw new ResultsReadException($"{path}: file not found (is this a RouteSim results folder?)");
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        var header = reader.ReadLine() is { } line ? Split(line) : throw new ResultsReadException($"{path}: empty file");
-        var rows = new List<string[]>();
-        while (reader.ReadLine() is { } row)
-            if (row.Length > 0) rows.Add(Split(row));
-        return new CsvTable(path, header, rows);
-    }
-
-    /// <summary>Index of a column, or an error naming the file.</summary>
-    public int Column(string name) =>
-        _columns.TryGetValue(name, out var i) ? i : throw new ResultsReadException($"{Path}: no column '{name}'");
-
-    /// <summary>A field as a number (empty means NaN).</summary>
-    public static double Number(string field) =>
-        field.Length == 0 ? double.NaN : double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    /// <summary>Splits one line into fields.</summary>
-    public static string[] Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
+        try
         {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
+            using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromFile(path);
+            return Read(path, reader);
         }
-        fields.Add(field.ToString());
-        return [.. fields];
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ResultsReadException($"{path}: cannot read the file: {e.Message}");
+        }
     }
+
+    /// <summary>Reads CSV text; <paramref name="path"/> names it in errors.</summary>
+    public static CsvTable Parse(string text, string path)
+    {
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        return Read(path, reader);
+    }
+
+    private static CsvTable Read(string path, SepReader reader)
+    {
+        if (reader.Header.IsEmpty) throw new ResultsReadException($"{path}: empty file (a table needs a header line)");
+        var header = reader.Header.ColNames.ToArray();
+        var rows = new List<string[]>();
+        var lines = new List<int>();
+        foreach (var row in reader)
+        {
+            if (row.ColCount == 1 && row.Span.Trim().Length == 0) continue;
+            if (row.ColCount != header.Length)
+                throw new ResultsReadException($"{path}:{row.LineNumberFrom}: {row.ColCount} fields, but the header has {header.Length}");
+            var fields = new string[row.ColCount];
+            for (int i = 0; i < fields.Length; i++) fields[i] = row[i].ToString();
+            rows.Add(fields);
+            lines.Add(row.LineNumberFrom);
+        }
+        return new CsvTable(path, header, rows, lines);
+    }
+
+    /// <summary>Index of a column, or an error naming the file and the columns it has.</summary>
+    public int Column(string name) =>
+        _columns.TryGetValue(name, out var i) ? i : throw new ResultsReadException($"{Path}: no column '{name}'; columns: {string.Join(", ", Header)}");
+
+    /// <summary>Index of a column, or -1.</summary>
+    public int ColumnOrMissing(string name) => _columns.TryGetValue(name, out var i) ? i : -1;
+
+    /// <summary>A field as a number (empty means NaN); text that is not a number is a <see cref="ResultsReadException"/>.</summary>
+    public static double Number(string field) =>
+        field.Length == 0 ? double.NaN
+        : double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new ResultsReadException($"'{(field.Length <= 40 ? field : field[..37] + "...")}' is not a number");
 }
 
 /// <summary>A results folder cannot be read.</summary>

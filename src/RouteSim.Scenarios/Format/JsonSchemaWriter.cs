@@ -35,7 +35,8 @@ public static class JsonSchemaWriter
     {
         JsonObject node = field.Type switch
         {
-            FieldType.Text or FieldType.Id => new JsonObject { ["type"] = "string" },
+            FieldType.Text => new JsonObject { ["type"] = "string" },
+            FieldType.Id => new JsonObject { ["type"] = "string", ["pattern"] = "^[^:#\\p{Cc}]+$" },
             FieldType.Choice => new JsonObject { ["enum"] = new JsonArray(field.Choices!.Select(c => (JsonNode)c).ToArray()) },
             FieldType.Integer => Ranged(new JsonObject { ["type"] = "integer" }, field.Range),
             FieldType.Number => Ranged(new JsonObject { ["type"] = "number" }, field.Range),

@@ -22,7 +22,7 @@ public static class ScenarioFormat
     /// <summary>A location.</summary>
     public static ObjectSpec Node { get; } = new("node", "A location: a node of the directed route graph (MODEL.md section 1).",
     [
-        new("id", Id, true, "Unique id, used by edges, od pairs, allocations and events."),
+        new("id", Id, true, "Unique id, used by edges, od pairs, allocations and events; printable, without ':' or '#' (they separate the parts of route ids)."),
         new("kind", Choice, true, "Role of the location.", Choices: ["origin", "transit", "crossing", "destination"]),
         new("label", Text, false, "Human-readable name for plots and reports.", Default: "the id"),
         new("cost", Number, false, "Cost c paid by a trip passing the node.", "utility units", Bounds.NonNegative, "0"),

@@ -80,6 +80,11 @@ public sealed class MappingReader
             Error(key, scalar, $"expected {Expected(field)}, got nothing");
             return fallback;
         }
+        if (field.Type is FieldType.Id && IdProblem(text) is { } problem)
+        {
+            Error(key, scalar, problem);
+            return fallback;
+        }
         if (field.Type is FieldType.Choice && !field.Choices!.Contains(text))
         {
             Error(key, scalar, $"'{text}' is not one of {string.Join(", ", field.Choices!)}");
@@ -88,13 +93,27 @@ public sealed class MappingReader
         return text;
     }
 
+    /// <summary>The characters an id may not hold: the separators of route ids (<c>origin:destination#rank</c>), so two routes never share an id.</summary>
+    public const string IdSeparators = ":#";
+
+    /// <summary>Why a text cannot be an id (a separator of route ids, or a control character), or null when it can.</summary>
+    public static string? IdProblem(string id)
+    {
+        int separator = id.IndexOfAny(IdSeparators.ToCharArray());
+        if (separator >= 0)
+            return $"id '{Shorten(id)}' holds '{id[separator]}'; ids may not hold ':' or '#', which separate the parts of route ids (origin:destination#rank)";
+        if (id.Any(char.IsControl))
+            return $"id '{Shorten(id)}' holds a control character (such as a tab or a terminal escape); ids are printable text";
+        return null;
+    }
+
     /// <summary>A finite number; the default when absent, NaN when wrong.</summary>
     public double Number(string key, double fallback = double.NaN)
     {
         if (!TryScalar(key, out var scalar, out var field)) return fallback;
-        if (!TryParseNumber(scalar, out var value))
+        if (!TryParseNumber(scalar, out var value, out var problem))
         {
-            Error(key, scalar, $"expected {Expected(field)}, got {Describe(scalar)}");
+            Error(key, scalar, problem ?? $"expected {Expected(field)}, got {Describe(scalar)}");
             return double.NaN;
         }
         return CheckRange(key, scalar, field, value) ? value : double.NaN;
@@ -107,14 +126,27 @@ public sealed class MappingReader
     public long Integer(string key, long fallback = -1)
     {
         if (!TryScalar(key, out var scalar, out var field)) return fallback;
-        if (!TryParseNumber(scalar, out var value))
+        var digits = scalar.Style == ScalarStyle.Plain ? scalar.Value?.Replace("_", "", StringComparison.Ordinal) : null;
+        if (digits is not null && System.Numerics.BigInteger.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
         {
-            Error(key, scalar, $"expected {Expected(field)}, got {Describe(scalar)}");
+            // Written in digits: read exactly, never through a double (which would round seeds past 2^53).
+            if (whole >= long.MinValue && whole <= long.MaxValue) return CheckRange(key, scalar, field, (long)whole) ? (long)whole : -1;
+            Error(key, scalar, field.Range is { } range ? $"must be {range.Describe()}, got {Shorten(scalar.Value!)}" : $"must be at most {long.MaxValue:#,0} in size, got {Shorten(scalar.Value!)}");
+            return -1;
+        }
+        if (!TryParseNumber(scalar, out var value, out var problem))
+        {
+            Error(key, scalar, problem ?? $"expected {Expected(field)}, got {Describe(scalar)}");
             return -1;
         }
         if (value != Math.Floor(value))
         {
             Error(key, scalar, $"must be a whole number, got {scalar.Value}");
+            return -1;
+        }
+        if (Math.Abs(value) > MaxExactWhole)
+        {
+            Error(key, scalar, $"{Shorten(scalar.Value!)} is too large to hold exactly in this notation (beyond 2^53 = {MaxExactWhole:#,0}); write it out in digits, at most {long.MaxValue:#,0}");
             return -1;
         }
         return CheckRange(key, scalar, field, value) ? (long)value : -1;
@@ -165,8 +197,9 @@ public sealed class MappingReader
         foreach (var item in sequence)
         {
             string path = $"{PathOf(key)}[{i++}]";
-            if (item is not YamlScalarNode s || !TryParseNumber(s, out var value))
-                Diagnostics.Error(At(item), path, $"expected a number, got {Describe(item)}");
+            string? problem = null;
+            if (item is not YamlScalarNode s || !TryParseNumber(s, out var value, out problem))
+                Diagnostics.Error(At(item), path, problem ?? $"expected a number, got {Describe(item)}");
             else if (field.Range is { } range && !range.Contains(value))
                 Diagnostics.Error(At(item), path, $"must be {range.Describe()}, got {s.Value}");
             else items.Add(value);
@@ -228,9 +261,10 @@ public sealed class MappingReader
             }
             string path = $"{PathOf(key)}.{idNode.Value}";
             Diagnostics.Remember(path, At(idNode));
-            if (v is not YamlScalarNode s || !TryParseNumber(s, out var value))
+            string? problem = null;
+            if (v is not YamlScalarNode s || !TryParseNumber(s, out var value, out problem))
             {
-                Diagnostics.Error(At(v), path, $"expected a number, got {Describe(v)}");
+                Diagnostics.Error(At(v), path, problem ?? $"expected a number, got {Describe(v)}");
                 continue;
             }
             if (field.Range is { } range && !range.Contains(value))
@@ -269,13 +303,32 @@ public sealed class MappingReader
 
     private void Error(string key, YamlNode at, string message) => Diagnostics.Error(At(at), PathOf(key), message);
 
-    private static bool TryParseNumber(YamlScalarNode scalar, out double value)
+    /// <summary>
+    /// Parses a plain scalar as a number the arithmetic can carry: finite, and zero or of at least the smallest
+    /// normal double (about 2.2e-308). Subnormal numbers are refused because they lose precision and their
+    /// reciprocals overflow (a temperature of 5e-324 makes every choice weight 0 x infinity, so every agent
+    /// abstains). <paramref name="problem"/> names the cause when the text is a number the arithmetic cannot carry.
+    /// </summary>
+    private static bool TryParseNumber(YamlScalarNode scalar, out double value, out string? problem)
     {
         value = double.NaN;
+        problem = null;
         if (scalar.Style != ScalarStyle.Plain || scalar.Value is null) return false;
         var text = scalar.Value.Replace("_", "", StringComparison.Ordinal);
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return false;
+        if (double.IsInfinity(value) && !text.Contains("inf", StringComparison.OrdinalIgnoreCase) && !text.Contains('∞'))
+            problem = $"{Shorten(scalar.Value)} is beyond the largest number the arithmetic carries ({double.MaxValue:G3})";
+        else if (!double.IsFinite(value)) return false;
+        else if (value != 0 && Math.Abs(value) < SmallestNormal)
+            problem = $"{Shorten(scalar.Value)} is closer to zero than the arithmetic carries exactly (smallest normal number {SmallestNormal:G2}; its reciprocal overflows); write 0 or a larger number";
+        return problem is null;
     }
+
+    /// <summary>2^53: whole numbers beyond it written as decimals or exponents (1e17) are not all exact as doubles.</summary>
+    public const double MaxExactWhole = 9_007_199_254_740_992;
+
+    /// <summary>The smallest positive normal double, 2^-1022.</summary>
+    public const double SmallestNormal = 2.2250738585072014E-308;
 
     private static string Expected(FieldSpec field) => field.Type switch
     {
@@ -314,28 +367,8 @@ public sealed class MappingReader
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
-    private static string Suggest(string key, ObjectSpec spec)
-    {
-        var best = spec.Keys.MinBy(k => EditDistance(k, key));
-        return best is not null && EditDistance(best, key) <= Math.Max(2, key.Length / 3)
+    private static string Suggest(string key, ObjectSpec spec) =>
+        NearestName.Find(key, spec.Keys) is { } best
             ? $" (did you mean '{best}'?)"
             : $" (expected one of: {string.Join(", ", spec.Keys)})";
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
-    }
 }
