@@ -97,6 +97,7 @@ public static class CompareCommand
                 settings.Seed, settings.Replications, periods, baselineScenario.PeriodUnit, window.ToString(), comparison.Targeted,
                 CommonOptions.Version, threads, started, wall, decisions, decisions / Math.Max(wall, 1e-9), request.CommandLine);
             File.WriteAllText(Path.Combine(folder.Staging, "manifest.json"), manifest.ToJson());
+            NetworkGeoJson.Write(RouteSim.Results.Reading.ComparisonFolder.Open(folder.Staging));
             folder.Commit();
             if (request.Report && ReportCommand.Run(terminal, folder.Target, request.Quiet) != ExitCodes.Ok) return ExitCodes.InvalidInput;
             if (!request.Quiet) Report(terminal, comparison, baselineScenario.PeriodUnit, settings, folder.Target);
