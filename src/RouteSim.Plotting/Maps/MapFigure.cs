@@ -149,7 +149,7 @@ public static class MapFigure
     /// <summary>A scale bar in the map's lower left: ground kilometres at the map's centre; returns its box.</summary>
     private static PixelBox DrawScaleBar(NetworkCanvas canvas, MapView view)
     {
-        double km = NiceBelow(canvas.Panel.Width * 0.2 * view.GroundMetresPerPixel / 1000);
+        double km = NiceBelow(canvas.Panel.Width * 0.25 * view.GroundMetresPerPixel / 1000);
         double length = km * 1000 / view.GroundMetresPerPixel;
         double left = canvas.Panel.Left + 16, bottom = canvas.Panel.Bottom - 14, top = bottom - 7;
         var style = NetworkCanvas.Style(NetworkCanvas.NoteSize, NetworkCanvas.Ink);

@@ -11,7 +11,8 @@ namespace RouteSim.Plotting.Maps;
 /// </summary>
 internal sealed class NetworkCanvas
 {
-    public const int Width = 1200, LegendWidth = 300, Pad = 12, TitleHeight = 44, PanelWidth = Width - LegendWidth - 2 * Pad;
+    // No wider than report.html's column (1,150 px less its padding): an inlined SVG wider than that is cut, not shrunk.
+    public const int Width = 1100, LegendWidth = 290, Pad = 12, TitleHeight = 44, PanelWidth = Width - LegendWidth - 2 * Pad;
     public const float NodeSize = 10, LabelSize = 12, NoteSize = 11;
     public static readonly Color Ink = Color.FromHex("#222222"), Muted = Color.FromHex("#5A5A5A");
 
