@@ -1,5 +1,6 @@
 using System.Globalization;
 using RouteSim.Analysis.Counterfactuals;
+using RouteSim.Plotting.Maps;
 using RouteSim.Plotting.Text;
 using RouteSim.Results.Reading;
 using ScottPlot;
@@ -22,12 +23,10 @@ public static class ComparisonFigures
         var figures = new List<Figure> { FlowOverTime(comparison), Decomposition(comparison), CrossingFlows(comparison) };
         if (DeathsOverTime(comparison) is { } deaths) figures.Add(deaths);
         figures.Add(DeathRates(comparison));
-        var baseline = RunFigures.EdgeFlows(comparison.Baseline, comparison.Baseline.RouteSeries());
-        var intervention = RunFigures.EdgeFlows(comparison.Intervention, comparison.Intervention.RouteSeries());
-        var change = baseline.Keys.Union(intervention.Keys).ToDictionary(k => k, k => intervention.GetValueOrDefault(k) - baseline.GetValueOrDefault(k));
-        var map = MapFigure.Draw(comparison.Intervention, change, "Where the flow moved", e => change[e] >= 0 ? FigureStyle.Color(6) : FigureStyle.Color(5),
-            "change-map", "Change of mean trips on each edge over the run, intervention minus baseline: vermillion where flow rose, blue where it fell; width shows the size of the change.");
-        if (map is not null) figures.Add(map);
+        var content = MapContents.Change(comparison);
+        const string change = "each edge as wide as the trips over the window in the busier arm, coloured by its change, intervention minus baseline, relative to the baseline where the change's 95% interval excludes zero";
+        figures.Add(MapFigure.Draw(comparison.Intervention, content, "change-map", $"Where the flow moved over the window: {change}. Scale, colours and marks are explained in the legend.")
+            ?? NetworkFigure.Draw(comparison.Intervention, content, "change-network", $"Where the flow moved over the window, the network laid out in route order (some nodes have no coordinates, so no map): {change}."));
         return figures;
     }
 

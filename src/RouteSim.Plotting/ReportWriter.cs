@@ -79,8 +79,8 @@ public static class ReportWriter
         }
         html.Append("<h2>In brief</h2>\n").Append(headline);
         html.Append("<h2>Figures</h2>\n");
-        if (!figures.Any(f => f.Name.EndsWith("map", StringComparison.Ordinal)))
-            html.Append("<p>No map: some nodes of this scenario have no coordinates (give every node lat and lon to get one).</p>\n");
+        if (!figures.Any(f => f.Name.EndsWith("map", StringComparison.Ordinal)) && figures.Any(f => f.Name.EndsWith("network", StringComparison.Ordinal)))
+            html.Append("<p>No map: some nodes of this scenario have no coordinates (give every node lat and lon to get one); the network figure lays the network out in route order instead.</p>\n");
         foreach (var f in figures)
         {
             html.Append($"<figure id=\"{f.Name}\">\n").Append(f.Plot.GetSvgXml(f.Width, f.Height)).Append('\n');

@@ -1,3 +1,4 @@
+using RouteSim.Plotting.Maps;
 using RouteSim.Results.Reading;
 using ScottPlot;
 
@@ -20,8 +21,17 @@ public static class RunFigures
             InterdictionsAndDeaths(run),
         };
         figures.AddRange(run.Organizations.Select(o => RouteShares(run, routes, o)));
-        if (MapFigure.Draw(run, EdgeFlows(run, routes)) is { } map) figures.Add(map);
+        figures.Add(Map(run, routes));
         return figures;
+    }
+
+    /// <summary>The run's flows on a map, or as a layered network figure when some node has no coordinates.</summary>
+    public static Figure Map(RunFolder run, double[][][] routeTrips)
+    {
+        var content = MapContents.Run(run, routeTrips);
+        const string flows = "each edge as wide as the trips started on routes that use it over the run (mean per replication; scale in the legend)";
+        return MapFigure.Draw(run, content, "map", $"The network at its coordinates; {flows}; crossings coloured by the most enforcement they are configured to have.")
+            ?? NetworkFigure.Draw(run, content, "network", $"The network laid out in route order, origins left and destinations right (some nodes have no coordinates, so no map); {flows}; crossings coloured by the most enforcement they are configured to have.");
     }
 
     /// <summary>Trips crossing at each of the busiest crossings per period (mean and 95% band), the rest summed as "other".</summary>
@@ -85,20 +95,6 @@ public static class RunFigures
         MarkEvents(plot, run);
         FigureStyle.LegendOutside(plot);
         return new Figure($"route-shares-{Slug(organization)}", $"Which routes carry {organization}'s trips: each route's share of its trips per {unit} (mean over replications); routes named by the crossings they use.", plot);
-    }
-
-    /// <summary>Mean trips over the run on each directed edge, from route trips and paths.</summary>
-    public static Dictionary<(string From, string To), double> EdgeFlows(RunFolder run, double[][][] routeTrips)
-    {
-        var flows = new Dictionary<(string, string), double>();
-        for (int r = 0; r < run.Routes.Count; r++)
-        {
-            double trips = routeTrips.Average(rep => rep.Sum(p => p[r]));
-            var path = run.Routes[r].Path;
-            for (int i = 1; i < path.Length; i++)
-                flows[(path[i - 1], path[i])] = flows.GetValueOrDefault((path[i - 1], path[i])) + trips;
-        }
-        return flows;
     }
 
     /// <summary>A mean line over a translucent 95% band.</summary>

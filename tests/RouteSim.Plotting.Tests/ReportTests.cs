@@ -18,7 +18,7 @@ public partial class ReportTests
     [Fact]
     public void Reports_are_self_contained_with_every_figure_inlined()
     {
-        foreach (var (report, figures) in new[] { (RunReport.Value, 3), (ComparisonReport.Value, 6) })
+        foreach (var (report, figures) in new[] { (RunReport.Value, 4), (ComparisonReport.Value, 6) })
         {
             var html = File.ReadAllText(report);
             Assert.Equal(figures, Regex.Matches(html, "<figure id=").Count);

@@ -102,6 +102,7 @@ public static class CompareCommand
                 UnreinforcedCrossings = comparison.Unreinforced,
             };
             File.WriteAllText(Path.Combine(folder.Staging, "manifest.json"), manifest.ToJson());
+            NetworkGeoJson.Write(RouteSim.Results.Reading.ComparisonFolder.Open(folder.Staging));
             folder.Commit();
             if (request.Report && ReportCommand.Run(terminal, folder.Target, request.Quiet) != ExitCodes.Ok) return ExitCodes.InvalidInput;
             if (!request.Quiet) Report(terminal, folder.Target);

@@ -65,6 +65,7 @@ public static class RunCommand
                 decisions = recorder.Decisions;
                 recorder.Finish(Manifests.ForRun(request.Scenario, scenario, settings, started, clock.Elapsed.TotalSeconds, decisions, request.CommandLine));
             }
+            NetworkGeoJson.Write(RouteSim.Results.Reading.RunFolder.Open(folder.Staging));
             folder.Commit();
             if (request.Report && ReportCommand.Run(terminal, folder.Target, request.Quiet) != ExitCodes.Ok) return ExitCodes.InvalidInput;
             if (!request.Quiet) Report(terminal, model, summary, folder.Target, clock.Elapsed.TotalSeconds, decisions);

@@ -13,6 +13,23 @@ public static class ResultFolders
     private static readonly Lazy<string> Displacement = new(() => Make("compare", Scenario("tutorial", "displacement-baseline.yaml"),
         Scenario("tutorial", "displacement-deployment.yaml"), "--window", "30:90", "--replications", "6"));
 
+    private static readonly Lazy<string> MexicoGuard = new(() => Make("compare", Scenario("north-america-2025", "mexico-baseline.yaml"),
+        Scenario("north-america-2025", "mexico-guard-2025.yaml"), "--replications", "2"));
+
+    private static readonly Lazy<string> BothBorders = new(() => Make("compare", Scenario("north-america-2025", "north-america-baseline.yaml"),
+        Scenario("north-america-2025", "north-america-2025.yaml"), "--replications", "2"));
+
+    private static readonly Lazy<string> DisplacementBaselineRun = new(() => Make("run", Scenario("tutorial", "displacement-baseline.yaml"), "--replications", "4"));
+
+    /// <summary>A run of the displacement tutorial's baseline, whose nodes have coordinates.</summary>
+    public static string RunWithCoordinates => DisplacementBaselineRun.Value;
+
+    /// <summary>The Mexico National Guard comparison, two replications (for maps, not numbers).</summary>
+    public static string Mexico => MexicoGuard.Value;
+
+    /// <summary>The North America comparison, two replications (for maps, not numbers).</summary>
+    public static string NorthAmerica => BothBorders.Value;
+
     /// <summary>A run of the tutorial scenario.</summary>
     public static string Run => TutorialRun.Value;
 
