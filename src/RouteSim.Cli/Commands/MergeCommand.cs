@@ -57,12 +57,15 @@ public static class MergeCommand
             }
             File.WriteAllText(folder.File(SweepDocument.FileName), sweepJson);
             var manifest = new SweepManifest(sweep.Name, sweep.Sha256, null, shards.Select(s => s.Manifest.Shard!).ToArray(), rows, CommonOptions.Version,
-                1, started, clock.Elapsed.TotalSeconds, shards.Sum(s => s.Manifest.AgentDecisions), commandLine);
+                1, started, clock.Elapsed.TotalSeconds, shards.Sum(s => s.Manifest.AgentDecisions), commandLine)
+            {
+                Files = SweepFiles.Digests(folder.Staging),
+            };
             File.WriteAllText(folder.File(SweepManifest.FileName), manifest.ToJson());
             folder.Commit();
             if (!quiet) terminal.Out.WriteLine($"{sweep.Name}: merged {shards.Count} shards, {rows:N0} work items ({sweep.Points:N0} points x {sweep.Replications} replications)\nresults: {folder.Target}");
             return ExitCodes.Ok;
-        });
+        }, existing => ShardFolder.IsComplete(existing, sweep, null));
     }
 
     /// <summary>A single folder that is not itself a shard but holds shard-* folders stands for those.</summary>
