@@ -113,9 +113,9 @@ public sealed class ResultFolder : IDisposable
     public string File(string name) => Path.Combine(Staging, name);
 
     /// <summary>
-    /// Moves the finished folder into place, replacing the old one if forced. When the target appeared meanwhile
-    /// and holds the same work complete, keeps it and discards this copy (<see cref="CommitOutcome.SameWorkThere"/>);
-    /// when it holds anything else that may not be replaced, moves this copy to a visible sibling and throws
+    /// Moves the finished folder into place, replacing the old one if forced. Unforced, when the target appeared
+    /// meanwhile and holds the same work complete, keeps it and discards this copy (<see cref="CommitOutcome.SameWorkThere"/>);
+    /// when it holds anything else, or anything RouteSim did not write when forced, moves this copy to a visible sibling and throws
     /// <see cref="ResultFolderException"/> naming it. Never fails after the results are in place: a replaced
     /// folder that cannot be deleted becomes a <see cref="Warning"/>.
     /// </summary>
@@ -151,15 +151,12 @@ public sealed class ResultFolder : IDisposable
     /// <summary>The outcome when the target exists now: same work, kept aside (throws), or null when it may be replaced.</summary>
     private CommitOutcome? Resolve()
     {
-        if (_sameWork?.Invoke(Target) == true)
-        {
-            Finish(CommitOutcome.SameWorkThere);
-            DeleteQuietly(Staging);
-            return CommitOutcome.SameWorkThere;
-        }
-        if (!Force) throw KeepAside($"{Target} appeared while this run was going and does not hold the same work complete");
-        if (!IsReplaceable(Target, out var why)) throw KeepAside($"{Target}: {why}");
-        return null;
+        if (Force)
+            return IsReplaceable(Target, out var why) ? null : throw KeepAside($"{Target}: {why}");
+        if (_sameWork?.Invoke(Target) != true) throw KeepAside($"{Target} appeared while this run was going and does not hold the same work complete");
+        Finish(CommitOutcome.SameWorkThere);
+        DeleteQuietly(Staging);
+        return CommitOutcome.SameWorkThere;
     }
 
     private ResultFolderException KeepAside(string why)
