@@ -1,18 +1,36 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
 namespace RouteSim.Results;
 
 /// <summary>
 /// A results folder written aside and moved into place only when complete, so a crash, a kill or Ctrl-C never
-/// leaves a folder that looks finished. An existing folder is replaced only when forced.
+/// leaves a folder that looks finished. An existing folder is replaced only when forced, and only when RouteSim
+/// wrote it (it holds a RouteSim manifest.json) or it is empty. When the target appears while the work is going
+/// (another process racing for the same --out), a complete folder of the same work counts as done; anything else
+/// is left alone and the new results are kept beside it under a name the error gives.
 /// </summary>
 public sealed class ResultFolder : IDisposable
 {
-    private bool _committed;
+    /// <summary>Marks the hidden folder a run writes into: <c>.NAME.partial-HOST-PID-GUID</c>.</summary>
+    public const string PartialMarker = ".partial-";
 
-    private ResultFolder(string target, string staging, bool force)
+    /// <summary>Marks a replaced folder awaiting deletion: <c>.NAME.replaced-HOST-PID-GUID</c>.</summary>
+    public const string ReplacedMarker = ".replaced-";
+
+    // Staging folders of this process still being written: a leftover named with this process's id but not
+    // listed here belongs to an earlier process that had the same id (a restarted container's pid 1).
+    private static readonly ConcurrentDictionary<string, byte> Live = new(StringComparer.Ordinal);
+
+    private readonly Func<string, bool>? _sameWork;
+    private bool _done;
+
+    private ResultFolder(string target, string staging, bool force, Func<string, bool>? sameWork)
     {
         Target = target;
         Staging = staging;
         Force = force;
+        _sameWork = sameWork;
     }
 
     /// <summary>Where the results will be once complete.</summary>
@@ -24,51 +42,256 @@ public sealed class ResultFolder : IDisposable
     /// <summary>Whether an existing target is replaced.</summary>
     public bool Force { get; }
 
-    /// <summary>Starts writing results for <paramref name="target"/>; fails if it exists and <paramref name="force"/> is false.</summary>
-    public static ResultFolder Begin(string target, bool force)
+    /// <summary>How the commit ended; null before it.</summary>
+    public CommitOutcome? Outcome { get; private set; }
+
+    /// <summary>Something the user should know after a successful commit (a replaced folder that could not be deleted), or null.</summary>
+    public string? Warning { get; private set; }
+
+    /// <summary>Unfinished folders of dead processes on this host that <see cref="Begin"/> removed from the target's parent.</summary>
+    public IReadOnlyList<string> RemovedLeftovers { get; private set; } = [];
+
+    /// <summary>
+    /// Starts writing results for <paramref name="target"/>. Fails (<see cref="ResultFolderException"/>) if it is a
+    /// file, if it exists and <paramref name="force"/> is false, or if it exists, is not empty and RouteSim did not
+    /// write it. <paramref name="sameWork"/> tells whether a folder found at the target when committing holds the
+    /// complete results of the same work (then the commit is a success that keeps that folder).
+    /// </summary>
+    public static ResultFolder Begin(string target, bool force, Func<string, bool>? sameWork = null)
     {
         target = Path.GetFullPath(target);
         if (System.IO.File.Exists(target)) throw new ResultFolderException($"{target} is a file; results go in a folder");
-        if (Directory.Exists(target) && !force)
-            throw new ResultFolderException($"{target} already exists; give --force to replace it, or --out another folder");
+        if (Directory.Exists(target))
+        {
+            if (!force) throw new ResultFolderException($"{target} already exists; give --force to replace it, or --out another folder");
+            if (!IsReplaceable(target, out var why)) throw new ResultFolderException($"{target}: {why}; --force replaces only a folder RouteSim wrote; give --out another folder");
+        }
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var removed = Leftover.RemoveDead(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}{PartialMarker}{Leftover.Owner()}-{Guid.NewGuid():N}");
+        Live[staging] = 0;
         Directory.CreateDirectory(staging);
-        return new ResultFolder(target, staging, force);
+        return new ResultFolder(target, staging, force, sameWork) { RemovedLeftovers = removed };
+    }
+
+    /// <summary>True when <paramref name="folder"/> holds a manifest.json that RouteSim wrote (a JSON object with its routesim_version).</summary>
+    public static bool IsRouteSimFolder(string folder)
+    {
+        var manifest = Path.Combine(folder, "manifest.json");
+        try
+        {
+            if (!System.IO.File.Exists(manifest)) return false;
+            using var document = JsonDocument.Parse(System.IO.File.ReadAllBytes(manifest));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("routesim_version", out var version) && version.ValueKind == JsonValueKind.String;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsReplaceable(string folder, out string why)
+    {
+        why = "";
+        if (IsRouteSimFolder(folder)) return true;
+        try
+        {
+            if (!Directory.EnumerateFileSystemEntries(folder).Any()) return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            why = $"cannot be read ({e.Message})";
+            return false;
+        }
+        why = "not a RouteSim results folder (it holds no RouteSim manifest.json), so it is not replaced";
+        return false;
     }
 
     /// <summary>Path of a file inside the folder being written.</summary>
     public string File(string name) => Path.Combine(Staging, name);
 
-    /// <summary>Moves the finished folder into place (replacing the old one if forced).</summary>
-    public void Commit()
+    /// <summary>
+    /// Moves the finished folder into place, replacing the old one if forced. Unforced, when the target appeared
+    /// meanwhile and holds the same work complete, keeps it and discards this copy (<see cref="CommitOutcome.SameWorkThere"/>);
+    /// when it holds anything else, or anything RouteSim did not write when forced, moves this copy to a visible sibling and throws
+    /// <see cref="ResultFolderException"/> naming it. Never fails after the results are in place: a replaced
+    /// folder that cannot be deleted becomes a <see cref="Warning"/>.
+    /// </summary>
+    public CommitOutcome Commit()
     {
+        if (Directory.Exists(Target) && Resolve() is { } early) return early;
         string? old = null;
         if (Directory.Exists(Target))
         {
-            if (!Force) throw new ResultFolderException($"{Target} appeared while the run was going; results left in {Staging}");
-            old = Staging + ".old";
+            old = Path.Combine(Path.GetDirectoryName(Target)!, $".{Path.GetFileName(Target)}{ReplacedMarker}{Leftover.Owner()}-{Guid.NewGuid():N}");
             Directory.Move(Target, old);
         }
-        Directory.Move(Staging, Target);
-        _committed = true;
-        if (old is not null) Directory.Delete(old, recursive: true);
-    }
-
-    /// <summary>Deletes the unfinished folder unless it was committed.</summary>
-    public void Dispose()
-    {
-        if (_committed) return;
         try
         {
-            if (Directory.Exists(Staging)) Directory.Delete(Staging, recursive: true);
+            Directory.Move(Staging, Target);
         }
-        catch (IOException)
+        catch (IOException) when (Directory.Exists(Target))
         {
-            // Best effort: a leftover hidden .partial folder never looks like a finished one.
+            // Another process placed its folder between the check and the move (a folder replaced meanwhile stays
+            // hidden and is removed as a dead process's leftover).
+            return Resolve() ?? throw KeepAside($"{Target} appeared while this run was going");
+        }
+        catch (Exception) when (old is not null && !Directory.Exists(Target))
+        {
+            Directory.Move(old, Target); // the disk refused the new results: the old ones go back where they were
+            throw;
+        }
+        Finish(CommitOutcome.Placed);
+        if (old is not null) DeleteReplaced(old);
+        return CommitOutcome.Placed;
+    }
+
+    /// <summary>The outcome when the target exists now: same work, kept aside (throws), or null when it may be replaced.</summary>
+    private CommitOutcome? Resolve()
+    {
+        if (Force)
+            return IsReplaceable(Target, out var why) ? null : throw KeepAside($"{Target}: {why}");
+        if (_sameWork?.Invoke(Target) != true) throw KeepAside($"{Target} appeared while this run was going and does not hold the same work complete");
+        Finish(CommitOutcome.SameWorkThere);
+        DeleteQuietly(Staging);
+        return CommitOutcome.SameWorkThere;
+    }
+
+    private ResultFolderException KeepAside(string why)
+    {
+        var kept = $"{Target}.unplaced-{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{Environment.ProcessId}";
+        try
+        {
+            Directory.Move(Staging, kept);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            kept = Staging;
+        }
+        Finish(CommitOutcome.KeptAside);
+        return new ResultFolderException($"{why}; the complete results of this run are in {kept}");
+    }
+
+    private void Finish(CommitOutcome outcome)
+    {
+        Outcome = outcome;
+        _done = true;
+        Live.TryRemove(Staging, out _);
+    }
+
+    private void DeleteReplaced(string old)
+    {
+        try
+        {
+            Directory.Delete(old, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Warning = $"the results are in place, but the folder they replaced could not be deleted ({e.Message}); it is in {old}";
         }
     }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover hidden .partial folder never looks like a finished one, and the next run removes it.
+        }
+    }
+
+    /// <summary>Deletes the unfinished folder unless it was committed or kept aside.</summary>
+    public void Dispose()
+    {
+        if (_done) return;
+        Live.TryRemove(Staging, out _);
+        DeleteQuietly(Staging);
+    }
+
+    /// <summary>An unfinished (.partial) or replaced folder next to results, with the host and process that wrote it.</summary>
+    /// <param name="Path">The folder.</param>
+    /// <param name="Host">The host name of the process that made it; null for a name this version cannot read.</param>
+    /// <param name="ProcessId">Its process id.</param>
+    /// <param name="Dead">True when that process is known to be gone (same host, no such process, or the id reused since).</param>
+    public sealed record Leftover(string Path, string? Host, int ProcessId, bool Dead)
+    {
+        /// <summary>This process as named in its folders: host and process id.</summary>
+        public static string Owner() => $"{HostName}-{Environment.ProcessId}";
+
+        private static string HostName { get; } = new(Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '_').ToArray());
+
+        /// <summary>The unfinished and replaced folders in <paramref name="parent"/>, oldest name first.</summary>
+        public static IReadOnlyList<Leftover> In(string parent)
+        {
+            if (!Directory.Exists(parent)) return [];
+            var found = new List<Leftover>();
+            foreach (var dir in Directory.EnumerateDirectories(parent, ".*").Order(StringComparer.Ordinal))
+            {
+                var name = System.IO.Path.GetFileName(dir);
+                int at = Math.Max(name.LastIndexOf(PartialMarker, StringComparison.Ordinal), name.LastIndexOf(ReplacedMarker, StringComparison.Ordinal));
+                if (at < 0) continue;
+                var owner = name[(name.IndexOf('-', at + 1) + 1)..].Split('-');
+                // HOST-PID-GUID, the host possibly holding '-' itself; older versions wrote PID-GUID.
+                if (owner.Length >= 3 && int.TryParse(owner[^2], out int pid) && owner[^1].Length == 32)
+                {
+                    var host = string.Join('-', owner[..^2]);
+                    found.Add(new Leftover(dir, host, pid, host == HostName && IsDead(dir, pid)));
+                }
+                else found.Add(new Leftover(dir, null, owner.Length == 2 && int.TryParse(owner[0], out int old) ? old : 0, false));
+            }
+            return found;
+        }
+
+        /// <summary>Removes the leftovers of dead processes of this host in <paramref name="parent"/>; returns those removed.</summary>
+        public static IReadOnlyList<string> RemoveDead(string parent)
+        {
+            var removed = new List<string>();
+            foreach (var leftover in In(parent).Where(l => l.Dead))
+            {
+                DeleteQuietly(leftover.Path);
+                if (!Directory.Exists(leftover.Path)) removed.Add(leftover.Path);
+            }
+            return removed;
+        }
+
+        private static bool IsDead(string folder, int pid)
+        {
+            if (pid == Environment.ProcessId) return !Live.ContainsKey(folder);
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                if (process.HasExited) return true;
+                // A process that started after the folder was last written did not write it: the id was reused.
+                return process.StartTime > Directory.GetLastWriteTime(folder).AddSeconds(2);
+            }
+            catch (ArgumentException)
+            {
+                return true;
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+            {
+                return false;
+            }
+        }
+    }
+}
+
+/// <summary>How <see cref="ResultFolder.Commit"/> ended.</summary>
+public enum CommitOutcome
+{
+    /// <summary>The new results are at the target.</summary>
+    Placed,
+
+    /// <summary>The target appeared meanwhile holding the same work complete; it was kept and this copy discarded.</summary>
+    SameWorkThere,
+
+    /// <summary>The target holds something else; the new results were moved beside it (the exception names where).</summary>
+    KeptAside,
 }
 
 /// <summary>A results folder cannot be written as asked.</summary>

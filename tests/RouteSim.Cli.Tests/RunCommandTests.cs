@@ -55,9 +55,30 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("--force", refused.Error);
         Assert.Equal("precious", File.ReadAllText(Path.Combine(target, "mine.txt")));
 
-        Assert.Equal(0, Routesim.Run("run", Routesim.Tutorial, "--out", target, "--quiet", "--force", "--replications", "2").Exit);
-        Assert.False(File.Exists(Path.Combine(target, "mine.txt")));
-        Assert.True(File.Exists(Path.Combine(target, "manifest.json")));
+        // --force replaces only a folder RouteSim wrote: a folder of the user's own files is refused, and kept.
+        var forced = Routesim.Run("run", Routesim.Tutorial, "--out", target, "--quiet", "--force", "--replications", "2");
+        Assert.Equal(1, forced.Exit);
+        Assert.Contains("not a RouteSim results folder", forced.Error);
+        Assert.Equal("precious", File.ReadAllText(Path.Combine(target, "mine.txt")));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(_dir), e => Path.GetFileName(e).StartsWith(".kept", StringComparison.Ordinal));
+
+        var results = Path.Combine(_dir, "results");
+        Assert.Equal(0, Routesim.Run("run", Routesim.Tutorial, "--out", results, "--quiet", "--replications", "1").Exit);
+        File.WriteAllText(Path.Combine(results, "note.txt"), "written after");
+        Assert.Equal(0, Routesim.Run("run", Routesim.Tutorial, "--out", results, "--quiet", "--force", "--replications", "2").Exit);
+        Assert.False(File.Exists(Path.Combine(results, "note.txt")));
+        Assert.True(File.Exists(Path.Combine(results, "manifest.json")));
+    }
+
+    [Fact]
+    public void Force_in_a_folder_of_the_users_own_files_deletes_nothing()
+    {
+        // The issue's `--out . --force` in a folder holding a user's files.
+        File.WriteAllText(Path.Combine(_dir, "thesis.tex"), "years of work");
+        var forced = Routesim.Run("run", Routesim.Tutorial, "--out", _dir + Path.DirectorySeparatorChar + ".", "--quiet", "--force", "--replications", "1");
+        Assert.Equal(1, forced.Exit);
+        Assert.Single(forced.Error.Trim().Split('\n'));
+        Assert.Equal("years of work", File.ReadAllText(Path.Combine(_dir, "thesis.tex")));
     }
 
     [Fact]

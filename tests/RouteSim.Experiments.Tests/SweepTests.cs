@@ -166,4 +166,66 @@ public class SweepTests
         Load(text, out var errors);
         Assert.Contains("file not found", Assert.Single(errors).ToString());
     }
+
+    private static string OneParameter(string parameter, string outcomes = "") => $$"""
+        name: owned
+        scenario: {{Files.Scenario("tutorial", "displacement-deployment.yaml")}}
+        counterfactual: {{Files.Scenario("tutorial", "displacement-baseline.yaml")}}
+        replications: 2
+        seed: 11
+        design: { kind: grid }
+        parameters:
+          - {{parameter}}
+        outcomes:
+          - { name: deaths, metric: deaths, from: 30 }
+          - { name: ratio, measure: displacement_ratio, from: 30{{outcomes}} }
+        """;
+
+    // Keys the sweep sets itself for every work item: a swept value would be a column every run ignores.
+    [Theory]
+    [InlineData("{ path: seed, values: [1, 2, 3] }", "'seed' cannot be swept", "raise the sweep's replications")]
+    [InlineData("{ path: replications, values: [1, 2] }", "'replications' cannot be swept", "give replications in the sweep")]
+    public void A_key_the_sweep_owns_is_refused_where_it_is_written(string parameter, string message, string hint)
+    {
+        Load(OneParameter(parameter), out var errors);
+        var error = Assert.Single(errors);
+        Assert.Equal((8, "parameters[0].path"), (error.Line, error.Path));
+        Assert.Contains(message, error.Message);
+        Assert.Contains(hint, error.Message);
+    }
+
+    [Theory]
+    [InlineData("{ path: periods, name: seed, values: [60, 80] }", "parameters[0].name")]
+    [InlineData("{ path: periods, name: index, values: [60, 80] }", "parameters[0].name")]
+    public void A_parameter_named_like_a_column_every_row_has_is_refused(string parameter, string path)
+    {
+        Load(OneParameter(parameter), out var errors);
+        var error = Assert.Single(errors);
+        Assert.Equal(path, error.Path);
+        Assert.Contains("is a column every row of runs.csv already has", error.Message);
+    }
+
+    [Fact]
+    public void A_swept_number_of_periods_is_applied_to_each_point()
+    {
+        var sweep = Load(OneParameter("{ path: periods, values: [60, 80] }", ", to: 60"), out var errors);
+        Assert.Empty(errors);
+        Assert.Equal([60, 80], Enumerable.Range(0, 2).Select(p => sweep.Point(p, LoadOptions.Unlimited).Model.Scenario.Periods));
+        var rows = Run(sweep, 0, sweep.Plan.Count, 1);
+        // Deaths from period 30 to the end: the longer horizon counts more periods (20 more of a steady flow).
+        Assert.True(rows[2].Values[0] > rows[0].Values[0] && rows[3].Values[0] > rows[1].Values[0]);
+    }
+
+    [Theory]
+    [InlineData("{ path: periods, values: [20, 60] }", "", "parameters[0].values", "enforcement.events[0].period: period 30 is past the last period")]
+    [InlineData("{ path: periods, values: [35, 80] }", ", to: 40", "outcomes[1].to", "outcome ratio reads periods 30-39, past the shortest run of the sweep (35 periods")]
+    [InlineData("{ path: periods, min: 35, max: 80 }", ", to: 40", "outcomes[1].to", "where periods = 35")]
+    [InlineData("{ path: periods, min: 25, max: 80 }", "", "parameters[0].min", "(with periods = 25)")]
+    [InlineData("{ path: periods, values: [60, 80], applies_to: scenario }", "", "parameters[0].applies_to", "periods must be the same in the scenario and its counterfactual")]
+    public void A_swept_number_of_periods_that_conflicts_is_refused_where_it_is_written(string parameter, string outcomes, string path, string message)
+    {
+        Load(OneParameter(parameter, outcomes), out var errors);
+        Assert.NotEmpty(errors);
+        Assert.Contains(errors, e => e.Path == path && e.Message.Contains(message, StringComparison.Ordinal) && e.Line > 0);
+    }
 }

@@ -17,4 +17,24 @@ public static class Manifests
             ScenarioSources = scenario.Sources,
             StartDate = scenario.StartDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
+
+    /// <summary>
+    /// True when <paramref name="folder"/> holds a finished run (its manifest, written last) of the same scenario
+    /// bytes, seed, replications and routesim version: the same numbers, bit for bit, whatever the threads.
+    /// </summary>
+    public static bool IsSameRun(string folder, string file, RunSettings settings)
+    {
+        try
+        {
+            var path = Path.Combine(folder, "manifest.json");
+            if (!File.Exists(path)) return false;
+            var manifest = RunManifest.FromJson(File.ReadAllText(path));
+            return manifest is not null && manifest.ScenarioSha256 == ScenarioFile.Sha256(file) && manifest.Seed == settings.Seed
+                && manifest.Replications == settings.Replications && manifest.RoutesimVersion == CommonOptions.Version;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
 }

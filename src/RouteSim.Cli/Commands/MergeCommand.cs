@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using RouteSim.Cli.Console;
+using RouteSim.Results;
 using RouteSim.Results.Reading;
 using RouteSim.Results.Sweeps;
 
@@ -43,6 +44,7 @@ public static class MergeCommand
             return ExitCodes.InvalidInput;
         }
 
+        ReportLeftovers(terminal, folders);
         return ResultsFolderWork.Run(terminal, output, force, (folder, _) =>
         {
             long rows;
@@ -57,12 +59,30 @@ public static class MergeCommand
             }
             File.WriteAllText(folder.File(SweepDocument.FileName), sweepJson);
             var manifest = new SweepManifest(sweep.Name, sweep.Sha256, null, shards.Select(s => s.Manifest.Shard!).ToArray(), rows, CommonOptions.Version,
-                1, started, clock.Elapsed.TotalSeconds, shards.Sum(s => s.Manifest.AgentDecisions), commandLine);
+                1, started, clock.Elapsed.TotalSeconds, shards.Sum(s => s.Manifest.AgentDecisions), commandLine)
+            {
+                Files = SweepFiles.Digests(folder.Staging),
+            };
             File.WriteAllText(folder.File(SweepManifest.FileName), manifest.ToJson());
             folder.Commit();
             if (!quiet) terminal.Out.WriteLine($"{sweep.Name}: merged {shards.Count} shards, {rows:N0} work items ({sweep.Points:N0} points x {sweep.Replications} replications)\nresults: {folder.Target}");
             return ExitCodes.Ok;
-        });
+        }, existing => ShardFolder.IsComplete(existing, sweep, null));
+    }
+
+    /// <summary>
+    /// Unfinished folders next to the shards: those of dead processes of this host are removed; the others (a
+    /// process still running, or one on another machine, which this one cannot see) are named for the user.
+    /// </summary>
+    private static void ReportLeftovers(Terminal terminal, IReadOnlyList<string> folders)
+    {
+        foreach (var parent in folders.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var removed in ResultFolder.Leftover.RemoveDead(parent))
+                terminal.Fail($"routesim: removed {removed}, the unfinished folder of a process that is gone");
+            foreach (var left in ResultFolder.Leftover.In(parent))
+                terminal.Fail($"routesim: note: {left.Path} is an unfinished folder of {(left.Host is null ? "an earlier routesim" : $"process {left.ProcessId} on {left.Host}")}, not merged; delete it once that process is gone");
+        }
     }
 
     /// <summary>A single folder that is not itself a shard but holds shard-* folders stands for those.</summary>

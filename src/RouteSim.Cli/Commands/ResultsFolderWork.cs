@@ -4,21 +4,29 @@ using RouteSim.Results;
 namespace RouteSim.Cli.Commands;
 
 /// <summary>
-/// The frame every command that writes a results folder shares: the folder written aside, Ctrl-C and SIGTERM
-/// turned into a clean stop, and a folder in the way, a disk that refuses the results or an interruption turned
-/// into one line and an exit code.
+/// The frame every command that writes a results folder shares: the folder written aside, Ctrl-C, SIGTERM and
+/// SIGHUP turned into a clean stop, and a folder in the way, a disk that refuses the results or an interruption
+/// turned into one line and an exit code. Exit 0 means the results asked for are at the target.
 /// </summary>
 public static class ResultsFolderWork
 {
-    /// <summary>Runs <paramref name="work"/> with a folder being written for <paramref name="target"/>; the work commits it.</summary>
-    public static int Run(Terminal terminal, string target, bool force, Func<ResultFolder, CancellationToken, int> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> with a folder being written for <paramref name="target"/>; the work commits it.
+    /// <paramref name="sameWork"/> tells whether a folder that appears at the target meanwhile holds this work complete.
+    /// </summary>
+    public static int Run(Terminal terminal, string target, bool force, Func<ResultFolder, CancellationToken, int> work, Func<string, bool>? sameWork = null)
     {
         using var cancel = new CancellationTokenSource();
         using var signals = CancelSignals.Hook(cancel);
         try
         {
-            using var folder = ResultFolder.Begin(target, force);
-            return work(folder, cancel.Token);
+            using var folder = ResultFolder.Begin(target, force, sameWork);
+            foreach (var removed in folder.RemovedLeftovers) terminal.Fail($"routesim: removed {removed}, the unfinished folder of a process that is gone");
+            int exit = work(folder, cancel.Token);
+            if (folder.Outcome == CommitOutcome.SameWorkThere)
+                terminal.Fail($"routesim: {folder.Target} was completed by another process while this one ran, for the same work; kept it");
+            if (folder.Warning is { } warning) terminal.Fail($"routesim: {warning}");
+            return exit;
         }
         catch (ResultFolderException e)
         {

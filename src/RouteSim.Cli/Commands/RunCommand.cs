@@ -70,7 +70,7 @@ public static class RunCommand
             if (request.Report && ReportCommand.Run(terminal, folder.Target, request.Quiet) != ExitCodes.Ok) return ExitCodes.InvalidInput;
             if (!request.Quiet) Report(terminal, model, summary, folder.Target, clock.Elapsed.TotalSeconds, decisions);
             return ExitCodes.Ok;
-        });
+        }, existing => Manifests.IsSameRun(existing, request.Scenario, settings));
     }
 
     /// <summary>

@@ -54,12 +54,14 @@ public static class SweepCommand
         var range = shard is { } r ? new ShardRange(r.Index, r.Count, from, to) : null;
         string target = range is null ? root : Path.Combine(root, ShardSelection.FolderName(range.Index, range.Count));
 
-        if (range is not null && !force && ShardFolder.IsComplete(target, document, range))
+        if (!force && ShardFolder.IsComplete(target, document, range))
         {
-            if (!quiet) terminal.Out.WriteLine($"{target}: shard {range.Index} of {range.Count} is already complete for this sweep; nothing to do");
+            if (!quiet) terminal.Out.WriteLine(range is null
+                ? $"{target}: this sweep is already complete there; nothing to do"
+                : $"{target}: shard {range.Index} of {range.Count} is already complete for this sweep; nothing to do");
             return ExitCodes.Ok;
         }
-        // A shard folder left by an earlier attempt of the same shard is replaced: its rows would be the same.
+        // A folder of the same shard that is not complete (edited, damaged) is replaced: its rows would be the same.
         bool replace = force || (range is not null && ShardFolder.IsSameShard(target, document, range));
 
         return ResultsFolderWork.Run(terminal, target, replace, (folder, cancellation) =>
@@ -85,7 +87,11 @@ public static class SweepCommand
             }
             File.WriteAllText(folder.File(SweepDocument.FileName), document.ToJson());
             var manifest = new SweepManifest(sweep.Name, document.Sha256, range, [], rows, CommonOptions.Version, threads, started,
-                clock.Elapsed.TotalSeconds, decisions, commandLine);
+                clock.Elapsed.TotalSeconds, decisions, commandLine)
+            {
+                Files = SweepFiles.Digests(folder.Staging),
+                RowSha256 = range is null ? null : ContentDigests.Rows(folder.File(SweepTable.RunsFile)),
+            };
             File.WriteAllText(folder.File(SweepManifest.FileName), manifest.ToJson());
             folder.Commit();
             if (!quiet)
@@ -94,6 +100,6 @@ public static class SweepCommand
                 terminal.Out.WriteLine($"results: {folder.Target}");
             }
             return ExitCodes.Ok;
-        });
+        }, existing => ShardFolder.IsComplete(existing, document, range));
     }
 }

@@ -77,6 +77,12 @@ public static class SweepFile
         var outcomes = outcomeReaders.Select(o => ReadOutcome(o, scenario, counterfactual)).ToArray();
         foreach (var (o, r) in outcomes.Zip(outcomeReaders))
             if (o is not null && !names.Add(o.Name)) diagnostics.Error(r.PathOf("name"), $"the name '{o.Name}' is used twice (outcome and parameter names share the results' columns)");
+        foreach (var (column, r) in parameters.Select(p => p?.Factor.Name).Concat(outcomes.Select(o => o?.Name)).Zip(parameterReaders.Concat(outcomeReaders)))
+            if (column is not null && RowColumns.Contains(column))
+                diagnostics.Error(r.PathOf(r.Has("name") ? "name" : "path"), $"'{column}' is a column every row of runs.csv already has ({string.Join(", ", RowColumns)}); give it another name");
+        if (scenario is not null && diagnostics.Ok)
+            for (int i = 0; i < parameters.Length; i++)
+                CheckHorizon(parameters[i]!, parameterReaders[i], outcomes, outcomeReaders, scenario, counterfactual, options);
 
         if (!diagnostics.Ok || design is null || scenario is null) return null;
         var factors = parameters.Select(p => p!.Factor).ToArray();
@@ -92,6 +98,19 @@ public static class SweepFile
         return new Sweep(file, name, description, scenario, counterfactual, parameters.Select(p => p!).ToArray(), built, designSeed, plan, outcomes.Select(o => o!).ToArray());
     }
 
+    /// <summary>The columns runs.csv gives every row before the parameters and outcomes.</summary>
+    private static readonly string[] RowColumns = ["index", "point", "replication", "seed"];
+
+    /// <summary>
+    /// Scenario keys a sweep sets itself for every work item, so a value swept there would be written as a column
+    /// and ignored by every run: refused, saying which key of the sweep to use instead.
+    /// </summary>
+    private static readonly Dictionary<string, string> OwnedBySweep = new(StringComparer.Ordinal)
+    {
+        ["seed"] = "every work item's seed comes from the sweep's own seed and the item's index, so a swept seed would be ignored; to replicate, raise the sweep's replications (each replication has its own seed), and to try other streams change its seed",
+        ["replications"] = "the sweep's own replications key sets the replications of every point, so a swept value would be ignored; give replications in the sweep",
+    };
+
     private static SweepParameter? ReadParameter(MappingReader r, ScenarioTemplate? scenario, ScenarioTemplate? counterfactual)
     {
         var d = r.Diagnostics;
@@ -103,6 +122,12 @@ public static class SweepFile
             d.Error(r.PathOf("path"), problem!);
             return null;
         }
+        foreach (var (key, why) in OwnedBySweep)
+            if (ReferenceEquals(path.Field, Scenarios.Format.ScenarioFormat.Scenario.Field(key)))
+            {
+                d.Error(r.PathOf("path"), $"'{text}' cannot be swept: {why}");
+                return null;
+            }
         bool multiply = r.Flag("multiply");
         if (multiply) path = path.Multiplying();
         else if (path.IsWildcard)
@@ -168,6 +193,39 @@ public static class SweepFile
                 return null;
             }
         return new SweepParameter(path, factor, inScenario, inCounterfactual);
+    }
+
+    /// <summary>
+    /// A swept number of periods is applied point by point; it must not leave the sweep's outcomes or the
+    /// counterfactual behind: the shortest run must still hold every outcome's window and the scenario's events,
+    /// and the counterfactual must run as long as the scenario.
+    /// </summary>
+    private static void CheckHorizon(SweepParameter parameter, MappingReader r, Outcome?[] outcomes, IReadOnlyList<MappingReader> outcomeReaders,
+        ScenarioTemplate scenario, ScenarioTemplate? counterfactual, LoadOptions options)
+    {
+        if (!ReferenceEquals(parameter.Path.Field, Scenarios.Format.ScenarioFormat.Scenario.Field("periods"))) return;
+        var d = r.Diagnostics;
+        if (counterfactual is not null && !(parameter.InScenario && parameter.InCounterfactual))
+        {
+            d.Error(r.PathOf("applies_to"), "periods must be the same in the scenario and its counterfactual (their runs are compared period by period); drop applies_to");
+            return;
+        }
+        int periods = int.MaxValue;
+        foreach (var template in new[] { scenario, counterfactual }.OfType<ScenarioTemplate>())
+        {
+            var shortest = template.Instantiate([parameter.Path], [parameter.Factor.Lower], options);
+            if (!shortest.Ok)
+            {
+                var e = shortest.Errors[0];
+                d.Error(r.PathOf(r.Has("values") ? "values" : "min"), $"{template.File}: {(e.Path.Length > 0 ? e.Path + ": " : "")}{e.Message}");
+                return;
+            }
+            periods = Math.Min(periods, shortest.Scenario!.Periods);
+        }
+        foreach (var (o, reader) in outcomes.Zip(outcomeReaders))
+            if (o is not null && (o.From >= periods || o.To > periods))
+                d.Error(reader.PathOf(o.To > periods ? "to" : "from"),
+                    $"outcome {o.Name} reads periods {o.From}{(o.To is { } to ? $"-{to - 1}" : " onwards")}, past the shortest run of the sweep ({periods} periods, numbered from 0, where {parameter.Path.Text} = {parameter.Factor.Lower:G6})");
     }
 
     private static Outcome? ReadOutcome(MappingReader r, ScenarioTemplate? scenario, ScenarioTemplate? counterfactual)

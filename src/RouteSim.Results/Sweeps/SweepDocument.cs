@@ -41,6 +41,18 @@ public sealed record SweepDocument(
     /// <summary>The document as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
 
+    /// <summary>What makes a document read back unusable (a field missing or inconsistent), or null when it is sound.</summary>
+    public string? Problem()
+    {
+        if (Name is null || Sha256 is null || Design is null || Parameters is null || Outcomes is null || Seeds is null || RoutesimVersion is null)
+            return "not a complete RouteSim sweep description (a field is missing)";
+        if (Parameters.Any(p => p?.Name is null) || Outcomes.Any(o => o?.Name is null)) return "a parameter or outcome has no name";
+        if (Points < 1 || Replications < 1 || WorkItems != (long)Points * Replications)
+            return $"{Points} points x {Replications} replications do not make its {WorkItems} work items";
+        if (!Enum.TryParse<RouteSim.Analysis.Sweeps.SeedMode>(Seeds, ignoreCase: true, out _)) return $"seeds '{Seeds}' is neither independent nor common";
+        return null;
+    }
+
     /// <summary>Reads the document back; null when the text is not one.</summary>
     public static SweepDocument? FromJson(string json)
     {
@@ -78,6 +90,15 @@ public sealed record SweepManifest(
     /// <summary>File name inside a sweep folder.</summary>
     public const string FileName = "manifest.json";
 
+    /// <summary>Size and SHA-256 of every other file of the folder as written (runs.csv, sweep.json, and points.csv where there is one).</summary>
+    public IReadOnlyList<FileDigest> Files { get; init; } = [];
+
+    /// <summary>
+    /// Shards only: the first 8 bytes of the SHA-256 of each row of runs.csv (its UTF-8 text without the line
+    /// break), in order, base64: lets a merge name the row that changed, where the file's hash only says that one did.
+    /// </summary>
+    public string? RowSha256 { get; init; }
+
     /// <summary>The manifest as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
 
@@ -94,3 +115,6 @@ public sealed record SweepManifest(
         }
     }
 }
+
+/// <summary>A file of a results folder as written: its name, size in bytes and SHA-256 (lowercase hex).</summary>
+public sealed record FileDigest(string Name, long Bytes, string Sha256);

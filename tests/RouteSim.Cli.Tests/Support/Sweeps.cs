@@ -40,3 +40,18 @@ public static class Sweeps
             Assert.True(File.ReadAllBytes(Path.Combine(a, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(b, f))), $"{f} differs between {a} and {b}");
     }
 }
+
+/// <summary>File helpers for tests.</summary>
+public static class Files
+{
+    /// <summary>Makes a file undeletable: immutable for root (who ignores permissions), its folder read-only otherwise.</summary>
+    public static void Lock(string file, bool on)
+    {
+        bool root = Environment.UserName == "root";
+        using var process = root
+            ? System.Diagnostics.Process.Start("chattr", [on ? "+i" : "-i", file])
+            : System.Diagnostics.Process.Start("chmod", [on ? "a-w" : "u+w", Path.GetDirectoryName(file)!]);
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+    }
+}
