@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An independent NumPy implementation of shared/MODEL.md, sections 1-7, for speed and agreement checks.
+"""An independent NumPy implementation of docs/model.md, sections 1-7, for speed and agreement checks.
 
 Written from the model text, not from the C# engine: its own random numbers (NumPy's PCG64, one stream per
 replication), the walk drawn node by node as section 4 says (one draw per node, not the engine's one draw per
@@ -80,7 +80,7 @@ class Model:
 
 
 def adapt(resources, recent, policy, eligible):
-    """MODEL.md section 6."""
+    """docs/model.md section 6."""
     phi, floor = policy["fraction"], policy.get("floor", 0.0)
     total = resources[eligible].sum()
     weights = recent[eligible] + 1.0

@@ -79,7 +79,7 @@ def generate(with_canada, deployment, canada_measures, name, description):
     pos = {}
     w(f"# {name}")
     w("# Laid out by layout.py beside this file (distances, troop split); every figure's source or status is given beside it.")
-    w("# Sources: shared/data/north-america-2025/README.md (deployment by state and city, localities, ports of entry")
+    w("# Sources: data/README.md beside this file (deployment by state and city, localities, ports of entry")
     w("# and their coordinates, fentanyl seizures FY2024); other places sit at the named town; a stretch between ports sits")
     w("# a little east of its port (approximate: a point on the stretch, for maps).")
     w("# Assumptions are marked ASSUMPTION; calibrated values CALIBRATED (see docs/scenarios.md for how).")
@@ -87,9 +87,9 @@ def generate(with_canada, deployment, canada_measures, name, description):
     w("description: >")
     for line in description: w("  " + line)
     w("sources:")
-    w('  - "shared/data/north-america-2025: Mexico National Guard deployment, Feb 3-4 2025 (soylagunanoticias.com, centralmunicipal.mx, The Epoch Times, Feb 2025)"')
-    w('  - "shared/data/north-america-2025: U.S. fentanyl seizures FY2024, 21,148 lb southwest border, 43 lb northern border, over 90% at ports of entry"')
-    if with_canada: w('  - "shared/data/north-america-2025: Canada-U.S. agreement of Feb 3-4 2025 (fentanyl czar, joint strike force)"')
+    w('  - "Mexico National Guard deployment, Feb 3-4 2025 (soylagunanoticias.com, centralmunicipal.mx, The Epoch Times, Feb 2025; figures in scenarios/north-america-2025/data/README.md)"')
+    w('  - "U.S. fentanyl seizures FY2024, 21,148 lb southwest border, 43 lb northern border, over 90% at ports of entry (figures in scenarios/north-america-2025/data/README.md)"')
+    if with_canada: w('  - "Canada-U.S. agreement of Feb 3-4 2025 (fentanyl czar, joint strike force; figures in scenarios/north-america-2025/data/README.md)"')
     w("periods: 365            # days of 2025; period 0 = January 1, period 34 = February 4")
     w("period_unit: day")
     w("replications: 20")
@@ -97,7 +97,7 @@ def generate(with_canada, deployment, canada_measures, name, description):
     if with_canada:
         w("routing: { routes_per_pair: 16, max_stretch: 3.0 }  # 16 so the routes through Canada are among the candidates")
     else:
-        w("routing: { routes_per_pair: 8, max_stretch: 3.0 }   # MODEL.md defaults")
+        w("routing: { routes_per_pair: 8, max_stretch: 3.0 }   # docs/model.md defaults")
     w("")
     w("nodes:")
     w("  # Origins. Fentanyl: Sinaloa and Jalisco, where the two largest cartels produce it. Migrants: Tapachula (entry")

@@ -3,7 +3,7 @@ using RouteSim.Core.Model;
 namespace RouteSim.Analysis.Counterfactuals;
 
 /// <summary>
-/// The paired counterfactual of MODEL.md section 8: every measure over a window, each with a 95% interval from
+/// The paired counterfactual of docs/model.md section 8: every measure over a window, each with a 95% interval from
 /// the per-replication differences between an intervention and its baseline run with the same seeds.
 /// </summary>
 public sealed class Comparison
@@ -77,7 +77,7 @@ public sealed class Comparison
         measures.Add(PerThousand("deaths_per_1000_attempts_baseline", "deaths per 1,000 attempts in the baseline", PairedEstimate.Ratio(deathsB, attemptsB, 1000)));
         measures.Add(PerThousand("deaths_per_1000_attempts_intervention", "deaths per 1,000 attempts in the intervention", PairedEstimate.Ratio(deathsX, attemptsX, 1000)));
         measures.Add(PerThousand("deaths_per_1000_attempts_change", "intervention minus baseline", PairedEstimate.RatioChange(deathsX, attemptsX, deathsB, attemptsB, 1000)));
-        // Extension (not in MODEL.md section 8): displacement between crossings whatever was targeted. When an
+        // Extension (not in docs/model.md section 8): displacement between crossings whatever was targeted. When an
         // intervention reinforces every crossing, section 8 has no "other" crossings and its ratio says nothing;
         // these count, crossing by crossing, the flow lost where it fell and the flow gained where it rose.
         var gains = Each(i => crossings.Sum(l => Math.Max(0, intervention[i].Flow[l] - baseline[i].Flow[l])));

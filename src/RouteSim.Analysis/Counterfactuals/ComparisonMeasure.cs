@@ -2,7 +2,7 @@ using RouteSim.Core.Statistics;
 
 namespace RouteSim.Analysis.Counterfactuals;
 
-/// <summary>One measure of MODEL.md section 8 with its 95% interval, or a plain statement that it is undefined.</summary>
+/// <summary>One measure of docs/model.md section 8 with its 95% interval, or a plain statement that it is undefined.</summary>
 /// <param name="Name">snake_case name, as in comparison.csv.</param>
 /// <param name="Value">The estimate and interval; null when undefined.</param>
 /// <param name="Note">Why it is undefined, or a caution about reading it; empty otherwise.</param>

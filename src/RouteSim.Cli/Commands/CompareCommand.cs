@@ -12,7 +12,7 @@ using Spectre.Console.Rendering;
 
 namespace RouteSim.Cli.Commands;
 
-/// <summary><c>routesim compare BASELINE INTERVENTION</c>: the paired counterfactual of MODEL.md section 8.</summary>
+/// <summary><c>routesim compare BASELINE INTERVENTION</c>: the paired counterfactual of docs/model.md section 8.</summary>
 public static class CompareCommand
 {
     /// <summary>Builds the command.</summary>

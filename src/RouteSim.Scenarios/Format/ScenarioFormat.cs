@@ -20,7 +20,7 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>A location.</summary>
-    public static ObjectSpec Node { get; } = new("node", "A location: a node of the directed route graph (MODEL.md section 1).",
+    public static ObjectSpec Node { get; } = new("node", "A location: a node of the directed route graph (docs/model.md section 1).",
     [
         new("id", Id, true, "Unique id, used by edges, od pairs, allocations and events."),
         new("kind", Choice, true, "Role of the location.", Choices: ["origin", "transit", "crossing", "destination"]),
@@ -43,7 +43,7 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>A commodity.</summary>
-    public static ObjectSpec Commodity { get; } = new("commodity", "What an organization smuggles (MODEL.md section 1).",
+    public static ObjectSpec Commodity { get; } = new("commodity", "What an organization smuggles (docs/model.md section 1).",
     [
         new("id", Id, true, "Unique id, used by organizations."),
         new("value", Number, true, "Payoff V of a delivered load.", "utility units", Bounds.Positive),
@@ -54,7 +54,7 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>An organization.</summary>
-    public static ObjectSpec Organization { get; } = new("organization", "A smuggling organization and how its agents learn (MODEL.md sections 1, 3, 4).",
+    public static ObjectSpec Organization { get; } = new("organization", "A smuggling organization and how its agents learn (docs/model.md sections 1, 3, 4).",
     [
         new("id", Id, true, "Unique id."),
         new("commodity", Id, true, "Id of the commodity it smuggles."),
@@ -69,7 +69,7 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>A scheduled enforcement change.</summary>
-    public static ObjectSpec Event { get; } = new("event", "A change applied at the start of a period: set, then add, then effectiveness (MODEL.md section 4, step 1).",
+    public static ObjectSpec Event { get; } = new("event", "A change applied at the start of a period: set, then add, then effectiveness (docs/model.md section 4, step 1).",
     [
         new("period", Integer, true, "Period (0-based) at whose start the change applies.", "periods", Bounds.Between(0, int.MaxValue)),
         new("set", NumberMap, false, "Resources set to these levels, by location id.", "resource units", Bounds.NonNegative),
@@ -78,7 +78,7 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>Adaptive enforcement.</summary>
-    public static ObjectSpec Adaptive { get; } = new("adaptive", "Enforcement that moves toward recent seizures (MODEL.md section 6). Off when absent.",
+    public static ObjectSpec Adaptive { get; } = new("adaptive", "Enforcement that moves toward recent seizures (docs/model.md section 6). Off when absent.",
     [
         new("every", Integer, true, "Adapt every this many periods.", "periods", Bounds.Between(1, int.MaxValue)),
         new("fraction", Number, true, "Share phi of resources moved at each adaptation.", "", Bounds.UnitClosed),
@@ -87,7 +87,7 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>Enforcement.</summary>
-    public static ObjectSpec Enforcement { get; } = new("enforcement", "Resources on locations and how effective they are (MODEL.md sections 1, 2).",
+    public static ObjectSpec Enforcement { get; } = new("enforcement", "Resources on locations and how effective they are (docs/model.md sections 1, 2).",
     [
         new("effectiveness", Number, true, "Effectiveness eta in the detection law.", "", Bounds.Positive),
         new("allocation", NumberMap, false, "Resources E at period 0, by location id; other locations have none.", "resource units", Bounds.NonNegative, "{}"),
@@ -96,7 +96,7 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>Route enumeration.</summary>
-    public static ObjectSpec Routing { get; } = new("routing", "How candidate routes are enumerated (MODEL.md section 1).",
+    public static ObjectSpec Routing { get; } = new("routing", "How candidate routes are enumerated (docs/model.md section 1).",
     [
         new("routes_per_pair", Integer, false, "K: the most routes kept per od pair (the K cheapest loop-free paths).", "routes", Bounds.Between(1, 1000), "8"),
         new("max_stretch", Number, false, "Routes costing more than this times the cheapest are dropped.", "", Bounds.AtLeast(1), "3"),
