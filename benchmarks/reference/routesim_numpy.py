@@ -10,7 +10,7 @@ tested on its own against brute force); costs and dangers are recomputed here fr
 
 Writes one row per replication and quantity: totals over all periods of each location's traversals,
 interdictions and deaths by commodity, and of each organization's acting agents, abstentions, attempts,
-successes, interdictions and deaths (the `all` rows of routesim's summary.csv, per replication). Prints the
+successes, interdictions and deaths (what routesim writes to summary_totals.csv, per replication). Prints the
 agent decisions per second (one decision = one acting agent in one period).
 """
 

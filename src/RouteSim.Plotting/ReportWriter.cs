@@ -106,7 +106,9 @@ public static class ReportWriter
 
     private static string RunHeadline(RunFolder run)
     {
-        var summary = CsvTable.Read(Path.Combine(run.Path, "summary.csv"));
+        var totals = CsvTable.Read(Path.Combine(run.Path, "summary_totals.csv"));
+        int table = totals.Column("table"), key = totals.Column("key"), metric = totals.Column("metric");
+        int mean = totals.Column("mean"), low = totals.Column("ci_low"), high = totals.Column("ci_high");
         var text = new StringBuilder($"<p>Totals over the run ({run.Manifest.Periods} {WebUtility.HtmlEncode(run.Manifest.PeriodUnit)}s), mean per replication [95% interval], {run.Manifest.Replications} replications, seed {run.Manifest.Seed}.</p>\n<table>\n<tr><th>organization</th>");
         string[] metrics = ["attempts", "successes", "interdictions", "deaths", "abstentions"];
         foreach (var m in metrics) text.Append($"<th>{m}</th>");
@@ -116,8 +118,8 @@ public static class ReportWriter
             text.Append($"<tr><td>{WebUtility.HtmlEncode(org)}</td>");
             foreach (var m in metrics)
             {
-                var row = summary.Rows.First(r => r[0] == "organizations" && r[1] == org && r[3] == "all" && r[4] == m);
-                text.Append($"<td>{Cell(CsvTable.Number(row[5]), CsvTable.Number(row[7]), CsvTable.Number(row[8]))}</td>");
+                var row = totals.Rows.First(r => r[table] == "organizations" && r[key] == org && r[metric] == m);
+                text.Append($"<td>{Cell(CsvTable.Number(row[mean]), CsvTable.Number(row[low]), CsvTable.Number(row[high]))}</td>");
             }
             text.Append("</tr>\n");
         }
