@@ -6,7 +6,7 @@ namespace RouteSim.Cli.Tests;
 
 public sealed class RunCommandTests : IDisposable
 {
-    private static readonly string[] Tables = ["locations.csv", "organizations.csv", "routes.csv", "route_catalog.csv", "summary.csv"];
+    private static readonly string[] Tables = ["locations.csv", "organizations.csv", "routes.csv", "route_catalog.csv", "summary.csv", "summary_totals.csv"];
     private readonly string _dir = Directory.CreateTempSubdirectory("routesim-run-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -53,13 +53,14 @@ public sealed class TableTypeTests : IDisposable
         ["best_loss"] = Kind.Number, ["edge_cost"] = Kind.Number, ["min"] = Kind.Number, ["max"] = Kind.Number,
         ["scale"] = Kind.Text, ["start"] = Kind.Number, ["fitted"] = Kind.Number, ["crossing"] = Kind.Text, ["share"] = Kind.Number,
         // optimization
-        ["allocation"] = Kind.Text, ["objective"] = Kind.Number, ["budget"] = Kind.Number,
-        ["difference_from_scenarios_own"] = Kind.Number, ["difference_ci_low"] = Kind.Number, ["difference_ci_high"] = Kind.Number,
+        // (allocations of the budget are whole units; the scenario's own at its own size is as the scenario has it)
+        ["allocation"] = Kind.Text, ["units"] = Kind.Number, ["objective"] = Kind.Number,
+        ["difference_from_scenarios_own_scaled"] = Kind.Number, ["difference_from_uniform"] = Kind.Number,
+        ["difference_ci_low"] = Kind.Number, ["difference_ci_high"] = Kind.Number,
         ["iteration"] = Kind.Integer, ["iteration_best"] = Kind.Number, ["iteration_mean"] = Kind.Number,
-        ["best_so_far"] = Kind.Number, ["best found"] = Kind.Number, ["uniform"] = Kind.Number,
-        ["proportional to flow"] = Kind.Number, ["scenario's own"] = Kind.Number, ["best_found"] = Kind.Integer,
-        ["proportional_to_flow"] = Kind.Integer, ["scenarios_own"] = Kind.Number, ["scenarios_own_scaled"] = Kind.Integer,
-        ["converged"] = Kind.Boolean, ["spread"] = Kind.Number,
+        ["best_so_far"] = Kind.Number, ["spread"] = Kind.Number, ["converged"] = Kind.Boolean,
+        ["best_found"] = Kind.Integer, ["uniform"] = Kind.Integer, ["proportional_to_flow"] = Kind.Integer,
+        ["scenarios_own_scaled"] = Kind.Integer, ["scenarios_own"] = Kind.Number,
     };
 
     // Outcome columns of points.csv: the outcome's name then the statistic.
