@@ -10,7 +10,8 @@ namespace RouteSim.Cli.Tests;
 /// says "all", nor silently mixes numbers and words in one column. The tables are read with .NET's own CSV parser
 /// (TextFieldParser), not with RouteSim's reader, and every column must have a declared type.
 /// </summary>
-public sealed class TableTypeTests : IDisposable
+[Collection(EveryFolderKind.Collection)]
+public sealed class TableTypeTests(EveryFolderKind folders) : IDisposable
 {
     private enum Kind { Integer, Number, Boolean, Text }
 
@@ -70,11 +71,10 @@ public sealed class TableTypeTests : IDisposable
     [Fact]
     public void Every_table_of_every_folder_kind_has_one_type_per_column()
     {
-        var written = WriteEveryFolderKind();
-        var tables = Directory.GetFiles(_dir, "*.csv", System.IO.SearchOption.AllDirectories)
+        var tables = Directory.GetFiles(folders.Root, "*.csv", System.IO.SearchOption.AllDirectories)
             .Where(f => !Path.GetFileName(f).Equals("observed.csv", StringComparison.Ordinal)) // the test's own input
             .ToArray();
-        foreach (var folder in written)
+        foreach (var folder in folders.All)
             Assert.True(Directory.EnumerateFiles(folder, "*.csv", System.IO.SearchOption.AllDirectories).Any(), $"{folder} has no table");
         Assert.True(tables.Length >= 25, $"only {tables.Length} tables written");
 
@@ -91,49 +91,6 @@ public sealed class TableTypeTests : IDisposable
         var problems = Check(file).ToList();
         Assert.Single(problems);
         Assert.Contains("mixed.csv:3: period: 'all' is not a whole number", problems[0]);
-    }
-
-    private List<string> WriteEveryFolderKind()
-    {
-        string Folder(string name) => Path.Combine(_dir, name);
-        void Ok(params string[] args)
-        {
-            var result = Routesim.Run([.. args, "--quiet"]);
-            Assert.True(result.Exit == 0, string.Join(' ', args) + ": " + result.Error);
-        }
-
-        Ok("run", Routesim.Tutorial, "--replications", "3", "--out", Folder("run"));
-        Ok("compare", Sweeps.Baseline, Sweeps.Deployment, "--window", "30:90", "--replications", "3", "--out", Folder("comparison"));
-        Ok("sweep", Sweeps.Write(_dir, "{ kind: grid, levels: 2 }", "grid"), "--out", Folder("grid"));
-        Ok("sweep", Sweeps.Write(_dir, "{ kind: saltelli, base_samples: 8 }", "saltelli"), "--out", Folder("saltelli"));
-        Ok("sensitivity", Folder("saltelli"));
-        Ok("sweep", Sweeps.Write(_dir, "{ kind: morris, trajectories: 3 }", "morris"), "--out", Folder("morris"));
-        Ok("sensitivity", Folder("morris"));
-        Sweeps.WriteFile(_dir, "observed.csv", "block,x1,x2\n0,300,200\n1,280,220\n2,260,240\n");
-        var calibration = Sweeps.WriteFile(_dir, "calibration.yaml", $$"""
-            name: small fit
-            scenario: {{Routesim.Tutorial}}
-            observed: observed.csv
-            key: block
-            periods: { first_key: 0, start: 0, length: 20 }
-            compare: shares
-            target_name: crossing
-            targets:
-              - { column: x1, metric: interdictions, location: X1 }
-              - { column: x2, metric: interdictions, location: X2 }
-            parameters:
-              - { path: enforcement.effectiveness, name: effectiveness, min: 0.05, max: 5, scale: log }
-              - { path: "edges[*].cost", multiply: true, name: edge_cost, min: 0.2, max: 5, scale: log }
-            replications: 2
-            seed: 3
-            fit: { max_evaluations: 10 }
-            fit_keys: { from: 0, to: 1 }
-            predict: { from: 0, to: 2, anchor: last_fitted }
-            """);
-        Ok("calibrate", calibration, "--out", Folder("calibration"));
-        Ok("optimize", Sweeps.Deployment, "--budget", "10", "--objective", "deaths", "--window", "30:90",
-            "--iterations", "2", "--population", "6", "--search-replications", "2", "--replications", "3", "--out", Folder("optimization"));
-        return new[] { "run", "comparison", "grid", "saltelli", "morris", "calibration", "optimization" }.Select(Folder).ToList();
     }
 
     private static IEnumerable<string> Check(string file)

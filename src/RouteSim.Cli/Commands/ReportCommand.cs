@@ -5,13 +5,13 @@ using RouteSim.Results.Reading;
 
 namespace RouteSim.Cli.Commands;
 
-/// <summary><c>routesim report RESULTS_DIR</c>: figures and a self-contained report.html for a run, a comparison or a sweep.</summary>
+/// <summary><c>routesim report RESULTS_DIR</c>: figures and a self-contained report.html for any folder RouteSim writes.</summary>
 public static class ReportCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(Terminal terminal)
     {
-        var folder = new Argument<string>("results") { Description = "A results folder written by run, compare, sweep or merge" };
+        var folder = new Argument<string>("results") { Description = "A results folder written by run, compare, sweep, merge, sensitivity, calibrate or optimize" };
         var command = new Command("report", "Draw the figures (figures/*.png, *.svg) and write report.html for a results folder") { folder };
         command.SetAction(parsed => Run(terminal, parsed.GetValue(folder)!, quiet: false));
         return command;

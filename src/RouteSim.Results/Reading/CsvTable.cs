@@ -12,8 +12,15 @@ public sealed class CsvTable
     {
         Path = path;
         _columns = header.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        Header = header;
         Rows = rows;
     }
+
+    /// <summary>The column names, in file order.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>True when the table has this column.</summary>
+    public bool Has(string name) => _columns.ContainsKey(name);
 
     /// <summary>The file read.</summary>
     public string Path { get; }
