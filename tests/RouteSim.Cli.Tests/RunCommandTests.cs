@@ -27,6 +27,22 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("5/5 replications", result.Error);
     }
 
+    /// <summary>--quiet hides the progress, not the results; the rate printed is manifest.json's.</summary>
+    [Fact]
+    public void Quiet_hides_progress_only_and_the_console_rate_is_the_manifest_s()
+    {
+        var target = Path.Combine(_dir, "quiet");
+        var result = Routesim.Run("run", Routesim.Tutorial, "--out", target, "--replications", "3", "--quiet");
+        Assert.True(result.Exit == 0, result.Error);
+        Assert.Equal("", result.Error);
+        Assert.Contains("successes", result.Out);
+        Assert.Contains($"results: {target}", result.Out);
+        var manifest = RunManifest.FromJson(File.ReadAllText(Path.Combine(target, "manifest.json")))!;
+        string rate = (manifest.DecisionsPerSecond / 1e6).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        string seconds = manifest.WallSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"in {seconds} s ({rate} million agent-decisions/s)", result.Out);
+    }
+
     [Fact]
     public void Same_seed_gives_byte_identical_tables_whatever_the_thread_count()
     {

@@ -95,11 +95,12 @@ public static class CompareCommand
             var manifest = new ComparisonManifest(baselineScenario.Name, Path.GetFullPath(request.Baseline), ScenarioFile.Sha256(request.Baseline),
                 interventionScenario.Name, Path.GetFullPath(request.Intervention), ScenarioFile.Sha256(request.Intervention),
                 settings.Seed, settings.Replications, periods, baselineScenario.PeriodUnit, window.ToString(), comparison.Targeted,
-                CommonOptions.Version, threads, started, wall, decisions, decisions / Math.Max(wall, 1e-9), request.CommandLine);
+                CommonOptions.Version, threads, started, wall, decisions, Manifests.Rate(decisions, wall), request.CommandLine);
             File.WriteAllText(Path.Combine(folder.Staging, "manifest.json"), manifest.ToJson());
             folder.Commit();
-            if (request.Report && ReportCommand.Run(terminal, folder.Target, request.Quiet) != ExitCodes.Ok) return ExitCodes.InvalidInput;
-            if (!request.Quiet) Report(terminal, comparison, baselineScenario.PeriodUnit, settings, folder.Target);
+            // --quiet hides progress only: the results and where they went are always printed.
+            if (request.Report && ReportCommand.Run(terminal, folder.Target) != ExitCodes.Ok) return ExitCodes.InvalidInput;
+            Report(terminal, comparison, baselineScenario.PeriodUnit, settings, folder.Target);
             return ExitCodes.Ok;
         });
     }

@@ -60,7 +60,7 @@ public static class MergeCommand
                 1, started, clock.Elapsed.TotalSeconds, shards.Sum(s => s.Manifest.AgentDecisions), commandLine);
             File.WriteAllText(folder.File(SweepManifest.FileName), manifest.ToJson());
             folder.Commit();
-            if (!quiet) terminal.Out.WriteLine($"{sweep.Name}: merged {shards.Count} shards, {rows:N0} work items ({sweep.Points:N0} points x {sweep.Replications} replications)\nresults: {folder.Target}");
+            terminal.Out.WriteLine($"{sweep.Name}: merged {shards.Count} shards, {rows:N0} work items ({sweep.Points:N0} points x {sweep.Replications} replications)\nresults: {folder.Target}");
             return ExitCodes.Ok;
         });
     }
