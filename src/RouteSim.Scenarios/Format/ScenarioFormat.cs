@@ -27,7 +27,7 @@ public static class ScenarioFormat
         new("label", Text, false, "Human-readable name for plots and reports.", Default: "the id"),
         new("cost", Number, false, "Cost c paid by a trip passing the node.", "utility units", Bounds.NonNegative, "0"),
         new("base_detection", Number, false, "Detection probability b with no enforcement.", "probability per trip", Bounds.Probability, "0"),
-        new("area", Number, false, "Area A the enforcement here must cover (e.g. km of border front).", "area units", Bounds.Positive, "1"),
+        new("area", Number, false, "Area A the enforcement here must cover (e.g. km of border front); detection depends on resources per area unit, so give it wherever resources stand (with the default 1, 5 units at effectiveness 0.5 detect 92% of trips; docs/model.md section 2).", "area units", Bounds.Positive, "1"),
         new("danger", Number, false, "Chance d that a people-carrying trip dies here.", "probability per trip", Bounds.Probability, "0"),
         new("prior", Number, false, "Prior mean q0 of the organizations' belief of interdiction here.", "probability per trip", Bounds.Probability, "base_detection"),
         new("lat", Number, false, "Latitude (WGS84); give lat and lon together.", "degrees", Bounds.Between(-90, 90)),
@@ -89,7 +89,7 @@ public static class ScenarioFormat
     /// <summary>Enforcement.</summary>
     public static ObjectSpec Enforcement { get; } = new("enforcement", "Resources on locations and how effective they are (docs/model.md sections 1, 2).",
     [
-        new("effectiveness", Number, true, "Effectiveness eta in the detection law.", "", Bounds.Positive),
+        new("effectiveness", Number, true, "Effectiveness eta in the detection law p = 1 - (1 - b) exp(-eta kappa E / A) (docs/model.md section 2).", "", Bounds.Positive),
         new("allocation", NumberMap, false, "Resources E at period 0, by location id; other locations have none.", "resource units", Bounds.NonNegative, "{}"),
         new("adaptive", Mapping, false, "Adaptive reallocation.", Default: "off", Nested: Adaptive),
         new("events", MappingList, false, "Scheduled changes, applied in the order written within a period.", Default: "[]", Nested: Event),
