@@ -13,7 +13,7 @@ public partial class StandAloneTests
     // Spelled in two parts so that this file does not match itself.
     private const string Folder = "shared" + "/";
 
-    // "shared/" as the start of a path (shared/, ../shared/, /shared/), not as the end of a word ("unshared/").
+    // The folder name at the start of a path (as is, after ../ or after /), not at the end of a word ("unshared").
     [GeneratedRegex(@"(?<![A-Za-z0-9_])" + Folder)]
     private static partial Regex SharedPath();
 
