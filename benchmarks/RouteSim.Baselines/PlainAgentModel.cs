@@ -5,7 +5,7 @@ using RouteSim.Core.Network;
 namespace RouteSim.Baselines;
 
 /// <summary>
-/// MODEL.md sections 1-7 written the plain way: one object per agent, routes as lists of location objects, one
+/// docs/model.md sections 1-7 written the plain way: one object per agent, routes as lists of location objects, one
 /// Math.Exp per option, the walk drawn node by node, a seeded generator object per replication.
 /// </summary>
 /// <remarks>
@@ -74,7 +74,7 @@ public sealed class PlainAgentModel
         return totals;
     }
 
-    /// <summary>MODEL.md section 6.</summary>
+    /// <summary>docs/model.md section 6.</summary>
     private void Adapt(AdaptivePolicy policy, IEnumerable<Dictionary<Location, long>> recent)
     {
         var eligible = policy.Locations.Count > 0

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Do two implementations agree within sampling error? routesim's summary.csv against per-replication totals.
+"""Do two implementations agree within sampling error? routesim's summary_totals.csv against per-replication totals.
 
-    agreement.py SUMMARY.csv TOTALS.csv [--family-level 0.01]
+    agreement.py RUN/summary_totals.csv TOTALS.csv [--family-level 0.01]
 
 For every total over all periods that both report (location traversals, interdictions and deaths by commodity;
 organization acting, abstentions, attempts, successes, interdictions, deaths), the difference of the two means
@@ -29,7 +29,7 @@ def main():
     routesim = {}
     with open(args.summary, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            if row["period"] == "all" and row["table"] in ("locations", "organizations"):
+            if row["table"] in ("locations", "organizations"):
                 routesim[(row["table"], row["key"], row["commodity"], row["metric"])] = (
                     float(row["mean"]), float(row["sd"]), int(row["n"]))
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An independent NumPy implementation of shared/MODEL.md, sections 1-7, for speed and agreement checks.
+"""An independent NumPy implementation of docs/model.md, sections 1-7, for speed and agreement checks.
 
 Written from the model text, not from the C# engine: its own random numbers (NumPy's PCG64, one stream per
 replication), the walk drawn node by node as section 4 says (one draw per node, not the engine's one draw per
@@ -10,7 +10,7 @@ tested on its own against brute force); costs and dangers are recomputed here fr
 
 Writes one row per replication and quantity: totals over all periods of each location's traversals,
 interdictions and deaths by commodity, and of each organization's acting agents, abstentions, attempts,
-successes, interdictions and deaths (the `all` rows of routesim's summary.csv, per replication). Prints the
+successes, interdictions and deaths (what routesim writes to summary_totals.csv, per replication). Prints the
 agent decisions per second (one decision = one acting agent in one period).
 """
 
@@ -80,7 +80,7 @@ class Model:
 
 
 def adapt(resources, recent, policy, eligible):
-    """MODEL.md section 6."""
+    """docs/model.md section 6."""
     phi, floor = policy["fraction"], policy.get("floor", 0.0)
     total = resources[eligible].sum()
     weights = recent[eligible] + 1.0

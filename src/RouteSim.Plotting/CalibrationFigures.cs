@@ -22,8 +22,9 @@ public static class CalibrationFigures
         var seen = observed.Keys.Order().ToArray();
         for (int j = 0; j < targets.Count; j++)
         {
-            // Eight colours, then the same colours with hollow markers: no two targets look alike.
-            var color = FigureStyle.Color(j % 8);
+            // Every colour once, then the same colours with hollow markers: no two targets look alike.
+            int colours = FigureStyle.Colors.Count;
+            var color = FigureStyle.Color(j % colours);
             var line = plot.Add.Scatter(fitted.Select(k => (double)k).ToArray(), fitted.Select(k => predicted[k][j]).ToArray(), color);
             line.LegendText = targets[j];
             line.MarkerSize = 0;
@@ -44,8 +45,8 @@ public static class CalibrationFigures
             var dots = plot.Add.Scatter(seen.Select(k => (double)k).ToArray(), seen.Select(k => observed[k][j]).ToArray(), color);
             dots.LineWidth = 0;
             dots.MarkerSize = 8;
-            dots.MarkerShape = j < 8 ? MarkerShape.FilledCircle : MarkerShape.OpenCircle;
-            if (j >= 8)
+            dots.MarkerShape = j < colours ? MarkerShape.FilledCircle : MarkerShape.OpenCircle;
+            if (j >= colours)
             {
                 line.MarkerShape = MarkerShape.FilledDiamond;
                 line.MarkerSize = 6;

@@ -5,7 +5,7 @@ namespace RouteSim.Plotting;
 
 /// <summary>
 /// The look every figure shares: a bundled font (DejaVu Sans, licence in Fonts/), so figures are the same on
-/// every machine; the Okabe-Ito colours, readable by colour-blind readers; legends outside the data.
+/// every machine; colours readable by colour-blind readers and on white; legends outside the data.
 /// </summary>
 public static class FigureStyle
 {
@@ -14,8 +14,23 @@ public static class FigureStyle
 
     private static readonly Lazy<bool> Registered = new(Register);
 
-    /// <summary>Colour-blind-safe colours, in order of use.</summary>
-    public static IPalette Palette { get; } = new ScottPlot.Palettes.ColorblindFriendly();
+    /// <summary>
+    /// Colours in order of use: the Okabe-Ito set (Okabe and Ito 2008, colour-blind safe) with its yellow, too pale on
+    /// white, replaced by Paul Tol's olive, then Tol's wine and indigo, so that ten series differ before any repeats.
+    /// </summary>
+    public static IReadOnlyList<Color> Colors { get; } =
+    [
+        ScottPlot.Color.FromHex("#000000"), // black
+        ScottPlot.Color.FromHex("#E69F00"), // orange
+        ScottPlot.Color.FromHex("#56B4E9"), // sky blue
+        ScottPlot.Color.FromHex("#009E73"), // bluish green
+        ScottPlot.Color.FromHex("#999933"), // olive (Tol), in place of Okabe-Ito's yellow #F0E442
+        ScottPlot.Color.FromHex("#0072B2"), // blue
+        ScottPlot.Color.FromHex("#D55E00"), // vermillion
+        ScottPlot.Color.FromHex("#CC79A7"), // reddish purple
+        ScottPlot.Color.FromHex("#882255"), // wine (Tol)
+        ScottPlot.Color.FromHex("#332288"), // indigo (Tol)
+    ];
 
     /// <summary>The bundled regular font file's bytes (also embedded in HTML reports).</summary>
     public static byte[] FontBytes => ReadResource("DejaVuSans.ttf");
@@ -40,8 +55,8 @@ public static class FigureStyle
         plot.Legend.FontSize = 12;
     }
 
-    /// <summary>Colour number i of the palette.</summary>
-    public static Color Color(int i) => Palette.GetColor(i);
+    /// <summary>Colour number i of <see cref="Colors"/>, repeating after the last.</summary>
+    public static Color Color(int i) => Colors[i % Colors.Count];
 
     private static bool Register()
     {

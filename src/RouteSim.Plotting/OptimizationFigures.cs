@@ -14,7 +14,7 @@ public static class OptimizationFigures
     public static Figure Objectives(AllocationProblem problem, AllocationEvaluation evaluation)
     {
         var plot = FigureStyle.New("Allocations compared on fresh seeds", "", problem.Objective.Describe());
-        var rows = evaluation.Allocations;
+        var rows = evaluation.OfTheBudget(problem.Budget).ToList();
         plot.Add.Bars(rows.Select((a, i) => new Bar
         {
             Position = i,
@@ -24,14 +24,15 @@ public static class OptimizationFigures
         }).ToList());
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(rows.Select((_, i) => (double)i).ToArray(), rows.Select(a => a.Name).ToArray());
         plot.Axes.Margins(bottom: 0);
-        return new Figure("allocations", $"{problem.Objective.Describe()} over the window for each allocation of {problem.Budget:#,0} units, on seeds the search never saw: mean with its 95% interval (lower is better).", plot, 900, 500);
+        var apart = evaluation.Allocations.Where(a => !rows.Contains(a)).Select(a => $" Not shown, since it places another number of units: {a.Name} ({a.Total:#,0.##} units), {a.Objective.Mean:#,0.#}.");
+        return new Figure("allocations", $"{problem.Objective.Describe()} over the window for each allocation of the same {problem.Budget:#,0} units, on seeds the search never saw: mean with its 95% interval (lower is better).{string.Concat(apart)}", plot, 900, 500);
     }
 
-    /// <summary>Units per location: the best allocation next to the scenario's own (or uniform).</summary>
+    /// <summary>Units per location: the best allocation next to the scenario's own scaled to the budget (or uniform).</summary>
     public static Figure Split(AllocationProblem problem, AllocationEvaluation evaluation)
     {
         var best = evaluation.Allocations[0];
-        var other = evaluation.Allocations.FirstOrDefault(a => a.Name == "scenario's own") ?? evaluation.Allocations[1];
+        var other = evaluation.Allocations.FirstOrDefault(a => a.Name == AllocationEvaluation.OwnScaled) ?? evaluation.Allocations[1];
         var order = Enumerable.Range(0, problem.Locations.Count).OrderByDescending(i => Math.Max(best.Allocation[i], other.Allocation[i])).Take(24).ToArray();
         var plot = FigureStyle.New("Where the budget goes", "location", "resource units");
         var bars = new List<Bar>();
@@ -49,7 +50,7 @@ public static class OptimizationFigures
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = best.Name, FillColor = FigureStyle.Color(6) });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = other.Name, FillColor = FigureStyle.Color(2) });
         FigureStyle.LegendOutside(plot);
-        return new Figure("allocation-split", $"Units at the {order.Length} locations that get the most: {best.Name} and {other.Name}.", plot, 1100, 560);
+        return new Figure("allocation-split", $"Whole resource units at the {order.Length} locations that get the most, both allocations of {problem.Budget:#,0} units: {best.Name} and {other.Name}.", plot, 1100, 560);
     }
 
     /// <summary>Saves figures as PNG and SVG into a folder.</summary>

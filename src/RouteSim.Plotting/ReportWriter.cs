@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using RouteSim.Results;
 using RouteSim.Results.Reading;
+using RouteSim.Results.Sweeps;
 
 namespace RouteSim.Plotting;
 
@@ -13,16 +14,33 @@ namespace RouteSim.Plotting;
 /// </summary>
 public static class ReportWriter
 {
-    /// <summary>Renders the report of a run, comparison or sweep folder; returns the path of report.html.</summary>
+    /// <summary>
+    /// Renders the report of any folder RouteSim writes (run, comparison, sweep, sensitivity, calibration,
+    /// optimization); returns the path of report.html. A folder of none of these kinds is a <see cref="ResultsReadException"/>.
+    /// </summary>
     public static string Write(string folder)
     {
+        if (!Directory.Exists(folder)) throw new ResultsReadException($"{folder}: folder not found");
+        if (File.Exists(Path.Combine(folder, SensitivityWriter.FileName))) return SensitivityReport(folder);
+        if (File.Exists(Path.Combine(folder, "allocation.csv")) && File.Exists(Path.Combine(folder, "evaluation.csv"))) return OptimizationReport(folder);
+        if (File.Exists(Path.Combine(folder, "loss_trace.csv")) && File.Exists(Path.Combine(folder, "fitted.yaml"))) return CalibrationReport(folder);
         if (File.Exists(Path.Combine(folder, Results.Sweeps.SweepDocument.FileName)))
         {
             var sweep = SweepFolder.Read(folder);
             var d = sweep.Document;
-            string headline = $"{d.Points:N0} points ({d.Design} design) x {d.Replications} replications = {d.WorkItems:N0} runs, seed {d.Seed}, "
-                + $"{d.Parameters.Count} parameters ({string.Join(", ", d.Parameters.Select(p => p.Name))}), outcomes {string.Join(", ", d.Outcomes.Select(o => o.Name))}.";
-            return Render(folder, d.Name, d.Description, [], headline, SweepFigures.All(sweep), JsonSerializer.SerializeToElement(d, RunManifest.JsonOptions));
+            string headline = $"<p>{d.Points:N0} points ({d.Design} design) x {d.Replications} replications = {d.WorkItems:N0} runs, seed {d.Seed}, "
+                + $"{d.Parameters.Count} parameters ({string.Join(", ", d.Parameters.Select(p => p.Name))}), outcomes {string.Join(", ", d.Outcomes.Select(o => o.Name))}.</p>\n";
+            var figures = SweepFigures.All(sweep).ToList();
+            var indices = Path.Combine(folder, "sensitivity", SensitivityWriter.FileName);
+            if (File.Exists(indices))
+            {
+                var table = CsvTable.Read(indices);
+                headline += $"<h3>Sensitivity indices (routesim sensitivity), each with its 95% bootstrap interval</h3>\n{IndexTable(table)}";
+                figures.InsertRange(0, IndexFigures(table));
+            }
+            else if (d.Design is "saltelli" or "morris")
+                headline += $"<p>No sensitivity indices yet: <code>routesim sensitivity {WebUtility.HtmlEncode(folder)}</code> computes them ({(d.Design == "saltelli" ? "Sobol" : "Morris")}), and this report shows them when run again.</p>\n";
+            return Render(folder, d.Name, d.Description, [], headline, figures, JsonSerializer.SerializeToElement(d, RunManifest.JsonOptions), expectsMap: false);
         }
         if (ComparisonFolder.IsComparison(folder))
         {
@@ -37,28 +55,129 @@ public static class ReportWriter
             RunFigures.All(run), JsonSerializer.SerializeToElement(run.Manifest, RunManifest.JsonOptions));
     }
 
-    private static string Render(string folder, string title, string description, IReadOnlyList<string> sources, string headline,
-        IReadOnlyList<Figure> figures, JsonElement manifest)
+    /// <summary>A sensitivity folder: its indices as a table, and the figures `routesim sensitivity` drew.</summary>
+    private static string SensitivityReport(string folder)
     {
-        // Figures go aside first and replace the old ones only when all are drawn.
-        var target = Path.Combine(folder, "figures");
-        var staging = Path.Combine(folder, $".figures.partial-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
-        var html = new StringBuilder();
+        var table = CsvTable.Read(Path.Combine(folder, SensitivityWriter.FileName));
+        var manifest = Manifest(folder);
+        string sweep = manifest.TryGetProperty("sweep", out var name) ? name.GetString() ?? "" : "";
+        return Render(folder, $"Sensitivity of {sweep}", "", [], IndexTable(table), IndexFigures(table), manifest, expectsMap: false);
+    }
+
+    /// <summary>A calibration folder: fitted parameters, the fit row by row, and the figures `routesim calibrate` drew.</summary>
+    private static string CalibrationReport(string folder)
+    {
+        var manifest = Manifest(folder);
+        string title = manifest.TryGetProperty("calibration", out var name) ? name.GetString() ?? "" : "";
+        string headline = "<p>Fitted parameters (start and fitted values in each parameter's own unit):</p>\n" + HtmlTable(CsvTable.Read(Path.Combine(folder, "parameters.csv")))
+            + "<p>Observed against simulated (and predicted) values, row by row (fit.csv):</p>\n" + HtmlTable(CsvTable.Read(Path.Combine(folder, "fit.csv")));
+        var drawn = new (string File, string Caption)[]
+        {
+            ("observed-vs-simulated", "Observed (dots) against the fitted model (lines, keys used in the fit left of the grey line) and its prediction (squares)."),
+            ("loss-trace", "Loss of every Nelder-Mead evaluation, and the best so far."),
+        };
+        return Render(folder, $"Calibration: {title}", "", [], headline, [], manifest, drawn, expectsMap: false);
+    }
+
+    /// <summary>An optimization folder: the allocations compared, units per location, and the figures `routesim optimize` drew.</summary>
+    private static string OptimizationReport(string folder)
+    {
+        var manifest = Manifest(folder);
+        string title = manifest.TryGetProperty("scenario", out var name) ? name.GetString() ?? "" : "";
+        string convergence = manifest.TryGetProperty("search_converged", out var converged) && manifest.TryGetProperty("search_iterations_run", out var ran)
+            ? $"<p>The search {(converged.GetBoolean() ? "converged" : "did not converge")} after {ran.GetInt32()} iterations.</p>\n" : "";
+        string headline = "<p>Each allocation on seeds the search never saw: objective with its 95% interval, and its paired difference from the reference "
+            + "(allocations of the same number of units only; an allocation of another size has no difference).</p>\n"
+            + HtmlTable(CsvTable.Read(Path.Combine(folder, "evaluation.csv"))) + convergence
+            + "<p>Resource units per location (allocation.csv):</p>\n" + HtmlTable(CsvTable.Read(Path.Combine(folder, "allocation.csv")));
+        var drawn = new (string File, string Caption)[]
+        {
+            ("figures/allocations", "Each allocation of the budget on fresh seeds: mean with its 95% interval (lower is better)."),
+            ("figures/allocation-split", "Units at the locations that get the most: the best found and the scenario's own scaled to the budget."),
+        };
+        return Render(folder, $"Optimization: {title}", "", [], headline, [], manifest, drawn, expectsMap: false);
+    }
+
+    private static JsonElement Manifest(string folder)
+    {
+        var path = Path.Combine(folder, "manifest.json");
+        if (!File.Exists(path)) throw new ResultsReadException($"{path}: file not found (is this a RouteSim results folder?)");
         try
         {
-            foreach (var f in figures)
-            {
-                f.Plot.SavePng(Path.Combine(staging, f.Name + ".png"), f.Width, f.Height);
-                f.Plot.SaveSvg(Path.Combine(staging, f.Name + ".svg"), f.Width, f.Height);
-            }
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            Directory.Move(staging, target);
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.Clone();
         }
-        finally
+        catch (JsonException e)
         {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            throw new ResultsReadException($"{path}: not valid JSON ({e.Message})");
         }
+    }
+
+    /// <summary>Sobol or Morris figures from a sensitivity.csv, by its columns.</summary>
+    private static IReadOnlyList<Figure> IndexFigures(CsvTable table)
+    {
+        int outcome = table.Column("outcome"), parameter = table.Column("parameter");
+        double N(string[] row, string column) => CsvTable.Number(row[table.Column(column)]);
+        var byOutcome = table.Rows.GroupBy(r => r[outcome]).ToArray();
+        if (table.Has("s1"))
+            return byOutcome.Select(g => SensitivityFigures.Sobol(g.Key, g.Select(r => new Analysis.Sensitivity.SobolIndex(r[parameter],
+                new(N(r, "s1"), N(r, "s1_ci_low"), N(r, "s1_ci_high")), new(N(r, "st"), N(r, "st_ci_low"), N(r, "st_ci_high")))).ToArray())).ToArray();
+        return byOutcome.Select(g => SensitivityFigures.Morris(g.Key, g.Select(r => new Analysis.Sensitivity.MorrisEffect(r[parameter], N(r, "mu"),
+            new(N(r, "mu_star"), N(r, "mu_star_ci_low"), N(r, "mu_star_ci_high")), N(r, "sigma"))).ToArray())).ToArray();
+    }
+
+    /// <summary>Sobol S1 and ST, or Morris mu* and sigma, one row per outcome and parameter, each index as "estimate [low, high]".</summary>
+    private static string IndexTable(CsvTable table)
+    {
+        string[] columns = table.Has("s1") ? ["s1", "st"] : ["mu_star", "sigma"];
+        var html = new StringBuilder("<table>\n<tr><th>outcome</th><th>parameter</th>");
+        foreach (var c in columns) html.Append($"<th>{c}</th>");
+        html.Append("</tr>\n");
+        foreach (var row in table.Rows)
+        {
+            html.Append($"<tr><td>{WebUtility.HtmlEncode(row[table.Column("outcome")])}</td><td>{WebUtility.HtmlEncode(row[table.Column("parameter")])}</td>");
+            foreach (var c in columns)
+            {
+                double value = CsvTable.Number(row[table.Column(c)]);
+                html.Append(table.Has(c + "_ci_low")
+                    ? $"<td>{Cell(value, CsvTable.Number(row[table.Column(c + "_ci_low")]), CsvTable.Number(row[table.Column(c + "_ci_high")]))}</td>"
+                    : $"<td>{Cell(value, double.NaN, double.NaN)}</td>");
+            }
+            html.Append("</tr>\n");
+        }
+        return html.Append("</table>\n").ToString();
+    }
+
+    /// <summary>A CSV table as HTML, numbers to four significant digits.</summary>
+    private static string HtmlTable(CsvTable table)
+    {
+        var html = new StringBuilder("<table>\n<tr>");
+        // Long column names may wrap at their underscores, so a wide table still fits the page.
+        foreach (var name in table.Header) html.Append($"<th>{WebUtility.HtmlEncode(name).Replace("_", "_<wbr>", StringComparison.Ordinal)}</th>");
+        html.Append("</tr>\n");
+        foreach (var row in table.Rows)
+        {
+            html.Append("<tr>");
+            foreach (var field in row)
+                html.Append(double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && field.Length > 0
+                    ? $"<td>{WebUtility.HtmlEncode(Significant(v))}</td>" : $"<td>{WebUtility.HtmlEncode(field)}</td>");
+            html.Append("</tr>\n");
+        }
+        return html.Append("</table>\n").ToString();
+    }
+
+    private static string Significant(double v) =>
+        v == Math.Floor(v) && Math.Abs(v) < 1e15 ? v.ToString("#,0", CultureInfo.InvariantCulture)
+        : Math.Abs(v) >= 1000 ? v.ToString("#,0.#", CultureInfo.InvariantCulture)
+        : v.ToString("G4", CultureInfo.InvariantCulture);
+
+    private static string Render(string folder, string title, string description, IReadOnlyList<string> sources, string headline,
+        IReadOnlyList<Figure> figures, JsonElement manifest, IReadOnlyList<(string File, string Caption)>? drawn = null, bool expectsMap = true)
+    {
+        // Figures the command drew itself (calibration, optimization) are inlined as they are, found by name.
+        var existing = (drawn ?? []).Where(d => File.Exists(Path.Combine(folder, d.File + ".svg"))).ToArray();
+        if (figures.Count > 0) SaveFigures(folder, figures);
+        var html = new StringBuilder();
 
         string E(string s) => WebUtility.HtmlEncode(s);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -79,8 +198,15 @@ public static class ReportWriter
         }
         html.Append("<h2>In brief</h2>\n").Append(headline);
         html.Append("<h2>Figures</h2>\n");
-        if (!figures.Any(f => f.Name.EndsWith("map", StringComparison.Ordinal)) && figures.Any(f => f.Name.EndsWith("network", StringComparison.Ordinal)))
+        if (expectsMap && !figures.Any(f => f.Name.EndsWith("map", StringComparison.Ordinal)) && figures.Any(f => f.Name.EndsWith("network", StringComparison.Ordinal)))
             html.Append("<p>No map: some nodes of this scenario have no coordinates (give every node lat and lon to get one); the network figure lays the network out in route order instead.</p>\n");
+        foreach (var (file, caption) in existing)
+        {
+            var svg = File.ReadAllText(Path.Combine(folder, file + ".svg"));
+            int start = svg.IndexOf("<svg", StringComparison.Ordinal);
+            html.Append($"<figure id=\"{E(Path.GetFileName(file))}\">\n").Append(start >= 0 ? svg[start..] : svg).Append('\n');
+            html.Append($"<figcaption>{E(caption)} ({E(file)}.png, {E(file)}.svg)</figcaption>\n</figure>\n");
+        }
         foreach (var f in figures)
         {
             html.Append($"<figure id=\"{f.Name}\">\n").Append(f.Plot.GetSvgXml(f.Width, f.Height)).Append('\n');
@@ -98,6 +224,29 @@ public static class ReportWriter
         return report;
     }
 
+    /// <summary>Draws the figures aside first and replaces the folder's figures/ only when all are drawn.</summary>
+    private static void SaveFigures(string folder, IReadOnlyList<Figure> figures)
+    {
+        var target = Path.Combine(folder, "figures");
+        var staging = Path.Combine(folder, $".figures.partial-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            foreach (var f in figures)
+            {
+                f.Plot.SavePng(Path.Combine(staging, f.Name + ".png"), f.Width, f.Height);
+                f.Plot.SaveSvg(Path.Combine(staging, f.Name + ".svg"), f.Width, f.Height);
+            }
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            Directory.Move(staging, target);
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+
+    }
+
     private static string Cell(double mean, double low, double high) =>
         double.IsNaN(mean) ? "undefined"
         : double.IsNaN(low) ? mean.ToString("#,0.###", CultureInfo.InvariantCulture)
@@ -105,7 +254,9 @@ public static class ReportWriter
 
     private static string RunHeadline(RunFolder run)
     {
-        var summary = CsvTable.Read(Path.Combine(run.Path, "summary.csv"));
+        var totals = CsvTable.Read(Path.Combine(run.Path, "summary_totals.csv"));
+        int table = totals.Column("table"), key = totals.Column("key"), metric = totals.Column("metric");
+        int mean = totals.Column("mean"), low = totals.Column("ci_low"), high = totals.Column("ci_high");
         var text = new StringBuilder($"<p>Totals over the run ({run.Manifest.Periods} {WebUtility.HtmlEncode(run.Manifest.PeriodUnit)}s), mean per replication [95% interval], {run.Manifest.Replications} replications, seed {run.Manifest.Seed}.</p>\n<table>\n<tr><th>organization</th>");
         string[] metrics = ["attempts", "successes", "interdictions", "deaths", "abstentions"];
         foreach (var m in metrics) text.Append($"<th>{m}</th>");
@@ -115,8 +266,8 @@ public static class ReportWriter
             text.Append($"<tr><td>{WebUtility.HtmlEncode(org)}</td>");
             foreach (var m in metrics)
             {
-                var row = summary.Rows.First(r => r[0] == "organizations" && r[1] == org && r[3] == "all" && r[4] == m);
-                text.Append($"<td>{Cell(CsvTable.Number(row[5]), CsvTable.Number(row[7]), CsvTable.Number(row[8]))}</td>");
+                var row = totals.Rows.First(r => r[table] == "organizations" && r[key] == org && r[metric] == m);
+                text.Append($"<td>{Cell(CsvTable.Number(row[mean]), CsvTable.Number(row[low]), CsvTable.Number(row[high]))}</td>");
             }
             text.Append("</tr>\n");
         }

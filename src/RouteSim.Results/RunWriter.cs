@@ -147,10 +147,17 @@ public sealed class RunWriter : IDisposable
         }
     }
 
+    /// <summary>Header of summary.csv: one row per count, period and statistic.</summary>
+    public const string SummaryHeader = "table,key,commodity,period,metric,mean,sd,ci_low,ci_high,n";
+
+    /// <summary>Header of summary_totals.csv: the same counts summed over all periods, without a period column.</summary>
+    public const string TotalsHeader = "table,key,commodity,metric,mean,sd,ci_low,ci_high,n";
+
     private void WriteSummary(RunSummary summary, int threads)
     {
         // Each period's rows are formatted on their own (in parallel: a summary has a row for every count of
-        // every period, and formatting doubles is slow), then written in period order.
+        // every period, and formatting doubles is slow), then written in period order. The totals over all
+        // periods go to a file of their own, so that summary.csv's period column holds only whole numbers.
         var layout = _model.Layout;
         var periods = Periods(layout.Periods).ToArray();
         var parts = new byte[periods.Length][];
@@ -160,8 +167,10 @@ public sealed class RunWriter : IDisposable
             using (var w = new Utf8CsvWriter(buffer, header: null)) SummaryRows(w, summary, periods[p]);
             parts[p] = buffer.ToArray();
         });
-        using var file = new Utf8CsvWriter(File("summary.csv"), "table,key,commodity,period,metric,mean,sd,ci_low,ci_high,n");
-        foreach (var part in parts) file.Raw(part);
+        using (var file = new Utf8CsvWriter(File("summary.csv"), SummaryHeader))
+            for (int p = 0; p < layout.Periods; p++) file.Raw(parts[p]);
+        using (var totals = new Utf8CsvWriter(File("summary_totals.csv"), TotalsHeader))
+            totals.Raw(parts[^1]);
     }
 
     private void SummaryRows(Utf8CsvWriter w, RunSummary summary, int? period)
@@ -177,9 +186,11 @@ public sealed class RunWriter : IDisposable
             w.Comma();
             w.Raw(commodity);
             w.Comma();
-            if (period is { } t) w.Number(t);
-            else w.Raw("all"u8);
-            w.Comma();
+            if (period is { } t)
+            {
+                w.Number(t);
+                w.Comma();
+            }
             w.Raw(metric);
             w.Comma();
             w.Number(s.Mean);

@@ -6,7 +6,7 @@ namespace RouteSim.Cli.Tests;
 
 public sealed class RunCommandTests : IDisposable
 {
-    private static readonly string[] Tables = ["locations.csv", "organizations.csv", "routes.csv", "route_catalog.csv", "summary.csv"];
+    private static readonly string[] Tables = ["locations.csv", "organizations.csv", "routes.csv", "route_catalog.csv", "summary.csv", "summary_totals.csv"];
     private readonly string _dir = Directory.CreateTempSubdirectory("routesim-run-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -25,6 +25,22 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("successes", result.Out);
         Assert.Contains($"results: {target}", result.Out);
         Assert.Contains("5/5 replications", result.Error);
+    }
+
+    /// <summary>--quiet hides the progress, not the results; the rate printed is manifest.json's.</summary>
+    [Fact]
+    public void Quiet_hides_progress_only_and_the_console_rate_is_the_manifest_s()
+    {
+        var target = Path.Combine(_dir, "quiet");
+        var result = Routesim.Run("run", Routesim.Tutorial, "--out", target, "--replications", "3", "--quiet");
+        Assert.True(result.Exit == 0, result.Error);
+        Assert.Equal("", result.Error);
+        Assert.Contains("successes", result.Out);
+        Assert.Contains($"results: {target}", result.Out);
+        var manifest = RunManifest.FromJson(File.ReadAllText(Path.Combine(target, "manifest.json")))!;
+        string rate = (manifest.DecisionsPerSecond / 1e6).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        string seconds = manifest.WallSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"in {seconds} s ({rate} million agent-decisions/s)", result.Out);
     }
 
     [Fact]

@@ -44,6 +44,10 @@ public sealed class RunWriterTests : IDisposable
         Assert.Equal("replication,period,organization,route,trips", Lines("routes.csv")[0]);
         Assert.Equal("organization,route,origin,destination,path,cost,danger", Lines("route_catalog.csv")[0]);
         Assert.Equal("table,key,commodity,period,metric,mean,sd,ci_low,ci_high,n", Lines("summary.csv")[0]);
+        Assert.Equal("table,key,commodity,metric,mean,sd,ci_low,ci_high,n", Lines("summary_totals.csv")[0]);
+        // summary.csv's period column holds whole numbers only: the totals over all periods have their own file.
+        Assert.All(Lines("summary.csv")[1..], l => Assert.True(int.TryParse(l.Split(',')[3], out var t) && t is >= 0 and < 3, l));
+        Assert.Equal(Lines("summary.csv").Length - 1, 3 * (Lines("summary_totals.csv").Length - 1));
 
         // Q lies on no route: it has no rows. Four locations, three periods, four replications.
         Assert.Equal(1 + 4 * 3 * 4, Lines("locations.csv").Length);
@@ -53,10 +57,10 @@ public sealed class RunWriterTests : IDisposable
         Assert.Equal(["g,O:D#1,O,D,O>A>D,3,0", "g,O:D#2,O,D,O>B>D,4,0"], Lines("route_catalog.csv")[1..]);
 
         // The total over all periods is the mean over replications of each replication's sum.
-        var attempts = Lines("summary.csv").Single(l => l.StartsWith("organizations,g,c,all,attempts,", StringComparison.Ordinal)).Split(',');
+        var attempts = Lines("summary_totals.csv").Single(l => l.StartsWith("organizations,g,c,attempts,", StringComparison.Ordinal)).Split(',');
         double expected = results.Average(r => Enumerable.Range(0, 3).Sum(t => r.Organizations[r.Layout.Organization(t, 0, 2)]));
-        Assert.Equal(expected, double.Parse(attempts[5], System.Globalization.CultureInfo.InvariantCulture), 9);
-        Assert.Equal("4", attempts[9]);
+        Assert.Equal(expected, double.Parse(attempts[4], System.Globalization.CultureInfo.InvariantCulture), 9);
+        Assert.Equal("4", attempts[8]);
 
         var manifest = RunManifest.FromJson(File.ReadAllText(Path.Combine(target, "manifest.json")))!;
         Assert.Equal((5UL, 4, "0.1.0"), (manifest.Seed, manifest.Replications, manifest.RoutesimVersion));

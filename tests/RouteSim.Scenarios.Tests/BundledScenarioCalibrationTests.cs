@@ -4,7 +4,7 @@ using RouteSim.Scenarios.Tests.Support;
 namespace RouteSim.Scenarios.Tests;
 
 /// <summary>
-/// The headline scenarios stay calibrated to FY2024 seizures (data/north-america-2025): about 21,148 lb of
+/// The headline scenarios stay calibrated to FY2024 seizures (scenarios/north-america-2025/data/README.md): about 21,148 lb of
 /// fentanyl a year at the southwest border, over 90% at ports of entry, and about 43 lb at the northern border.
 /// The tolerance is the calibration's own (5% south, 50% north: a few dozen loads a year); sampling error over
 /// ten replications is far smaller (about 0.3% south).

@@ -27,6 +27,14 @@ public class FormatDocumentationTests
     }
 
     [Fact]
+    public void Whole_bounds_print_as_the_integers_they_are()
+    {
+        // The seed's upper bound is long.MaxValue; as a double it rounds to 2^63 and used to print as 9,223,372,036,854,780,000.
+        Assert.Contains("in [0, 9,223,372,036,854,775,807]", FormatReference.Write(), StringComparison.Ordinal);
+        Assert.Contains("\"maximum\": 9223372036854775807", JsonSchemaWriter.Write(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_bundled_scenario_passes_the_schema_and_the_loader()
     {
         var schema = Schema;

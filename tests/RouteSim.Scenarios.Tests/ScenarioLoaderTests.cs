@@ -14,7 +14,7 @@ public class ScenarioLoaderTests
         Assert.True(result.Ok, string.Join("\n", result.Errors));
         var s = result.Scenario!;
         Assert.Equal("Three crossings tutorial", s.Name);
-        Assert.Equal(["shared model, section 1"], s.Sources);
+        Assert.Equal(["docs/model.md, sections 1-4 (illustrative values)"], s.Sources);
         Assert.Equal((60, "day", 20, 7UL), (s.Periods, s.PeriodUnit, s.Replications, s.Seed));
         Assert.Equal(new Routing(8, 3.0), s.Routing);
         Assert.Equal(5, s.Nodes.Count);

@@ -4,7 +4,7 @@ using RouteSim.Core.Statistics;
 namespace RouteSim.Analysis.Counterfactuals;
 
 /// <summary>
-/// The paired counterfactual of the reference model's section 8 and the project's extensions: every measure of
+/// The paired counterfactual of docs/model.md section 8 and the project's extensions (docs/ODD.md 3.6): every measure of
 /// <see cref="ComparisonMeasures"/> over a window, for every commodity together and for each one, each with a 95%
 /// interval from the per-replication differences between an intervention and its baseline run with the same seeds.
 /// </summary>

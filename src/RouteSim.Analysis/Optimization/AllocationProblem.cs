@@ -10,11 +10,12 @@ namespace RouteSim.Analysis.Optimization;
 /// </summary>
 public sealed class AllocationProblem
 {
-    /// <summary>Sets up the problem.</summary>
+    /// <summary>Sets up the problem; an ArgumentException when the budget is not a whole number or the bounds leave no whole-unit allocation.</summary>
     public AllocationProblem(SimulationModel model, IReadOnlyList<string> locations, double budget, double[] minimum, double[] maximum, int start, Objective objective)
     {
-        if (minimum.Sum() > budget + 1e-9) throw new ArgumentException("the minimums exceed the budget");
-        if (maximum.Sum() < budget - 1e-9) throw new ArgumentException("the maximums cannot hold the budget");
+        if (!double.IsFinite(budget) || budget < 0 || budget != Math.Floor(budget)) throw new ArgumentException("the budget must be a whole number of resource units");
+        if (minimum.Sum(Math.Ceiling) > budget) throw new ArgumentException("the minimums (rounded up to whole units) exceed the budget");
+        if (maximum.Sum(Math.Floor) < budget) throw new ArgumentException("the maximums (rounded down to whole units) cannot hold the budget");
         Model = model;
         Locations = locations;
         Budget = budget;
@@ -30,7 +31,7 @@ public sealed class AllocationProblem
     /// <summary>Eligible location ids.</summary>
     public IReadOnlyList<string> Locations { get; }
 
-    /// <summary>Units to allocate.</summary>
+    /// <summary>Resource units to allocate: a whole number (allocations are in whole units).</summary>
     public double Budget { get; }
 
     /// <summary>Least units on each eligible location.</summary>
@@ -70,20 +71,43 @@ public sealed class AllocationProblem
         return values;
     }
 
-    /// <summary>Brings shares of the budget within the minimums and maximums, keeping the total (repeated clipping).</summary>
+    /// <summary>
+    /// Brings an allocation within the minimums and maximums, keeping the total (repeated clipping), in whole
+    /// resource units: the budget is split by largest remainders (ties to the earlier location), with each location's
+    /// bounds rounded inward (minimum up, maximum down). Shapes: one value per eligible location, in resource units.
+    /// </summary>
     public double[] Feasible(double[] allocation)
     {
-        var x = allocation.Select((v, i) => Math.Clamp(v, Minimum[i], Maximum[i])).ToArray();
+        var low = Minimum.Select(Math.Ceiling).ToArray();
+        var high = Maximum.Select(Math.Floor).ToArray();
+        var x = allocation.Select((v, i) => Math.Clamp(v, low[i], high[i])).ToArray();
         for (int pass = 0; pass < 50; pass++)
         {
             double gap = Budget - x.Sum();
             if (Math.Abs(gap) < 1e-9 * Math.Max(1, Budget)) break;
-            var free = Enumerable.Range(0, x.Length).Where(i => gap > 0 ? x[i] < Maximum[i] : x[i] > Minimum[i]).ToArray();
+            var free = Enumerable.Range(0, x.Length).Where(i => gap > 0 ? x[i] < high[i] : x[i] > low[i]).ToArray();
             if (free.Length == 0) break;
-            double weight = free.Sum(i => gap > 0 ? Maximum[i] - x[i] : x[i] - Minimum[i]);
+            double weight = free.Sum(i => gap > 0 ? high[i] - x[i] : x[i] - low[i]);
             foreach (var i in free)
-                x[i] = Math.Clamp(x[i] + gap * (gap > 0 ? Maximum[i] - x[i] : x[i] - Minimum[i]) / weight, Minimum[i], Maximum[i]);
+                x[i] = Math.Clamp(x[i] + gap * (gap > 0 ? high[i] - x[i] : x[i] - low[i]) / weight, low[i], high[i]);
         }
-        return x;
+        return WholeUnits(x, low, high);
+    }
+
+    /// <summary>Rounds down, then hands the units left, one each, to the largest remainders that have room.</summary>
+    private double[] WholeUnits(double[] x, double[] low, double[] high)
+    {
+        var whole = x.Select((v, i) => Math.Clamp(Math.Floor(v + 1e-9), low[i], high[i])).ToArray();
+        int left = (int)Math.Round(Math.Min(Budget, high.Sum()) - whole.Sum());
+        var order = Enumerable.Range(0, x.Length).OrderByDescending(i => x[i] - whole[i]).ThenBy(i => i).ToArray();
+        for (int pass = 0; left > 0 && pass < 2; pass++)
+            foreach (var i in order)
+            {
+                if (left == 0) break;
+                if (whole[i] + 1 > high[i]) continue;
+                whole[i] += 1;
+                left--;
+            }
+        return whole;
     }
 }

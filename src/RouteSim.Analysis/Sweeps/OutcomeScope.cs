@@ -12,6 +12,6 @@ public enum OutcomeScope
     /// <summary>Trips started on one route of one organization.</summary>
     Route,
 
-    /// <summary>A measure of the comparison with the counterfactual (MODEL.md section 8).</summary>
+    /// <summary>A measure of the comparison with the counterfactual (docs/model.md section 8).</summary>
     Comparison,
 }

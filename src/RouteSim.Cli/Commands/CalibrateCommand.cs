@@ -77,22 +77,21 @@ public static class CalibrateCommand
                 CalibrationFigures.LossTrace(fit, lossMeaning),
             ], folder.Staging);
 
+            double seconds = clock.Elapsed.TotalSeconds;
             var manifest = new CalibrationManifest(calibration.Name, Path.GetFullPath(file), ScenarioFile.Sha256(file), Path.GetFullPath(calibration.Scenario.File),
                 ScenarioFile.Sha256(calibration.Scenario.File), Path.GetFullPath(calibration.ObservedFile), ScenarioFile.Sha256(calibration.ObservedFile),
                 calibration.Scale.ToString().ToLowerInvariant(), fitted, calibration.Replications, calibration.Seed, fit.Trace.Count, fit.StopReason, fit.BestLoss,
-                lossMeaning, predictions, calibration.Anchored ? "last_fitted" : "none", calibration.PredictReplications, CommonOptions.Version, threads, started, clock.Elapsed.TotalSeconds, commandLine);
+                lossMeaning, predictions, calibration.Anchored ? "last_fitted" : "none", calibration.PredictReplications, CommonOptions.Version, threads, started, seconds, commandLine);
             File.WriteAllText(folder.File("manifest.json"), manifest.ToJson());
             folder.Commit();
 
-            if (!quiet)
-            {
-                terminal.Out.WriteLine($"{calibration.Name}: {fit.Trace.Count} evaluations in {clock.Elapsed.TotalSeconds:0.0} s; {fit.StopReason}");
-                terminal.Out.WriteLine(calibration.Scale == FitScale.Shares
-                    ? $"best loss {fit.BestLoss:0.###} ({lossMeaning}): root mean square error {Math.Sqrt(fit.BestLoss):0.00} percentage points"
-                    : $"best loss {fit.BestLoss:0.####} ({lossMeaning}): typical error {100 * Math.Sqrt(fit.BestLoss):0.0}%");
-                foreach (var p in fitted) terminal.Out.WriteLine($"  {p.Name} = {p.Fitted:G6}   (start {p.Start:G6}, bounds {p.Min:G6} to {p.Max:G6})");
-                terminal.Out.WriteLine($"results: {folder.Target}");
-            }
+            // --quiet hides progress only: the results and where they went are always printed.
+            terminal.Out.WriteLine($"{calibration.Name}: {fit.Trace.Count} evaluations in {seconds:0.0} s; {fit.StopReason}");
+            terminal.Out.WriteLine(calibration.Scale == FitScale.Shares
+                ? $"best loss {fit.BestLoss:0.###} ({lossMeaning}): root mean square error {Math.Sqrt(fit.BestLoss):0.00} percentage points"
+                : $"best loss {fit.BestLoss:0.####} ({lossMeaning}): typical error {100 * Math.Sqrt(fit.BestLoss):0.0}%");
+            foreach (var p in fitted) terminal.Out.WriteLine($"  {p.Name} = {p.Fitted:G6}   (start {p.Start:G6}, bounds {p.Min:G6} to {p.Max:G6})");
+            terminal.Out.WriteLine($"results: {folder.Target}");
             return ExitCodes.Ok;
         });
     }

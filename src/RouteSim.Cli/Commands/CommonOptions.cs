@@ -19,7 +19,7 @@ public static class CommonOptions
     public static Option<int?> Threads() => AtLeast("--threads", 1, "Threads to use (default: every core); results do not depend on it");
 
     /// <summary>--quiet.</summary>
-    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print no progress" };
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print no progress (results and where they went are still printed)" };
 
     /// <summary>--force.</summary>
     public static Option<bool> Force() => new("--force") { Description = "Replace an existing results folder" };

@@ -13,7 +13,7 @@ using Spectre.Console.Rendering;
 
 namespace RouteSim.Cli.Commands;
 
-/// <summary><c>routesim compare BASELINE INTERVENTION</c>: the paired counterfactual of MODEL.md section 8.</summary>
+/// <summary><c>routesim compare BASELINE INTERVENTION</c>: the paired counterfactual of docs/model.md section 8.</summary>
 public static class CompareCommand
 {
     /// <summary>Builds the command.</summary>
@@ -96,7 +96,7 @@ public static class CompareCommand
             var manifest = new ComparisonManifest(baselineScenario.Name, Path.GetFullPath(request.Baseline), ScenarioFile.Sha256(request.Baseline),
                 interventionScenario.Name, Path.GetFullPath(request.Intervention), ScenarioFile.Sha256(request.Intervention),
                 settings.Seed, settings.Replications, periods, baselineScenario.PeriodUnit, window.ToString(), comparison.Targeted,
-                CommonOptions.Version, threads, started, wall, decisions, decisions / Math.Max(wall, 1e-9), request.CommandLine)
+                CommonOptions.Version, threads, started, wall, decisions, Manifests.Rate(decisions, wall), request.CommandLine)
             {
                 StartDate = baselineScenario.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 UnreinforcedCrossings = comparison.Unreinforced,
@@ -104,8 +104,9 @@ public static class CompareCommand
             File.WriteAllText(Path.Combine(folder.Staging, "manifest.json"), manifest.ToJson());
             NetworkGeoJson.Write(RouteSim.Results.Reading.ComparisonFolder.Open(folder.Staging));
             folder.Commit();
-            if (request.Report && ReportCommand.Run(terminal, folder.Target, request.Quiet) != ExitCodes.Ok) return ExitCodes.InvalidInput;
-            if (!request.Quiet) Report(terminal, folder.Target);
+            // --quiet hides progress only: the results and where they went are always printed.
+            if (request.Report && ReportCommand.Run(terminal, folder.Target) != ExitCodes.Ok) return ExitCodes.InvalidInput;
+            Report(terminal, folder.Target);
             return ExitCodes.Ok;
         });
     }

@@ -8,10 +8,13 @@ namespace RouteSim.Cli.Commands;
 /// <summary>Builds the manifests that record what produced a results folder.</summary>
 public static class Manifests
 {
+    /// <summary>Agent-decisions per second over a wall time, as manifests record it and the console prints it.</summary>
+    public static double Rate(long decisions, double seconds) => decisions / Math.Max(seconds, 1e-9);
+
     /// <summary>The manifest of one run of a scenario file.</summary>
     public static RunManifest ForRun(string file, Scenario scenario, RunSettings settings, DateTimeOffset started, double seconds, long decisions, string commandLine) =>
         new(scenario.Name, Path.GetFullPath(file), ScenarioFile.Sha256(file), settings.Seed, settings.Replications, scenario.Periods,
-            scenario.PeriodUnit, CommonOptions.Version, settings.Threads, started, seconds, decisions, decisions / Math.Max(seconds, 1e-9), commandLine)
+            scenario.PeriodUnit, CommonOptions.Version, settings.Threads, started, seconds, decisions, Rate(decisions, seconds), commandLine)
         {
             ScenarioDescription = scenario.Description,
             ScenarioSources = scenario.Sources,

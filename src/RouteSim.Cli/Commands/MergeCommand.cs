@@ -65,7 +65,7 @@ public static class MergeCommand
             };
             File.WriteAllText(folder.File(SweepManifest.FileName), manifest.ToJson());
             folder.Commit();
-            if (!quiet) terminal.Out.WriteLine($"{sweep.Name}: merged {shards.Count} shards, {rows:N0} work items ({sweep.Points:N0} points x {sweep.Replications} replications)\nresults: {folder.Target}");
+            terminal.Out.WriteLine($"{sweep.Name}: merged {shards.Count} shards, {rows:N0} work items ({sweep.Points:N0} points x {sweep.Replications} replications)\nresults: {folder.Target}");
             return ExitCodes.Ok;
         }, existing => ShardFolder.IsComplete(existing, sweep, null));
     }

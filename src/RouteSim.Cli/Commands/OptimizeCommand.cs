@@ -21,7 +21,7 @@ public static class OptimizeCommand
     public static Command Create(Terminal terminal)
     {
         var file = new Argument<string>("scenario") { Description = "Scenario file" };
-        var budget = new Option<double>("--budget") { Description = "Resource units to allocate", Required = true };
+        var budget = new Option<double>("--budget") { Description = "Whole resource units to allocate", Required = true };
         var locations = new Option<string[]>("--locations") { Description = "Eligible locations (default: every crossing)", AllowMultipleArgumentsPerToken = true };
         var minimum = new Option<string[]>("--min") { Description = "Least units per location: V for all, or LOCATION=V", AllowMultipleArgumentsPerToken = true };
         var maximum = new Option<string[]>("--max") { Description = "Most units per location: V for all, or LOCATION=V", AllowMultipleArgumentsPerToken = true };
@@ -40,7 +40,7 @@ public static class OptimizeCommand
         var threads = CommonOptions.Threads();
         var force = CommonOptions.Force();
         var quiet = CommonOptions.Quiet();
-        var command = new Command("optimize", "Search allocations of a budget over locations against smugglers who learn and reroute; compare the best with uniform, proportional and the scenario's own on fresh seeds")
+        var command = new Command("optimize", "Search allocations of a budget over locations against smugglers who learn and reroute; compare the best with uniform, proportional and the scenario's own scaled to the same budget on fresh seeds; stop when the search converges")
         {
             file, budget, locations, minimum, maximum, objective, commodity, deathWeight, window, start, output, seed, replications, iterations, population, searchReplications, threads, force, quiet,
         };
@@ -73,7 +73,8 @@ public static class OptimizeCommand
             if (Window.Parse(windowText, scenario.Periods, out var problemText) is not { } w) return Usage(problemText!);
             window = w;
         }
-        if (budget <= 0 || !double.IsFinite(budget)) return Usage($"--budget must be a positive number, got {budget}");
+        if (budget <= 0 || !double.IsFinite(budget) || budget != Math.Floor(budget) || budget > int.MaxValue)
+            return Usage($"--budget must be a positive whole number of resource units, got {budget.ToString(CultureInfo.InvariantCulture)}");
         var eligible = locations is { Length: > 0 }
             ? locations.SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray()
             : scenario.Nodes.Where(n => n.Kind == NodeKind.Crossing).Select(n => n.Id).ToArray();
@@ -83,7 +84,7 @@ public static class OptimizeCommand
         if (Bounds(minimum, eligible, 0, "--min", terminal) is not { } low || Bounds(maximum, eligible, budget, "--max", terminal) is not { } high) return ExitCodes.Usage;
         int from = start ?? window.From;
         if (from < 0 || from >= scenario.Periods) return Usage($"--start must be a period of the run (0 to {scenario.Periods - 1})");
-        if (low.Sum() > budget || high.Sum() < budget) return Usage("--min and --max leave no allocation of the budget");
+        if (low.Sum(Math.Ceiling) > budget || high.Sum(Math.Floor) < budget) return Usage("--min and --max leave no allocation of the budget in whole units");
 
         var objective = new Objective(objectiveKind, window, commodity, deathWeight);
         var problem = new AllocationProblem(model, eligible, budget, low, high, from, objective);
@@ -98,17 +99,18 @@ public static class OptimizeCommand
             var result = RunProgress.Track(terminal, quiet, $"optimize {scenario.Name}", search.Iterations * search.Population, progress =>
                 search.Run(problem, searchSeed, threads, (iteration, candidate) => progress(iteration * search.Population + candidate + 1), cancellation), "candidates");
             var rivals = AllocationEvaluation.Rivals(problem, searchSeed, search.Replications, threads);
-            string reference = rivals.Any(r => r.Name == "scenario's own") ? "scenario's own" : "uniform";
+            string reference = rivals.Any(r => r.Name == AllocationEvaluation.OwnScaled) ? AllocationEvaluation.OwnScaled : "uniform";
             var evaluation = AllocationEvaluation.Run(problem, [("best found", result.Best), .. rivals], reference, freshSeed, replications, threads, cancellation);
 
             OptimizationWriter.Write(problem, result, evaluation, folder.Staging);
             OptimizationFigures.Save(OptimizationFigures.All(problem, evaluation), Path.Combine(folder.Staging, "figures"));
             var manifest = new OptimizationManifest(scenario.Name, Path.GetFullPath(file), ScenarioFile.Sha256(file), budget, objective.Describe(), window.ToString(), from,
-                eligible, searchSeed, search.Iterations, search.Population, search.Replications, freshSeed, replications, CommonOptions.Version, threads,
+                eligible, searchSeed, search.Iterations, search.Population, search.Replications, result.Trace.Count, result.Converged, search.ConvergedSpread(budget),
+                freshSeed, replications, CommonOptions.Version, threads,
                 started, clock.Elapsed.TotalSeconds, Environment.CommandLine);
             File.WriteAllText(Path.Combine(folder.Staging, "manifest.json"), manifest.ToJson());
             folder.Commit();
-            if (!quiet) Report(terminal, problem, evaluation, folder.Target);
+            Report(terminal, problem, result, search, evaluation, folder.Target);
             return ExitCodes.Ok;
         });
     }
@@ -138,21 +140,32 @@ public static class OptimizeCommand
         return bounds;
     }
 
-    private static void Report(Terminal terminal, AllocationProblem problem, AllocationEvaluation evaluation, string folder)
+    private static void Report(Terminal terminal, AllocationProblem problem, SearchResult search, CrossEntropySearch settings, AllocationEvaluation evaluation, string folder)
     {
-        var table = new Table().Title(Markup.Escape($"{problem.Objective.Describe()}, fresh seeds: mean [95% interval]"));
+        string Cell(RouteSim.Core.Statistics.Summary? s) => s is { } v && !double.IsNaN(v.CiLow)
+            ? string.Create(CultureInfo.InvariantCulture, $"{v.Mean:#,0.#} [{v.CiLow:#,0.#}, {v.CiHigh:#,0.#}]") : "";
+        var table = new Table().Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{problem.Objective.Describe()}, allocations of {problem.Budget:#,0} units, fresh seeds: mean [95% interval]")));
         table.AddColumn("allocation").AddColumn(new TableColumn("objective").RightAligned()).AddColumn(new TableColumn($"minus {evaluation.Reference}").RightAligned());
-        foreach (var a in evaluation.Allocations)
-        {
-            string Cell(RouteSim.Core.Statistics.Summary? s) => s is { } v && !double.IsNaN(v.CiLow)
-                ? string.Create(CultureInfo.InvariantCulture, $"{v.Mean:#,0.#} [{v.CiLow:#,0.#}, {v.CiHigh:#,0.#}]") : "";
+        foreach (var a in evaluation.OfTheBudget(problem.Budget))
             table.AddRow(new IRenderable[] { new Text(a.Name), new Text(Cell(a.Objective)), new Text(a.Name == evaluation.Reference ? "" : Cell(a.DifferenceFromReference)) });
-        }
         terminal.OutConsole.Write(table);
+        foreach (var a in evaluation.Allocations.Where(a => !evaluation.OfTheBudget(problem.Budget).Contains(a)))
+            terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{a.Name} at its own size ({a.Total:#,0.##} units, not the same budget, so not compared above): {Cell(a.Objective)}"));
+
         var best = evaluation.Allocations[0];
-        var top = Enumerable.Range(0, problem.Locations.Count).OrderByDescending(i => best.Allocation[i]).Take(8)
-            .Select(i => string.Create(CultureInfo.InvariantCulture, $"{problem.Locations[i]} {best.Allocation[i]:#,0}"));
-        terminal.Out.WriteLine($"best found puts most at: {string.Join(", ", top)}");
+        var placed = Enumerable.Range(0, problem.Locations.Count).Where(i => best.Allocation[i] > 0).OrderByDescending(i => best.Allocation[i]).ThenBy(i => i).ToArray();
+        var shown = placed.Take(8).ToArray();
+        string Units(double v) => v.ToString("#,0", CultureInfo.InvariantCulture);
+        var text = string.Join(", ", shown.Select(i => $"{problem.Locations[i]} {Units(best.Allocation[i])}"));
+        if (placed.Length > shown.Length)
+            text += $", {Units(placed.Skip(shown.Length).Sum(i => best.Allocation[i]))} more at {placed.Length - shown.Length} other locations";
+        terminal.Out.WriteLine($"{best.Name} places {Units(best.Total)} units: {text}");
+        var last = search.Trace[^1];
+        terminal.Out.WriteLine(search.Converged
+            ? string.Create(CultureInfo.InvariantCulture, $"search converged after {search.Trace.Count} of {settings.Iterations} iterations (candidates' spread {last.Spread:0.##} units, tolerance {settings.ConvergedSpread(problem.Budget):0.##})")
+            : string.Create(CultureInfo.InvariantCulture, $"search did not converge in {settings.Iterations} iterations (candidates' spread {last.Spread:0.##} units, tolerance {settings.ConvergedSpread(problem.Budget):0.##}): more --iterations may find better"));
         terminal.Out.WriteLine($"results: {folder}");
     }
 }

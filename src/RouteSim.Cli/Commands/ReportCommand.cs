@@ -5,15 +5,15 @@ using RouteSim.Results.Reading;
 
 namespace RouteSim.Cli.Commands;
 
-/// <summary><c>routesim report RESULTS_DIR</c>: figures and a self-contained report.html for a run, a comparison or a sweep.</summary>
+/// <summary><c>routesim report RESULTS_DIR</c>: figures and a self-contained report.html for any folder RouteSim writes.</summary>
 public static class ReportCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(Terminal terminal)
     {
-        var folder = new Argument<string>("results") { Description = "A results folder written by run, compare, sweep or merge" };
+        var folder = new Argument<string>("results") { Description = "A results folder written by run, compare, sweep, merge, sensitivity, calibrate or optimize" };
         var command = new Command("report", "Draw the figures (figures/*.png, *.svg) and write report.html for a results folder") { folder };
-        command.SetAction(parsed => Run(terminal, parsed.GetValue(folder)!, quiet: false));
+        command.SetAction(parsed => Run(terminal, parsed.GetValue(folder)!));
         return command;
     }
 
@@ -21,12 +21,12 @@ public static class ReportCommand
     public static Option<bool> Flag() => new("--report") { Description = "Also draw the figures and write report.html" };
 
     /// <summary>Writes the report; returns the exit code.</summary>
-    public static int Run(Terminal terminal, string folder, bool quiet)
+    public static int Run(Terminal terminal, string folder)
     {
         try
         {
             var report = ReportWriter.Write(folder);
-            if (!quiet) terminal.Out.WriteLine($"report: {Path.GetFullPath(report)}");
+            terminal.Out.WriteLine($"report: {Path.GetFullPath(report)}");
             return ExitCodes.Ok;
         }
         catch (ResultsReadException e)

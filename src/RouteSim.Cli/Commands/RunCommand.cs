@@ -57,18 +57,21 @@ public static class RunCommand
             var clock = Stopwatch.StartNew();
             RunSummary summary;
             long decisions;
+            double seconds;
             using (var recorder = new RunRecorder(model, folder.Staging))
             {
                 RunProgress.Track(terminal, request.Quiet, scenario.Name, settings.Replications, progress =>
                     Ensemble.Run(model, settings, recorder.Add, progress, cancellation, recorder.Pool));
                 summary = recorder.Summary;
                 decisions = recorder.Decisions;
-                recorder.Finish(Manifests.ForRun(request.Scenario, scenario, settings, started, clock.Elapsed.TotalSeconds, decisions, request.CommandLine));
+                seconds = clock.Elapsed.TotalSeconds;
+                recorder.Finish(Manifests.ForRun(request.Scenario, scenario, settings, started, seconds, decisions, request.CommandLine));
             }
             NetworkGeoJson.Write(RouteSim.Results.Reading.RunFolder.Open(folder.Staging));
             folder.Commit();
-            if (request.Report && ReportCommand.Run(terminal, folder.Target, request.Quiet) != ExitCodes.Ok) return ExitCodes.InvalidInput;
-            if (!request.Quiet) Report(terminal, model, summary, folder.Target, clock.Elapsed.TotalSeconds, decisions);
+            // --quiet hides progress only: the results and where they went are always printed.
+            if (request.Report && ReportCommand.Run(terminal, folder.Target) != ExitCodes.Ok) return ExitCodes.InvalidInput;
+            Report(terminal, model, summary, folder.Target, seconds, decisions);
             return ExitCodes.Ok;
         }, existing => Manifests.IsSameRun(existing, request.Scenario, settings));
     }
@@ -102,11 +105,15 @@ public static class RunCommand
         return table;
     }
 
-    /// <summary>The headline: each organization's totals over the run, with 95% intervals.</summary>
+    /// <summary>
+    /// The headline: each organization's totals over the run, with 95% intervals. The seconds and the rate are
+    /// manifest.json's (simulating and writing the per-replication tables; summary.csv is written after).
+    /// </summary>
     private static void Report(Terminal terminal, SimulationModel model, RunSummary summary, string folder, double seconds, long decisions)
     {
         var scenario = model.Scenario;
-        terminal.Out.WriteLine($"{scenario.Name}: {summary.Count} replications of {scenario.Periods} {scenario.PeriodUnit}s in {seconds:0.00} s ({decisions / Math.Max(seconds, 1e-9) / 1e6:0.0} million agent-decisions/s)");
+        terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{scenario.Name}: {summary.Count} replications of {scenario.Periods} {scenario.PeriodUnit}s, simulated and written in {seconds:0.00} s ({Manifests.Rate(decisions, seconds) / 1e6:0.0} million agent-decisions/s)"));
         var table = new Table().Title(Markup.Escape("Totals over the run: mean [95% interval] per replication"));
         table.AddColumn("organization");
         foreach (var metric in new[] { "attempts", "successes", "interdictions", "deaths", "abstentions" }) table.AddColumn(new TableColumn(metric).RightAligned());

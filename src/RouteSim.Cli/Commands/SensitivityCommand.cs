@@ -103,7 +103,7 @@ public static class SensitivityCommand
                 sobol.Count > 0 ? "sobol (Saltelli 2010 first order, Jansen 1999 total)" : "morris (mu, mu*, sigma)", resamples, seed,
                 [.. sobol.Select(x => x.Item1), .. morris.Select(x => x.Item1)], skipped, CommonOptions.Version, DateTimeOffset.UtcNow, Environment.CommandLine).ToJson());
             folder.Commit();
-            if (!quiet) Print(terminal, sweep, sobol, morris, folder.Target, resamples);
+            Print(terminal, sweep, sobol, morris, folder.Target, resamples);
             return ExitCodes.Ok;
         });
     }

@@ -56,7 +56,7 @@ public static class SweepCommand
 
         if (!force && ShardFolder.IsComplete(target, document, range))
         {
-            if (!quiet) terminal.Out.WriteLine(range is null
+            terminal.Out.WriteLine(range is null
                 ? $"{target}: this sweep is already complete there; nothing to do"
                 : $"{target}: shard {range.Index} of {range.Count} is already complete for this sweep; nothing to do");
             return ExitCodes.Ok;
@@ -86,19 +86,17 @@ public static class SweepCommand
                 return ExitCodes.InvalidInput;
             }
             File.WriteAllText(folder.File(SweepDocument.FileName), document.ToJson());
+            double seconds = clock.Elapsed.TotalSeconds;
             var manifest = new SweepManifest(sweep.Name, document.Sha256, range, [], rows, CommonOptions.Version, threads, started,
-                clock.Elapsed.TotalSeconds, decisions, commandLine)
+                seconds, decisions, commandLine)
             {
                 Files = SweepFiles.Digests(folder.Staging),
                 RowSha256 = range is null ? null : ContentDigests.Rows(folder.File(SweepTable.RunsFile)),
             };
             File.WriteAllText(folder.File(SweepManifest.FileName), manifest.ToJson());
             folder.Commit();
-            if (!quiet)
-            {
-                terminal.Out.WriteLine($"{sweep.Name}: {rows:N0} work items ({sweep.Design.Count:N0} points x {sweep.Plan.Replications} replications{(range is null ? "" : $", shard {range.Index} of {range.Count}: items {from}-{to - 1}")}) in {clock.Elapsed.TotalSeconds:0.0} s");
-                terminal.Out.WriteLine($"results: {folder.Target}");
-            }
+            terminal.Out.WriteLine($"{sweep.Name}: {rows:N0} work items ({sweep.Design.Count:N0} points x {sweep.Plan.Replications} replications{(range is null ? "" : $", shard {range.Index} of {range.Count}: items {from}-{to - 1}")}) in {seconds:0.0} s");
+            terminal.Out.WriteLine($"results: {folder.Target}");
             return ExitCodes.Ok;
         }, existing => ShardFolder.IsComplete(existing, document, range));
     }

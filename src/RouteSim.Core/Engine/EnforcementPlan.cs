@@ -54,7 +54,7 @@ public sealed class EnforcementPlan
 
     /// <summary>
     /// The configured resources per period (allocation and events, adaptation aside), as [period][location]:
-    /// what MODEL.md section 8 compares to find the targeted crossings.
+    /// what docs/model.md section 8 compares to find the targeted crossings.
     /// </summary>
     public double[][] ConfiguredSchedule(int periods)
     {
@@ -72,5 +72,5 @@ public sealed class EnforcementPlan
 /// <summary>A scheduled change with location indices.</summary>
 public sealed record CompiledEvent(int Period, (int Location, double Level)[] Set, (int Location, double Amount)[] Add, double? Effectiveness);
 
-/// <summary>Adaptive enforcement with location indices (MODEL.md section 6).</summary>
+/// <summary>Adaptive enforcement with location indices (docs/model.md section 6).</summary>
 public sealed record AdaptivePlan(int Every, double Fraction, double Floor, int[] Eligible);

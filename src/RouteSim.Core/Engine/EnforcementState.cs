@@ -38,7 +38,7 @@ public sealed class EnforcementState
         _plan.Adaptive is { } a && period > 0 && period % a.Every == 0;
 
     /// <summary>
-    /// Moves resources toward recent seizures (MODEL.md section 6), given the interdictions at each location
+    /// Moves resources toward recent seizures (docs/model.md section 6), given the interdictions at each location
     /// over the last `every` periods.
     /// </summary>
     public void Adapt(ReadOnlySpan<long> recentInterdictions)

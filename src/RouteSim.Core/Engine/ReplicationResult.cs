@@ -1,6 +1,6 @@
 namespace RouteSim.Core.Engine;
 
-/// <summary>Everything one replication recorded (MODEL.md section 7), as flat count arrays laid out by <see cref="ResultLayout"/>.</summary>
+/// <summary>Everything one replication recorded (docs/model.md section 7), as flat count arrays laid out by <see cref="ResultLayout"/>.</summary>
 public sealed class ReplicationResult
 {
     /// <summary>Allocates zeroed counts for one replication.</summary>

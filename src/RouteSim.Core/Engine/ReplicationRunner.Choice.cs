@@ -7,7 +7,7 @@ using static RouteSim.Core.Randomness.CounterRng;
 
 namespace RouteSim.Core.Engine;
 
-// The hot path of a period: which agents act, their logit choices, and their walks (MODEL.md section 4, steps 2-5).
+// The hot path of a period: which agents act, their logit choices, and their walks (docs/model.md section 4, steps 2-5).
 public sealed partial class ReplicationRunner
 {
     /// <summary>When every agent has rho = 1 (sigma = 0) or rho does not matter (F = 0), the logit weights are shared.</summary>
@@ -15,7 +15,7 @@ public sealed partial class ReplicationRunner
         plan.Organization.RiskSigma == 0 || _model.Scenario.Commodities[plan.Commodity].Penalty == 0;
 
     /// <summary>
-    /// Cumulative logit weights of an od pair's options for risk multiplier rho (MODEL.md section 4, step 3):
+    /// Cumulative logit weights of an od pair's options for risk multiplier rho (docs/model.md section 4, step 3):
     /// U = A - rho B lane by lane, the largest U (the outside option's 0 included) subtracted, exp((U - max)/tau),
     /// then running sums over the real options.
     /// </summary>
@@ -204,7 +204,7 @@ public sealed partial class ReplicationRunner
     /// <summary>
     /// Agent i abstains (choice -1: free again next period; returns 1) or walks route <paramref name="choice"/>
     /// of its od pair, the trip's end drawn from the route's outcome distribution with the uniform
-    /// <paramref name="walk"/> (MODEL.md section 4, steps 4-5; returns 0).
+    /// <paramref name="walk"/> (docs/model.md section 4, steps 4-5; returns 0).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Walk(Chunk chunk, int i, int choice, double walk, int t, int incapacitation)

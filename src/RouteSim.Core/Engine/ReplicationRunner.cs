@@ -4,7 +4,7 @@ using static RouteSim.Core.Randomness.CounterRng;
 namespace RouteSim.Core.Engine;
 
 /// <summary>
-/// Runs one replication of MODEL.md section 4: each period, events and adaptation, then every free agent
+/// Runs one replication of docs/model.md section 4: each period, events and adaptation, then every free agent
 /// acts, chooses and walks on the beliefs of the period's start, then the organizations learn.
 /// </summary>
 /// <remarks>
@@ -268,7 +268,7 @@ public sealed partial class ReplicationRunner
                     _laneRisk[lane] = _riskTerm[global];
                 }
 
-            // Outcome distribution along the route, in walking order (MODEL.md section 4, step 4).
+            // Outcome distribution along the route, in walking order (docs/model.md section 4, step 4).
             double reach = 1, cumulative = 0;
             int o = plan.OutcomeStart[r];
             foreach (var l in route.Nodes)
@@ -355,7 +355,7 @@ public sealed partial class ReplicationRunner
         organizations[layout.Organization(t, g, 5)] = (int)died;
         _result.Decisions += acting;
 
-        // MODEL.md section 4, step 6: fading counts; deaths are not evidence of detection.
+        // docs/model.md section 4, step 6: fading counts; deaths are not evidence of detection.
         double gamma = plan.Organization.Memory;
         for (int l = 0; l < locations; l++)
         {

@@ -5,7 +5,7 @@ namespace RouteSim.Core.Engine;
 
 /// <summary>
 /// Accumulates replications, in order, into mean, sd and 95% interval of every per-period count and of its
-/// total over all periods (MODEL.md section 7). Memory does not grow with the number of replications.
+/// total over all periods (docs/model.md section 7). Memory does not grow with the number of replications.
 /// </summary>
 /// <remarks>Its accessors are compiled optimised at once: writing a summary calls them for every cell, once.</remarks>
 public sealed class RunSummary

@@ -110,7 +110,7 @@ public sealed class SimulationModel
     public SimulationModel WithEnforcement(Enforcement enforcement) =>
         new(Scenario with { Enforcement = enforcement }, Catalog);
 
-    /// <summary>Detection probability p(l,k) = 1 - (1 - b_l) exp(-eta kappa_k E_l / A_l) (MODEL.md section 2).</summary>
+    /// <summary>Detection probability p(l,k) = 1 - (1 - b_l) exp(-eta kappa_k E_l / A_l) (docs/model.md section 2).</summary>
     public static double Detection(double baseDetection, double effectiveness, double detectability, double resources, double area) =>
         1 - (1 - baseDetection) * Math.Exp(-effectiveness * detectability * resources / area);
 }

@@ -1,6 +1,6 @@
 namespace RouteSim.Core.Model;
 
-/// <summary>What an organization smuggles (MODEL.md section 1).</summary>
+/// <summary>What an organization smuggles (docs/model.md section 1).</summary>
 /// <param name="Value">Payoff V of a delivered load (> 0).</param>
 /// <param name="Penalty">Further loss F when interdicted (>= 0).</param>
 /// <param name="Detectability">Multiplier kappa on enforcement's detection power (> 0).</param>

@@ -1,6 +1,6 @@
 namespace RouteSim.Core.Model;
 
-/// <summary>A location: a node of the directed route graph (MODEL.md section 1).</summary>
+/// <summary>A location: a node of the directed route graph (docs/model.md section 1).</summary>
 /// <param name="Id">Unique name used everywhere else in the scenario.</param>
 /// <param name="Kind">Origin, transit, crossing or destination.</param>
 /// <param name="Cost">Cost c paid when a trip passes this node (>= 0).</param>

@@ -1,6 +1,6 @@
 namespace RouteSim.Core.Model;
 
-/// <summary>A smuggling organization: one commodity, a population of agents, and how it learns (MODEL.md section 1).</summary>
+/// <summary>A smuggling organization: one commodity, a population of agents, and how it learns (docs/model.md section 1).</summary>
 /// <param name="Temperature">Logit temperature tau (> 0).</param>
 /// <param name="Memory">Memory factor gamma in (0,1]: 1 never forgets.</param>
 /// <param name="PriorStrength">Prior strength m (> 0), in pseudo-traversals.</param>

@@ -47,7 +47,7 @@ public sealed class RouteNetwork
     /// <summary>The index of the node with this id, or -1.</summary>
     public int IndexOf(string id) => _index.TryGetValue(id, out var i) ? i : -1;
 
-    /// <summary>The K cheapest loop-free routes from origin to destination, within the stretch limit (MODEL.md section 1).</summary>
+    /// <summary>The K cheapest loop-free routes from origin to destination, within the stretch limit (docs/model.md section 1).</summary>
     public IReadOnlyList<NodePath> CandidateRoutes(int origin, int destination, Routing routing) =>
         YenKShortestPaths.Find(this, origin, destination, routing.RoutesPerPair, routing.MaxStretch);
 }

@@ -21,6 +21,9 @@ public sealed class CsvTable
         Lines = lines;
     }
 
+    /// <summary>True when the table has this column.</summary>
+    public bool Has(string name) => _columns.ContainsKey(name);
+
     /// <summary>The file read.</summary>
     public string Path { get; }
 

@@ -34,7 +34,9 @@ public sealed record Bounds(double? Min, bool MinInclusive, double? Max, bool Ma
     /// <summary>The interval as a person writes it: "in [0, 1)", "> 0", "at least 1".</summary>
     public string Describe()
     {
-        static string F(double v) => v.ToString("#,0.##########", CultureInfo.InvariantCulture);
+        static string F(double v) => AsWhole(v) is { } whole
+            ? whole.ToString("#,0", CultureInfo.InvariantCulture)
+            : v.ToString("#,0.##########", CultureInfo.InvariantCulture);
         return (Min, Max) switch
         {
             ({ } lo, { } hi) => $"in {(MinInclusive ? "[" : "(")}{F(lo)}, {F(hi)}{(MaxInclusive ? "]" : ")")}",
@@ -43,4 +45,13 @@ public sealed record Bounds(double? Min, bool MinInclusive, double? Max, bool Ma
             _ => "any finite number",
         };
     }
+
+    /// <summary>
+    /// A whole bound as the integer it stands for, or null. A double cannot hold long.MaxValue (it rounds to 2^63),
+    /// so that bound maps back to long.MaxValue instead of being printed rounded (9,223,372,036,854,780,000).
+    /// </summary>
+    public static long? AsWhole(double bound) =>
+        bound == long.MaxValue ? long.MaxValue
+        : Math.Abs(bound) < 9e15 && bound == Math.Floor(bound) ? (long)bound
+        : null;
 }

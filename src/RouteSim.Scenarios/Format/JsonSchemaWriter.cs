@@ -72,8 +72,12 @@ public static class JsonSchemaWriter
     private static JsonObject Ranged(JsonObject node, Bounds? range)
     {
         if (range is null) return node;
-        if (range.Min is { } lo) node[range.MinInclusive ? "minimum" : "exclusiveMinimum"] = lo;
-        if (range.Max is { } hi) node[range.MaxInclusive ? "maximum" : "exclusiveMaximum"] = hi;
+        if (range.Min is { } lo) node[range.MinInclusive ? "minimum" : "exclusiveMinimum"] = Number(lo);
+        if (range.Max is { } hi) node[range.MaxInclusive ? "maximum" : "exclusiveMaximum"] = Number(hi);
         return node;
     }
+
+    // Whole bounds as integers, so that 2^63 - 1 reads as itself rather than as 9.223372036854776E+18.
+    private static JsonNode Number(double bound) =>
+        Bounds.AsWhole(bound) is { } whole ? JsonValue.Create(whole) : JsonValue.Create(bound);
 }

@@ -20,14 +20,14 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>A location.</summary>
-    public static ObjectSpec Node { get; } = new("node", "A location: a node of the directed route graph (MODEL.md section 1).",
+    public static ObjectSpec Node { get; } = new("node", "A location: a node of the directed route graph (docs/model.md section 1).",
     [
         new("id", Id, true, "Unique id, used by edges, od pairs, allocations and events; printable, without ':' or '#' (they separate the parts of route ids)."),
         new("kind", Choice, true, "Role of the location.", Choices: ["origin", "transit", "crossing", "destination"]),
         new("label", Text, false, "Human-readable name for plots and reports.", Default: "the id"),
         new("cost", Number, false, "Cost c paid by a trip passing the node.", "utility units", Bounds.NonNegative, "0"),
         new("base_detection", Number, false, "Detection probability b with no enforcement.", "probability per trip", Bounds.Probability, "0"),
-        new("area", Number, false, "Area A the enforcement here must cover (e.g. km of border front).", "area units", Bounds.Positive, "1"),
+        new("area", Number, false, "Area A the enforcement here must cover (e.g. km of border front); detection depends on resources per area unit, so give it wherever resources stand (with the default 1, 5 units at effectiveness 0.5 detect 92% of trips; docs/model.md section 2).", "area units", Bounds.Positive, "1"),
         new("danger", Number, false, "Chance d that a people-carrying trip dies here.", "probability per trip", Bounds.Probability, "0"),
         new("prior", Number, false, "Prior mean q0 of the organizations' belief of interdiction here.", "probability per trip", Bounds.Probability, "base_detection"),
         new("lat", Number, false, "Latitude (WGS84); give lat and lon together.", "degrees", Bounds.Between(-90, 90)),
@@ -43,7 +43,7 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>A commodity.</summary>
-    public static ObjectSpec Commodity { get; } = new("commodity", "What an organization smuggles (MODEL.md section 1).",
+    public static ObjectSpec Commodity { get; } = new("commodity", "What an organization smuggles (docs/model.md section 1).",
     [
         new("id", Id, true, "Unique id, used by organizations."),
         new("value", Number, true, "Payoff V of a delivered load.", "utility units", Bounds.Positive),
@@ -54,7 +54,7 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>An organization.</summary>
-    public static ObjectSpec Organization { get; } = new("organization", "A smuggling organization and how its agents learn (MODEL.md sections 1, 3, 4).",
+    public static ObjectSpec Organization { get; } = new("organization", "A smuggling organization and how its agents learn (docs/model.md sections 1, 3, 4).",
     [
         new("id", Id, true, "Unique id."),
         new("commodity", Id, true, "Id of the commodity it smuggles."),
@@ -69,7 +69,7 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>A scheduled enforcement change.</summary>
-    public static ObjectSpec Event { get; } = new("event", "A change applied at the start of a period: set, then add, then effectiveness (MODEL.md section 4, step 1).",
+    public static ObjectSpec Event { get; } = new("event", "A change applied at the start of a period: set, then add, then effectiveness (docs/model.md section 4, step 1).",
     [
         new("period", Integer, true, "Period (0-based) at whose start the change applies.", "periods", Bounds.Between(0, int.MaxValue)),
         new("set", NumberMap, false, "Resources set to these levels, by location id.", "resource units", Bounds.NonNegative),
@@ -78,7 +78,7 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>Adaptive enforcement.</summary>
-    public static ObjectSpec Adaptive { get; } = new("adaptive", "Enforcement that moves toward recent seizures (MODEL.md section 6). Off when absent.",
+    public static ObjectSpec Adaptive { get; } = new("adaptive", "Enforcement that moves toward recent seizures (docs/model.md section 6). Off when absent.",
     [
         new("every", Integer, true, "Adapt every this many periods.", "periods", Bounds.Between(1, int.MaxValue)),
         new("fraction", Number, true, "Share phi of resources moved at each adaptation.", "", Bounds.UnitClosed),
@@ -87,16 +87,16 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>Enforcement.</summary>
-    public static ObjectSpec Enforcement { get; } = new("enforcement", "Resources on locations and how effective they are (MODEL.md sections 1, 2).",
+    public static ObjectSpec Enforcement { get; } = new("enforcement", "Resources on locations and how effective they are (docs/model.md sections 1, 2).",
     [
-        new("effectiveness", Number, true, "Effectiveness eta in the detection law.", "", Bounds.Positive),
+        new("effectiveness", Number, true, "Effectiveness eta in the detection law p = 1 - (1 - b) exp(-eta kappa E / A) (docs/model.md section 2).", "", Bounds.Positive),
         new("allocation", NumberMap, false, "Resources E at period 0, by location id; other locations have none.", "resource units", Bounds.NonNegative, "{}"),
         new("adaptive", Mapping, false, "Adaptive reallocation.", Default: "off", Nested: Adaptive),
         new("events", MappingList, false, "Scheduled changes, applied in the order written within a period.", Default: "[]", Nested: Event),
     ]);
 
     /// <summary>Route enumeration.</summary>
-    public static ObjectSpec Routing { get; } = new("routing", "How candidate routes are enumerated (MODEL.md section 1).",
+    public static ObjectSpec Routing { get; } = new("routing", "How candidate routes are enumerated (docs/model.md section 1).",
     [
         new("routes_per_pair", Integer, false, "K: the most routes kept per od pair (the K cheapest loop-free paths).", "routes", Bounds.Between(1, 1000), "8"),
         new("max_stretch", Number, false, "Routes costing more than this times the cheapest are dropped.", "", Bounds.AtLeast(1), "3"),

@@ -42,6 +42,46 @@ public class CrossEntropySearchTests
         Assert.True(best[0] > 0.6 * 60, $"GATE got {best[0]:F1} of 60 ({string.Join(", ", best.Select(b => b.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))})");
     }
 
+    /// <summary>The search stops once its candidates would differ by under half a unit, and says so.</summary>
+    [Fact]
+    public void The_search_stops_when_converged()
+    {
+        var nodes = new List<Node> { new("O", NodeKind.Origin), Crossing("GATE", b: 0.02), new("T", NodeKind.Transit), Crossing("X", b: 0.02), Crossing("Y", b: 0.02), new("D", NodeKind.Destination) };
+        var edges = new List<Edge> { new("O", "GATE", 1), new("GATE", "T", 1), new("T", "X", 1), new("T", "Y", 1), new("X", "D", 1), new("Y", "D", 1) };
+        var scenario = Parallel([Crossing("unused")], At(), agents: 400, periods: 20, value: 10) with { Nodes = nodes, Edges = edges };
+        var problem = Problem(scenario, ["GATE", "X", "Y"], 12);
+        var search = new CrossEntropySearch(Iterations: 40, Population: 12, Replications: 2);
+        var result = search.Run(problem, seed: 5, threads: 2);
+        Assert.True(result.Converged, "spreads: " + string.Join(", ", result.Trace.Select(t => t.Spread)));
+        Assert.True(result.Trace.Count < 40, $"ran all {result.Trace.Count} iterations");
+        Assert.All(result.Trace.SkipLast(1), t => Assert.False(t.Converged));
+        Assert.True(result.Trace[^1].Spread <= search.ConvergedSpread(12));
+    }
+
+    [Fact]
+    public void Spread_is_the_largest_standard_deviation_of_a_location_s_units()
+    {
+        // Dirichlet(1, 1) shares: each Beta(1, 1), sd sqrt(1/12); of 12 units, 12 sqrt(1/12) = 3.464.
+        Assert.Equal(12 * Math.Sqrt(1.0 / 12), CrossEntropySearch.Spread([1, 1], 12), 12);
+        // Dirichlet(2, 1, 1): the first share is Beta(2, 2), sd sqrt(4 / (16 x 5)) = 0.2236, the largest.
+        Assert.Equal(10 * Math.Sqrt(2.0 * 2 / (16 * 5)), CrossEntropySearch.Spread([2, 1, 1], 10), 12);
+    }
+
+    [Fact]
+    public void Feasible_gives_whole_units_that_add_up_to_the_budget()
+    {
+        var scenario = Parallel([Crossing("A"), Crossing("B"), Crossing("C")], At(), agents: 10, periods: 2);
+        var problem = new AllocationProblem(SimulationModel.Build(scenario), ["A", "B", "C"], 10, [0, 0, 0], [10, 10, 10], 0, new Objective("deaths", Window.All(2)));
+        Assert.Equal([4.0, 3.0, 3.0], problem.Feasible([10 / 3.0, 10 / 3.0, 10 / 3.0])); // ties to the earlier location
+        Assert.Equal([8.0, 1.0, 1.0], problem.Feasible([45 * 10 / 55.0, 5 * 10 / 55.0, 5 * 10 / 55.0]));
+        var bounded = new AllocationProblem(SimulationModel.Build(scenario), ["A", "B", "C"], 30, [5.5, 0, 0], [30, 10.7, 30], 0, new Objective("deaths", Window.All(2)));
+        var x = bounded.Feasible([0.4, 25.3, 4.3]);
+        Assert.Equal(30, x.Sum());
+        Assert.All(x, v => Assert.Equal(Math.Floor(v), v));
+        Assert.True(x[0] >= 6 && x[1] <= 10, string.Join(",", x));
+        Assert.Throws<ArgumentException>(() => new AllocationProblem(SimulationModel.Build(scenario), ["A", "B", "C"], 10.5, [0, 0, 0], [11, 11, 11], 0, new Objective("deaths", Window.All(2))));
+    }
+
     [Fact]
     public void Feasible_keeps_the_budget_and_the_bounds()
     {

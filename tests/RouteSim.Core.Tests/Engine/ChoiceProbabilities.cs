@@ -3,7 +3,7 @@ using RouteSim.Core.Model;
 
 namespace RouteSim.Core.Tests.Engine;
 
-/// <summary>MODEL.md section 3-4 written out independently of the engine, for known-answer checks.</summary>
+/// <summary>docs/model.md section 3-4 written out independently of the engine, for known-answer checks.</summary>
 public static class ChoiceProbabilities
 {
     /// <summary>Belief q = (s + m q0) / (n + m).</summary>

@@ -35,7 +35,7 @@ public class EnforcementTests
         Assert.Equal(0.8, state.Effectiveness);
     }
 
-    /// <summary>MODEL.md section 6 by hand: E = (10, 0), I = (3, 1), phi = 0.5.</summary>
+    /// <summary>docs/model.md section 6 by hand: E = (10, 0), I = (3, 1), phi = 0.5.</summary>
     [Fact]
     public void Adaptation_moves_a_fraction_toward_recent_interdictions()
     {

@@ -6,7 +6,7 @@ using RouteSim.Core.Tests.Support;
 namespace RouteSim.Core.Tests.Engine;
 
 /// <summary>
-/// The engine against PlainAgentModel, a second implementation written from MODEL.md with its own random numbers,
+/// The engine against PlainAgentModel, a second implementation written from docs/model.md with its own random numbers,
 /// its walk drawn node by node and no vectors: every mean total must agree within sampling error.
 /// </summary>
 public class IndependentImplementationTests

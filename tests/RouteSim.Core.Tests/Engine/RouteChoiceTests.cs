@@ -56,7 +56,7 @@ public class RouteChoiceTests
     }
 
     /// <summary>
-    /// Learning: replay each replication's own counts through MODEL.md section 3 (fading memory, Beta belief)
+    /// Learning: replay each replication's own counts through docs/model.md section 3 (fading memory, Beta belief)
     /// to get the choice probabilities of every later period, and compare expected with observed trips.
     /// </summary>
     [Fact]
