@@ -39,24 +39,26 @@ public static class ComparisonFigures
         var plot = FigureStyle.New("Crossings per " + m.PeriodUnit + ", with and without the intervention", "", $"crossings per {m.PeriodUnit}");
         var b = comparison.Baseline.LocationSeries("traversals");
         var x = comparison.Intervention.LocationSeries("traversals");
-        Band Of(double[][][] series, int[] set) => Band.From(series.Select(rep => rep.Select(p => set.Sum(l => p[l])).ToArray()).ToArray());
+        int width = TimeAxis.SmoothingWidth(m.Periods, m.PeriodUnit);
+        Band Of(double[][][] series, int[] set) => Band.From(TimeAxis.RollingMean(series.Select(rep => rep.Select(p => set.Sum(l => p[l])).ToArray()).ToArray(), width));
+        var bands = new List<Band>();
         if (targeted.Length > 0)
         {
-            Line(plot, Of(b, targeted), $"reinforced ({targeted.Length}), baseline", FigureStyle.Color(0), LinePattern.Dashed);
-            Line(plot, Of(x, targeted), $"reinforced ({targeted.Length}), intervention", FigureStyle.Color(0), LinePattern.Solid);
+            bands.Add(Line(plot, Of(b, targeted), $"reinforced ({targeted.Length}), baseline", FigureStyle.Color(0), LinePattern.Dashed));
+            bands.Add(Line(plot, Of(x, targeted), $"reinforced ({targeted.Length}), intervention", FigureStyle.Color(0), LinePattern.Solid));
         }
         if (others.Length > 0)
         {
-            Line(plot, Of(b, others), $"not reinforced ({others.Length}), baseline", FigureStyle.Color(5), LinePattern.Dashed);
-            Line(plot, Of(x, others), $"not reinforced ({others.Length}), intervention", FigureStyle.Color(5), LinePattern.Solid);
+            bands.Add(Line(plot, Of(b, others), $"not reinforced ({others.Length}), baseline", FigureStyle.Color(5), LinePattern.Dashed));
+            bands.Add(Line(plot, Of(x, others), $"not reinforced ({others.Length}), intervention", FigureStyle.Color(5), LinePattern.Solid));
         }
-        plot.Axes.Margins(top: 0.15);
+        double top = FromZero(plot, bands);
         TimeAxis.Apply(plot, m.Periods, m.PeriodUnit, m.StartDate);
-        TimeAxis.MarkEvents(plot, comparison.Intervention.EventPeriods, m.PeriodUnit, m.StartDate);
+        TimeAxis.MarkEvents(plot, comparison.Intervention.EventPeriods, m.PeriodUnit, m.StartDate, top);
         FigureStyle.LegendOutside(plot);
         string window = ComparisonStory.WindowText(m.Window, m.PeriodUnit, m.StartDate);
         return new Figure("flow-over-time", $"Crossings per {m.PeriodUnit} at the crossings the intervention reinforces and at those it does not, "
-            + $"without the intervention (dashed) and with it (solid): mean over {m.Replications} replications with its 95% band. Measures are taken over {window}.", plot, 1100, 540);
+            + $"without the intervention (dashed) and with it (solid): mean over {m.Replications} replications with its 95% band{Smoothed(width, m.PeriodUnit)}. Measures are taken over {window}.", plot, 1100, 540);
     }
 
     /// <summary>Deaths per period in both arms with 95% bands; null when no trip in the scenario carries people.</summary>
@@ -65,14 +67,18 @@ public static class ComparisonFigures
         if (double.IsNaN(comparison["deaths_baseline"].Estimate)) return null;
         var m = comparison.Manifest;
         var plot = FigureStyle.New("Deaths per " + m.PeriodUnit + ", with and without the intervention", "", $"deaths per {m.PeriodUnit}");
-        Band Of(RunFolder run) => Band.From(run.OrganizationSeries("deaths").Select(rep => rep.Select(p => p.Sum()).ToArray()).ToArray());
-        Line(plot, Of(comparison.Baseline), "baseline", FigureStyle.Color(0), LinePattern.Dashed);
-        Line(plot, Of(comparison.Intervention), "intervention", FigureStyle.Color(5), LinePattern.Solid);
-        plot.Axes.Margins(top: 0.15);
+        int width = TimeAxis.SmoothingWidth(m.Periods, m.PeriodUnit);
+        Band Of(RunFolder run) => Band.From(TimeAxis.RollingMean(run.OrganizationSeries("deaths").Select(rep => rep.Select(p => p.Sum()).ToArray()).ToArray(), width));
+        var bands = new List<Band>
+        {
+            Line(plot, Of(comparison.Baseline), "baseline", FigureStyle.Color(0), LinePattern.Dashed),
+            Line(plot, Of(comparison.Intervention), "intervention", FigureStyle.Color(5), LinePattern.Solid),
+        };
+        double top = FromZero(plot, bands);
         TimeAxis.Apply(plot, m.Periods, m.PeriodUnit, m.StartDate);
-        TimeAxis.MarkEvents(plot, comparison.Intervention.EventPeriods, m.PeriodUnit, m.StartDate);
+        TimeAxis.MarkEvents(plot, comparison.Intervention.EventPeriods, m.PeriodUnit, m.StartDate, top);
         FigureStyle.LegendOutside(plot);
-        return new Figure("deaths-over-time", $"Deaths per {m.PeriodUnit} on the way, every people-carrying trip, without the intervention (dashed) and with it (solid): mean with its 95% band.", plot, 1100, 480);
+        return new Figure("deaths-over-time", $"Deaths per {m.PeriodUnit} on the way, every people-carrying trip, without the intervention (dashed) and with it (solid): mean with its 95% band{Smoothed(width, m.PeriodUnit)}.", plot, 1100, 480);
     }
 
     /// <summary>Flow over the window at the most changed crossings in both arms, with 95% whiskers.</summary>
@@ -107,7 +113,7 @@ public static class ComparisonFigures
     /// </summary>
     public static Figure Decomposition(ComparisonFolder comparison)
     {
-        var plot = FigureStyle.New("What became of the flow lost at reinforced crossings", "", "crossings or trips over the window");
+        var plot = FigureStyle.New("What became of the flow lost at reinforced crossings", "", "trips or crossings over the window");
         var drop = comparison["targeted_drop"];
         if (double.IsNaN(drop.Estimate))
         {
@@ -205,7 +211,17 @@ public static class ComparisonFigures
         }
     }
 
-    private static void Line(Plot plot, Band band, string label, Color color, LinePattern pattern)
+    /// <summary>The y axis from 0 to a little above the highest band, with room at the top for event labels; returns where labels go.</summary>
+    private static double FromZero(Plot plot, IReadOnlyList<Band> bands)
+    {
+        double high = bands.Count == 0 ? 1 : Math.Max(1e-9, bands.Max(b => b.High.Max()));
+        plot.Axes.SetLimitsY(0, high * 1.15);
+        return high * 1.13;
+    }
+
+    private static string Smoothed(int width, string unit) => width > 1 ? $", each point the mean of the last {width} {unit}s" : "";
+
+    private static Band Line(Plot plot, Band band, string label, Color color, LinePattern pattern)
     {
         var fill = plot.Add.FillY(band.Periods, band.Low, band.High);
         fill.FillColor = color.WithAlpha(0.2);
@@ -214,6 +230,7 @@ public static class ComparisonFigures
         line.LineWidth = 2;
         line.LinePattern = pattern;
         line.LegendText = label;
+        return band;
     }
 
     private static double Finite(double value, double fallback) => double.IsNaN(value) ? fallback : value;

@@ -47,8 +47,11 @@ public static class ReportWriter
             var comparison = ComparisonFolder.Open(folder);
             var figures = ComparisonFigures.All(comparison);
             var m = comparison.Manifest;
-            return Render(folder, $"{m.Baseline} vs {m.Intervention}", comparison.Baseline.Manifest.ScenarioDescription,
-                comparison.Baseline.Manifest.ScenarioSources, ComparisonHeadline(comparison), figures, JsonSerializer.SerializeToElement(m, RunManifest.JsonOptions));
+            string b = comparison.Baseline.Manifest.ScenarioDescription, x = comparison.Intervention.Manifest.ScenarioDescription;
+            string description = b == x ? b : $"Baseline: {b} Intervention: {x}";
+            var sources = comparison.Baseline.Manifest.ScenarioSources.Concat(comparison.Intervention.Manifest.ScenarioSources).Distinct().ToArray();
+            return Render(folder, $"{m.Baseline} vs {m.Intervention}", description,
+                sources, ComparisonHeadline(comparison), figures, JsonSerializer.SerializeToElement(m, RunManifest.JsonOptions));
         }
         var run = RunFolder.Open(folder);
         return Render(folder, run.Manifest.Scenario, run.Manifest.ScenarioDescription, run.Manifest.ScenarioSources, RunHeadline(run),
@@ -303,7 +306,7 @@ public static class ReportWriter
         }
 
         var labels = comparison.Baseline.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
-        var changed = comparison.Locations.OrderByDescending(l => Math.Abs(l.Change)).Take(15).ToArray();
+        var changed = comparison.Locations.OrderByDescending(l => Math.Abs(l.Change)).Take(ComparisonFigures.Crossings).ToArray();
         text.Append($"<h3>The {changed.Length} crossings whose flow changed most</h3>\n<p>Crossings over the window, mean of the replications; "
             + $"all {comparison.Locations.Count} crossings are in comparison_locations.csv.</p>\n<table>\n"
             + "<tr><th>crossing</th><th>reinforced</th><th>baseline</th><th>intervention</th><th>change [95% interval]</th></tr>\n");

@@ -108,14 +108,15 @@ public static class RunFigures
         line.LegendText = label;
     }
 
-    /// <summary>Dashed vertical lines where configured enforcement changes.</summary>
+    /// <summary>Calendar dates on the time axis where the scenario has them, and a labelled dashed line where configured enforcement changes.</summary>
     public static void MarkEvents(Plot plot, RunFolder run)
     {
-        foreach (var t in run.EventPeriods)
-        {
-            var mark = plot.Add.VerticalLine(t, 1.5f, Colors.Gray, LinePattern.Dashed);
-            mark.LegendText = "";
-        }
+        // The y axis from zero to a little above the data, so the labels of the marks sit inside the plot.
+        plot.Axes.AutoScale();
+        double top = Math.Max(1e-9, plot.Axes.GetLimits().Top);
+        plot.Axes.SetLimitsY(0, top * 1.12);
+        TimeAxis.Apply(plot, run.Manifest.Periods, run.Manifest.PeriodUnit, run.Manifest.StartDate);
+        TimeAxis.MarkEvents(plot, run.EventPeriods, run.Manifest.PeriodUnit, run.Manifest.StartDate, top * 1.1);
     }
 
     /// <summary>A route named by its crossings, e.g. "O:D#2 via X2".</summary>

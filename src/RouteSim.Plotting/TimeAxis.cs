@@ -42,23 +42,48 @@ public static class TimeAxis
             ? date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)
             : $"{unit} {period}";
 
-    /// <summary>A dashed vertical line at each period where configured enforcement changes, labelled at the top with its date or period.</summary>
-    public static void MarkEvents(Plot plot, IEnumerable<int> periods, string unit, string? startDate)
+    /// <summary>
+    /// A dashed vertical line at each period where configured enforcement changes, labelled inside the data area
+    /// just right of the line, at <paramref name="top"/> (data units), so the label never reaches the title.
+    /// </summary>
+    public static void MarkEvents(Plot plot, IEnumerable<int> periods, string unit, string? startDate, double top)
     {
         foreach (var t in periods)
         {
             var mark = plot.Add.VerticalLine(t, 1.5f, Colors.Gray, LinePattern.Dashed);
             mark.LegendText = "";
-            mark.Text = $"enforcement changes, {PeriodText(t, unit, startDate)}";
-            mark.LabelOppositeAxis = true;
-            mark.LabelFontName = FigureStyle.FontName;
-            mark.LabelFontSize = 11;
-            mark.LabelRotation = 0;
-            mark.LabelAlignment = Alignment.LowerLeft;
-            mark.LabelBackgroundColor = Colors.White;
-            mark.LabelFontColor = Colors.DimGray;
+            var label = plot.Add.Text($"enforcement changes, {PeriodText(t, unit, startDate)}", t, top);
+            label.LabelFontName = FigureStyle.FontName;
+            label.LabelFontSize = 11;
+            label.LabelFontColor = Colors.DimGray;
+            label.LabelAlignment = Alignment.UpperLeft;
+            label.LabelOffsetX = 4;
         }
     }
+
+    /// <summary>
+    /// Each replication's series as a trailing mean over <paramref name="width"/> periods (fewer at the start), so
+    /// a year of daily counts reads as a curve; the band is then the 95% interval of that mean.
+    /// </summary>
+    public static double[][] RollingMean(IReadOnlyList<double[]> series, int width)
+    {
+        if (width <= 1) return series.ToArray();
+        return series.Select(values =>
+        {
+            var smooth = new double[values.Length];
+            double sum = 0;
+            for (int t = 0; t < values.Length; t++)
+            {
+                sum += values[t];
+                if (t >= width) sum -= values[t - width];
+                smooth[t] = sum / Math.Min(t + 1, width);
+            }
+            return smooth;
+        }).ToArray();
+    }
+
+    /// <summary>The smoothing width for a series: a week for more than 120 days, else none.</summary>
+    public static int SmoothingWidth(int periods, string unit) => unit == "day" && periods > 120 ? 7 : 1;
 
     private static DateOnly? Start(string? startDate) =>
         startDate is not null && DateOnly.TryParseExact(startDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

@@ -13,6 +13,7 @@ public sealed class ArmReduction
     private static readonly int Traversals = Array.IndexOf(ResultLayout.LocationMetrics, "traversals");
     private static readonly int Attempts = Array.IndexOf(ResultLayout.OrganizationMetrics, "attempts");
     private static readonly int Successes = Array.IndexOf(ResultLayout.OrganizationMetrics, "successes");
+    private static readonly int Interdictions = Array.IndexOf(ResultLayout.OrganizationMetrics, "interdictions");
     private static readonly int Deaths = Array.IndexOf(ResultLayout.OrganizationMetrics, "deaths");
 
     private readonly Window _window;
@@ -66,6 +67,7 @@ public sealed class ArmReduction
         for (int k = 0; k < commodities; k++) flow[k] = new double[layout.Locations];
         var attempts = new double[commodities];
         var successes = new double[commodities];
+        var interdictions = new double[commodities];
         var deaths = new double[commodities];
         var danger = new double[commodities];
         var detection = new double[commodities];
@@ -79,6 +81,7 @@ public sealed class ArmReduction
                 int k = _organizationCommodity[g];
                 attempts[k] += result.Organizations[layout.Organization(t, g, Attempts)];
                 successes[k] += result.Organizations[layout.Organization(t, g, Successes)];
+                interdictions[k] += result.Organizations[layout.Organization(t, g, Interdictions)];
                 deaths[k] += result.Organizations[layout.Organization(t, g, Deaths)];
             }
             var routeDetection = _routeDetection[t - _window.From];
@@ -90,7 +93,7 @@ public sealed class ArmReduction
                 detection[_routeCommodity[r]] += trips * routeDetection[r];
             }
         }
-        return new ArmTotals(flow, attempts, successes, deaths, danger, detection);
+        return new ArmTotals(flow, attempts, successes, interdictions, deaths, danger, detection);
     }
 
     /// <summary>eta in force at each period: the scenario's, changed by events that set a new one.</summary>

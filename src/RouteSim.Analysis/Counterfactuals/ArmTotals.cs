@@ -4,10 +4,11 @@ namespace RouteSim.Analysis.Counterfactuals;
 /// <param name="Flow">Traversals as [commodity][location].</param>
 /// <param name="Attempts">Trips started, by commodity (summed over the organizations that carry it).</param>
 /// <param name="Successes">Trips delivered, by commodity.</param>
+/// <param name="Interdictions">Trips interdicted, by commodity.</param>
 /// <param name="Deaths">Deaths, by commodity.</param>
 /// <param name="DangerTrips">Sum over trips started of their route's danger D_r, by commodity.</param>
 /// <param name="DetectionTrips">Sum over trips started of their route's detection probability under the reference enforcement, by commodity.</param>
-public sealed record ArmTotals(double[][] Flow, double[] Attempts, double[] Successes, double[] Deaths, double[] DangerTrips, double[] DetectionTrips)
+public sealed record ArmTotals(double[][] Flow, double[] Attempts, double[] Successes, double[] Interdictions, double[] Deaths, double[] DangerTrips, double[] DetectionTrips)
 {
     /// <summary>Traversals at one location summed over the given commodities.</summary>
     public double FlowAt(int location, IReadOnlyList<int> commodities)

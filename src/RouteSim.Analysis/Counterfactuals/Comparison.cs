@@ -133,16 +133,22 @@ public sealed class Comparison
             Add("attempts_intervention", PairedEstimate.Mean(attemptsX));
             Add("successes_baseline", PairedEstimate.Mean(successB));
             Add("successes_intervention", PairedEstimate.Mean(successX));
+            Add("interdictions_baseline", PairedEstimate.Mean(B(a => ArmTotals.Sum(a.Interdictions, commodities))));
+            Add("interdictions_intervention", PairedEstimate.Mean(X(a => ArmTotals.Sum(a.Interdictions, commodities))));
             if (people.Length == 0)
             {
                 string none = NoPeople();
                 Add("deaths_baseline", null, none);
                 Add("deaths_intervention", null, none);
+                Add("deaths_change", null, none);
             }
             else
             {
-                Add("deaths_baseline", PairedEstimate.Mean(B(a => ArmTotals.Sum(a.Deaths, people))));
-                Add("deaths_intervention", PairedEstimate.Mean(X(a => ArmTotals.Sum(a.Deaths, people))));
+                var deathsB = B(a => ArmTotals.Sum(a.Deaths, people));
+                var deathsX = X(a => ArmTotals.Sum(a.Deaths, people));
+                Add("deaths_baseline", PairedEstimate.Mean(deathsB));
+                Add("deaths_intervention", PairedEstimate.Mean(deathsX));
+                Add("deaths_change", PairedEstimate.Mean(Each(n, i => deathsX[i] - deathsB[i])));
             }
             return _measures;
         }
@@ -168,7 +174,7 @@ public sealed class Comparison
             if (sets.Others.Length == 0)
             {
                 const string everywhere = "every crossing is reinforced, so no other crossing is left for flow to move to; "
-                    + "gross_gain and reappearance_ratio measure movement between reinforced crossings";
+                    + "the gross gain and the reappearance ratio measure movement between reinforced crossings";
                 Add("displaced_increase", new Summary(0, 0, 0, 0, n), $"0 by construction: {everywhere}");
                 Add("displacement_ratio", null, $"undefined: {everywhere}");
                 return;
@@ -179,7 +185,7 @@ public sealed class Comparison
             {
                 string unreached = $"no {words} trip reaches a crossing that was not reinforced, in either arm";
                 Add("displaced_increase", new Summary(0, 0, 0, 0, n), $"0 by construction: {unreached}");
-                Add("displacement_ratio", null, $"undefined: {unreached}; reappearance_ratio measures movement between reinforced crossings");
+                Add("displacement_ratio", null, $"undefined: {unreached}; the reappearance ratio measures movement between reinforced crossings");
                 return;
             }
             var dO = Each(n, i => otherX[i] - otherB[i]);

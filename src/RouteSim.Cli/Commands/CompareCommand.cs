@@ -4,6 +4,7 @@ using System.Globalization;
 using RouteSim.Analysis.Counterfactuals;
 using RouteSim.Cli.Console;
 using RouteSim.Core.Engine;
+using RouteSim.Plotting;
 using RouteSim.Plotting.Text;
 using RouteSim.Results.Reading;
 using RouteSim.Results;
@@ -126,7 +127,7 @@ public static class CompareCommand
         for (int i = 0; i < measures.Notes.Count; i++) terminal.Out.WriteLine($"[{i + 1}] {measures.Notes[i]}");
 
         var labels = comparison.Baseline.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
-        var changed = comparison.Locations.OrderByDescending(l => Math.Abs(l.Change)).Take(Crossings).ToArray();
+        var changed = comparison.Locations.OrderByDescending(l => Math.Abs(l.Change)).Take(ComparisonFigures.Crossings).ToArray();
         var crossings = new Table().Title(Markup.Escape($"The {changed.Length} crossings whose flow changed most (of {comparison.Locations.Count}; all in comparison_locations.csv), crossings over the window"))
             .AddColumn("crossing").AddColumn("reinforced")
             .AddColumn(new TableColumn("baseline").RightAligned()).AddColumn(new TableColumn("intervention").RightAligned())
@@ -138,9 +139,6 @@ public static class CompareCommand
         terminal.OutConsole.Write(crossings);
         terminal.Out.WriteLine($"results: {folder}");
     }
-
-    /// <summary>Crossings listed on the console.</summary>
-    private const int Crossings = 15;
 
     private static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)new Text(c)).ToArray());
 }

@@ -26,7 +26,11 @@ public static class ComparisonStory
         string Say(string name) { var r = Row(name); return Quantities.WithInterval(ComparisonMeasures.Get(name), r.Estimate, r.CiLow, r.CiHigh); }
         string Short(string name) { var r = Row(name); return Quantities.Value(ComparisonMeasures.Get(name), r.Estimate, r.CiLow, r.CiHigh); }
 
-        var sentences = new List<string> { $"Over {WindowText(m.Window, m.PeriodUnit, m.StartDate)}, mean of {m.Replications} paired replications (95% intervals in brackets):" };
+        var sentences = new List<string>
+        {
+            $"Over {WindowText(m.Window, m.PeriodUnit, m.StartDate)}, mean of {m.Replications} paired replications. The 95% intervals in brackets "
+            + "measure Monte Carlo noise only: they do not include the uncertainty of the scenario's own assumptions (sweep those to see it).",
+        };
         var targeted = comparison.Locations.Where(l => l.Targeted).ToArray();
         var others = comparison.Locations.Where(l => !l.Targeted).ToArray();
         string Places(IEnumerable<LocationChangeRow> rows) => Join(rows.Take(Named).Select(l => $"{Name(l.Location)} ({Quantities.Count(l.Change, signed: true)})").ToArray());
@@ -38,8 +42,11 @@ public static class ComparisonStory
         else
         {
             var drop = Row("targeted_drop");
-            sentences.Add($"At the {targeted.Length} reinforced crossings, flow fell by {Say("targeted_drop")} crossings"
-                + (fell.Length > 0 ? $", most at {Places(fell)}." : "."));
+            var gained = targeted.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();
+            string at = targeted.Length == 1 ? $"At the one reinforced crossing, {Name(targeted[0].Location)}," : $"At the {targeted.Length} reinforced crossings together,";
+            sentences.Add($"{at} flow {(drop.Estimate >= 0 ? "fell" : "rose")} by a net {Quantities.WithInterval(ComparisonMeasures.Get("targeted_drop"), Math.Abs(drop.Estimate), Math.Min(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)), Math.Max(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)))} crossings"
+                + (targeted.Length > 1 && fell.Length > 0 ? $", the largest falls at {Places(fell)}" : "")
+                + (targeted.Length > 1 && gained.Length > 0 ? $"; {gained.Length} of them gained flow, most at {Places(gained)}." : "."));
             if (others.Length == 0)
             {
                 var rose = comparison.Locations.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();
@@ -61,7 +68,8 @@ public static class ComparisonStory
             }
         }
 
-        sentences.Add($"Trips attempted {Direction(Row("deterrence").Estimate, "fell", "rose")} by {Magnitude("deterrence", Row("deterrence"))} (deterrence) "
+        sentences.Add($"Trips attempted {Direction(Row("deterrence").Estimate, "fell", "rose")} by {Magnitude("deterrence", Row("deterrence"))} (deterrence); "
+            + $"trips interdicted (seizures, apprehensions) went from {Short("interdictions_baseline")} to {Short("interdictions_intervention")}; "
             + $"and trips delivered {Direction(Row("delivered_reduction").Estimate, "fell", "rose")} by {Magnitude("delivered_reduction", Row("delivered_reduction"))}.");
 
         var danger = Row("mean_route_danger_change");
@@ -92,7 +100,8 @@ public static class ComparisonStory
             var people = comparison.Commodities.Where(c => !double.IsNaN(comparison["deaths_baseline", c].Estimate)).ToArray();
             string who = people.Length == 1 ? $"attempts carrying {people[0]}" : "attempts carrying people";
             sentences.Add($"Deaths per 1,000 {who}: {Say("deaths_per_1000_attempts_baseline")} without the intervention, "
-                + $"{Say("deaths_per_1000_attempts_intervention")} with it (change {Say("deaths_per_1000_attempts_change")}).");
+                + $"{Say("deaths_per_1000_attempts_intervention")} with it (change {Say("deaths_per_1000_attempts_change")}); "
+                + $"deaths over the window went from {Short("deaths_baseline")} to {Short("deaths_intervention")} (change {Say("deaths_change")}).");
         }
 
         if (comparison.Commodities.Count > 1 && others.Length > 0 && targeted.Length > 0)

@@ -65,8 +65,9 @@ public static class Quantities
             case MeasureKind.Share:
             case MeasureKind.Probability:
             {
-                // Shares to a tenth of a point; per-trip probabilities (often under 1%) to a hundredth.
-                int digits = measure.Kind == MeasureKind.Probability ? 2 : Digits(half * 100, 0, 1);
+                // Shares to a tenth of a point; per-trip probabilities (often under 1%) to a hundredth, or to two
+                // significant digits when smaller, so a small change does not read as 0.01.
+                int digits = measure.Kind == MeasureKind.Probability ? Significant(value * 100, 2, 4) : Digits(half * 100, 0, 1);
                 string text = (value * 100).ToString("F" + digits.ToString(Invariant), Invariant);
                 return sign + text + (signed ? " points" : "%");
             }
@@ -75,6 +76,13 @@ public static class Quantities
             default:
                 return sign + value.ToString("F2", Invariant);
         }
+    }
+
+    /// <summary>Decimals that show two significant digits of the value, within [min, max].</summary>
+    private static int Significant(double value, int min, int max)
+    {
+        if (value == 0 || double.IsNaN(value)) return min;
+        return Math.Clamp(1 - (int)Math.Floor(Math.Log10(Math.Abs(value))), min, max);
     }
 
     /// <summary>Decimals that show two significant digits of the half-width, within [min, max].</summary>
