@@ -24,7 +24,21 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("nodes: 5 (1 origin, 3 crossings, 1 destination), edges: 6", result.Out);
         Assert.Contains("agents: 2,000", result.Out);
         Assert.Contains("routes org O -> D: 3", result.Out);
+        // X1 at its most: 45 units on area 10, 1 - 0.95 exp(-0.5 x 45 / 10) = 0.8999.
+        Assert.Contains("    X1: 90% (45 units on area 10)", result.Out);
         Assert.Equal("", result.Error);
+    }
+
+    /// <summary>The first model: 5 units on a port left at the default area of 1 is flagged before anything runs.</summary>
+    [Fact]
+    public void Resources_on_the_default_area_are_flagged_with_their_detection()
+    {
+        var text = File.ReadAllText(Routesim.Tutorial).Replace("{ id: X1, kind: crossing, cost: 1.0, base_detection: 0.05, area: 10 }", "{ id: X1, kind: crossing, cost: 1.0, base_detection: 0.05 }")
+            .Replace("    - { period: 20, add: { X1: 40 } }\n", "").Replace("    - { period: 40, set: { X1: 0 } }\n", "").Replace("  events:\n", "");
+        var result = Routesim.Run("validate", Write("no-area.yaml", text));
+        Assert.True(result.Exit == 0, result.Error);
+        // 5 units on area 1 at effectiveness 0.5: 1 - 0.95 exp(-2.5) = 0.922.
+        Assert.Contains("    X1: 92.2% (5 units on area 1; area 1 is the default: give the location its area (docs/model.md section 2))", result.Out);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using RouteSim.Cli.Console;
 using RouteSim.Core.Model;
 using RouteSim.Scenarios;
@@ -36,8 +37,34 @@ public static class ValidateCommand
             foreach (var org in result.Model!.Catalog.Organizations)
                 foreach (var pair in org.Pairs)
                     terminal.Out.WriteLine($"  routes {org.Organization.Id} {pair.Pair.Origin} -> {pair.Pair.Destination}: {pair.Routes.Length}");
+            foreach (var line in DetectionLines(s, result.Model!)) terminal.Out.WriteLine(line);
         }
         return exit;
+    }
+
+    /// <summary>
+    /// The interdiction chance per trip at every location that ever gets resources, at its most resources and for the
+    /// most detectable commodity (docs/model.md section 2), so that a surprising figure shows before anything runs.
+    /// </summary>
+    private static IEnumerable<string> DetectionLines(Scenario s, RouteSim.Core.Engine.SimulationModel model)
+    {
+        var schedule = model.Enforcement.ConfiguredSchedule(s.Periods);
+        double kappa = s.Commodities.Max(c => c.Detectability);
+        double eta = s.Enforcement.Effectiveness;
+        bool first = true;
+        for (int l = 0; l < s.Nodes.Count; l++)
+        {
+            double peak = schedule.Max(t => t[l]);
+            if (peak <= 0) continue;
+            if (first)
+                yield return string.Create(CultureInfo.InvariantCulture,
+                    $"  interdiction per trip where enforcement stands, at its most (effectiveness {eta:0.###}, detectability {kappa:0.###}):");
+            first = false;
+            var n = s.Nodes[l];
+            double p = RouteSim.Core.Engine.SimulationModel.Detection(n.BaseDetection, eta, kappa, peak, n.Area);
+            string check = n.Area == 1 && p >= 0.5 ? "; area 1 is the default: give the location its area (docs/model.md section 2)" : "";
+            yield return string.Create(CultureInfo.InvariantCulture, $"    {n.Id}: {100 * p:0.#}% ({peak:#,0.##} units on area {n.Area:#,0.##}{check})");
+        }
     }
 
     private static string Plural(NodeKind kind, int count)
