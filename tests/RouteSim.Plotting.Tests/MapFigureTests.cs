@@ -116,6 +116,7 @@ public class MapFigureTests
         Assert.True(at["O"].X < at["X1"].X && at["X1"].X < at["D"].X);
         Assert.Equal(at["X1"].X, at["X2"].X, 6);
         Assert.Equal(at["X1"].X, at["X3"].X, 6);
+        Assert.Equal(at, NetworkFigure.Layout(run)); // the same figure every time
         LabelsAreClearAndInside(figure);
     }
 
