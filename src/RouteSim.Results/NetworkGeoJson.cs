@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
@@ -14,12 +15,16 @@ namespace RouteSim.Results;
 /// that QGIS, kepler.gl, ArcGIS and web maps open. Nodes are Points (id, label, kind, enforcement); edges are
 /// LineStrings with their flow (trips started on routes using the edge, mean per replication, 95% interval), and in
 /// a comparison the flow in each arm and the paired change over the window. Written through NetTopologySuite's
-/// GeoJSON writer, only for a network whose every node has coordinates. Property names: README.md, "network.geojson".
+/// GeoJSON writer, only for a network whose every node has coordinates. A foreign member "routesim" records the
+/// scenario, its SHA-256, seed, replications, window and version (RFC 7946 section 6.1: readers ignore it).
+/// Property names: README.md, "Maps and network.geojson".
 /// </summary>
 public static class NetworkGeoJson
 {
     /// <summary>The file's name in a results folder.</summary>
     public const string FileName = "network.geojson";
+
+    private const string Flow = "trips over the window started on routes that use the edge: mean per replication, 95% Student-t interval";
 
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
@@ -39,7 +44,13 @@ public static class NetworkGeoJson
             a.Add("n", flow.N);
             features.Add(new Feature(Line(run, edge), a));
         }
-        Save(run.Path, features);
+        var m = run.Manifest;
+        Save(run.Path, features, new JsonObject
+        {
+            ["scenario"] = m.Scenario, ["scenario_sha256"] = m.ScenarioSha256, ["seed"] = m.Seed, ["replications"] = m.Replications,
+            ["periods"] = m.Periods, ["period_unit"] = m.PeriodUnit, ["window"] = window.ToString(), ["routesim_version"] = m.RoutesimVersion,
+            ["flow"] = Flow,
+        });
         return true;
     }
 
@@ -79,7 +90,13 @@ public static class NetworkGeoJson
             a.Add("n", e.Change.N);
             features.Add(new Feature(Line(run, (e.From, e.To)), a));
         }
-        Save(comparison.Path, features);
+        var m = comparison.Manifest;
+        Save(comparison.Path, features, new JsonObject
+        {
+            ["baseline"] = m.Baseline, ["baseline_sha256"] = m.BaselineSha256, ["intervention"] = m.Intervention, ["intervention_sha256"] = m.InterventionSha256,
+            ["seed"] = m.Seed, ["replications"] = m.Replications, ["periods"] = m.Periods, ["period_unit"] = m.PeriodUnit, ["window"] = m.Window,
+            ["routesim_version"] = m.RoutesimVersion, ["flow"] = Flow, ["change"] = "intervention minus baseline, paired by replication",
+        });
         return true;
     }
 
@@ -127,7 +144,7 @@ public static class NetworkGeoJson
         return rows.Where(s => s.Period > window.From && s.Period < window.To).Select(s => s.Resources).Append(atStart).Max();
     }
 
-    private static void Save(string folder, List<IFeature> features)
+    private static void Save(string folder, List<IFeature> features, JsonObject about)
     {
         var collection = new FeatureCollection();
         foreach (var f in features) collection.Add(f);
@@ -135,7 +152,9 @@ public static class NetworkGeoJson
         options.Converters.Add(new GeoJsonConverterFactory());
         var path = Path.Combine(folder, FileName);
         var temporary = path + ".partial";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(collection, options) + "\n", new UTF8Encoding(false));
+        var json = JsonSerializer.SerializeToNode(collection, options)!.AsObject();
+        json.Insert(1, "routesim", about);
+        File.WriteAllText(temporary, json.ToJsonString() + "\n", new UTF8Encoding(false));
         File.Move(temporary, path, overwrite: true);
     }
 }

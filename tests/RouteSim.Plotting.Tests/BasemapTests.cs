@@ -36,6 +36,16 @@ public class BasemapTests
     }
 
     [Fact]
+    public void The_embedded_file_is_the_bundled_source_file()
+    {
+        using var embedded = Basemap.OpenGeoJson();
+        using var copy = new MemoryStream();
+        embedded.CopyTo(copy);
+        var source = File.ReadAllBytes(Path.Combine(ResultFolders.RepoRoot(), "src", "RouteSim.Plotting", "Basemap", "naturalearth-basemap.geojson"));
+        Assert.Equal(source, copy.ToArray());
+    }
+
+    [Fact]
     public void The_basemap_has_its_countries_coasts_and_boundaries()
     {
         var basemap = Basemap.NaturalEarth;

@@ -34,6 +34,8 @@ public class MapFigureTests
             for (int j = 0; j < i; j++)
                 Assert.False(box.Overlaps(figure.LabelBoxes[j]), $"{figure.Name}: labels {j} and {i} overlap: {figure.LabelBoxes[j]} and {box}");
         }
+        // Every text drawn, legend and title too, lies inside the figure.
+        Assert.All(drawn, r => Assert.True(r.Left >= 0 && r.Top >= 0 && r.Right <= figure.Width && r.Bottom <= figure.Height, $"{figure.Name}: a text at {r} leaves the figure"));
         var panel = PanelOf(figure);
         Assert.All(figure.LabelBoxes, b => Assert.True(b.Inside(panel), $"{figure.Name}: label {b} leaves the drawing panel {panel}"));
     }
@@ -114,7 +116,18 @@ public class MapFigureTests
         Assert.True(at["O"].X < at["X1"].X && at["X1"].X < at["D"].X);
         Assert.Equal(at["X1"].X, at["X2"].X, 6);
         Assert.Equal(at["X1"].X, at["X3"].X, 6);
+        Assert.Equal(at, NetworkFigure.Layout(run)); // the same figure every time
         LabelsAreClearAndInside(figure);
+    }
+
+    [Fact]
+    public void A_comparison_without_coordinates_gets_a_change_network_figure()
+    {
+        var comparison = ComparisonFolder.Open(ResultFolders.ComparisonWithoutCoordinates);
+        var figures = ComparisonFigures.All(comparison);
+        Assert.DoesNotContain(figures, f => f.Name == "change-map");
+        LabelsAreClearAndInside(figures.Single(f => f.Name == "change-network"));
+        Assert.False(File.Exists(Path.Combine(comparison.Path, Results.NetworkGeoJson.FileName)));
     }
 
     [Fact]

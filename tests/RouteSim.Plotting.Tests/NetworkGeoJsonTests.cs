@@ -52,6 +52,15 @@ public class NetworkGeoJsonTests
             Assert.Equal(row[csv.Column("targeted")] == "true", node.Attributes["targeted"]);
             foreach (var c in columns) Same(CsvTable.Number(row[csv.Column(c)]), Number(node, c)); // the same doubles, written and read back
         }
+        using (var raw = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, NetworkGeoJson.FileName))))
+        {
+            var about = raw.RootElement.GetProperty("routesim"); // what produced the numbers, as manifest.json says
+            var manifest = ComparisonFolder.Open(folder).Manifest;
+            Assert.Equal(manifest.Seed, about.GetProperty("seed").GetUInt64());
+            Assert.Equal(manifest.Replications, about.GetProperty("replications").GetInt32());
+            Assert.Equal("30:90", about.GetProperty("window").GetString());
+            Assert.Equal(manifest.BaselineSha256, about.GetProperty("baseline_sha256").GetString());
+        }
         Assert.Equal(45.0, Number(nodes["PORT"], "enforcement")); // 5 at the start, 40 more from day 30
         Assert.Equal(5.0, Number(nodes["PORT"], "enforcement_baseline"));
 

@@ -15,9 +15,9 @@ const feature = (properties, geometry) => ({ type: "Feature", properties, geomet
 const fine = atlas("10m"), medium = atlas("50m");
 const features = [];
 for (const country of topojson.feature(medium, medium.objects.countries).features)
-  features.push(feature({ layer: "country", name: country.properties.name, iso_n3: country.id ?? "" }, country.geometry));
-features.push(feature({ layer: "coastline", scale: "1:50m" }, topojson.mesh(medium, medium.objects.countries, (a, b) => a === b)));
-features.push(feature({ layer: "boundary", scale: "1:10m" }, topojson.mesh(fine, fine.objects.countries, (a, b) => a !== b)));
+  features.push(feature({ layer: "country", scale_denominator: 50000000, name: country.properties.name, iso_n3: country.id ?? "" }, country.geometry));
+features.push(feature({ layer: "coastline", scale_denominator: 50000000 }, topojson.mesh(medium, medium.objects.countries, (a, b) => a === b)));
+features.push(feature({ layer: "boundary", scale_denominator: 10000000 }, topojson.mesh(fine, fine.objects.countries, (a, b) => a !== b)));
 
 const collection = {
   type: "FeatureCollection",

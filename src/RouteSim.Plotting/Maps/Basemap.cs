@@ -21,10 +21,13 @@ public sealed class Basemap
 
     private static readonly Lazy<Basemap> Bundled = new(() =>
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"{ResourceName} is not embedded");
+        using var stream = OpenGeoJson();
         return Read(stream);
     });
+
+    /// <summary>The bundled GeoJSON file as it is (3.8 MB), for a web page that draws the same basemap; the caller disposes it.</summary>
+    public static Stream OpenGeoJson() => Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
+        ?? throw new InvalidOperationException($"{ResourceName} is not embedded");
 
     private Basemap(IReadOnlyList<Country> countries, Geometry coastlines, Geometry boundaries)
     {

@@ -23,7 +23,7 @@ public static class NetworkFigure
         const double side = 130;
         double usable = NetworkCanvas.PanelWidth - 2 * side;
         double scale = maxX > minX ? usable / (maxX - minX) : 1;
-        int height = (int)Math.Clamp((maxY - minY) * scale + 160, 600, 900);
+        int height = (int)Math.Clamp((maxY - minY) * scale + 160, 520, 900); // 520: room for the legend
         if ((maxY - minY) * scale > height - 160) scale = (height - 160) / (maxY - minY);
         var canvas = new NetworkCanvas(height, 0, 0, 1);
         double offsetX = canvas.Panel.Left + NetworkCanvas.PanelWidth / 2.0 - (minX + maxX) / 2 * scale;

@@ -24,6 +24,20 @@ public static class ResultFolders
     /// <summary>A run of the displacement tutorial's baseline, whose nodes have coordinates.</summary>
     public static string RunWithCoordinates => DisplacementBaselineRun.Value;
 
+    private static readonly Lazy<string> WithoutCoordinates = new(() =>
+    {
+        // The three-crossings tutorial against itself with X2 reinforced from day 30: a pair whose nodes lack coordinates.
+        var baseline = Scenario("tutorial", "three-crossings.yaml");
+        var intervention = Path.Combine(Root.Value, "three-crossings-x2.yaml");
+        var text = File.ReadAllText(baseline);
+        File.WriteAllText(intervention, text.Replace("    - { period: 40, set: { X1: 0 } }", "    - { period: 30, add: { X2: 40 } }\n    - { period: 40, set: { X1: 0 } }", StringComparison.Ordinal));
+        if (File.ReadAllText(intervention) == text) throw new InvalidOperationException("three-crossings.yaml changed: its last event is not where this expects it");
+        return Make("compare", baseline, intervention, "--replications", "4");
+    });
+
+    /// <summary>A comparison of two scenarios whose nodes lack coordinates.</summary>
+    public static string ComparisonWithoutCoordinates => WithoutCoordinates.Value;
+
     /// <summary>The Mexico National Guard comparison, two replications (for maps, not numbers).</summary>
     public static string Mexico => MexicoGuard.Value;
 
