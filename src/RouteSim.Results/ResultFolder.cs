@@ -223,7 +223,24 @@ public sealed class ResultFolder : IDisposable
         /// <summary>This process as named in its folders: host and process id.</summary>
         public static string Owner() => $"{HostName}-{Environment.ProcessId}";
 
-        private static string HostName { get; } = new(Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '_').ToArray());
+        // The host name, and on Linux the process-id namespace: containers sharing a host name (host networking)
+        // and a volume but not their process ids must not judge each other's processes.
+        private static string HostName { get; } =
+            new string(Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '_').ToArray()) + PidNamespace();
+
+        private static string PidNamespace()
+        {
+            try
+            {
+                var link = new FileInfo("/proc/self/ns/pid").LinkTarget; // "pid:[4026531836]"
+                var digits = link is null ? "" : new string(link.Where(char.IsAsciiDigit).ToArray());
+                return digits.Length > 0 ? ".ns" + digits : "";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+            {
+                return "";
+            }
+        }
 
         /// <summary>The unfinished and replaced folders in <paramref name="parent"/>, oldest name first.</summary>
         public static IReadOnlyList<Leftover> In(string parent)

@@ -27,8 +27,7 @@ public static class ContentDigests
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         int length = Encoding.UTF8.GetByteCount(row);
-        byte[]? rented = length > 1024 ? new byte[length] : null;
-        Span<byte> bytes = rented ?? stackalloc byte[length];
+        Span<byte> bytes = length > 1024 ? new byte[length] : stackalloc byte[length];
         Encoding.UTF8.GetBytes(row, bytes);
         SHA256.HashData(bytes, hash);
         hash[..RowDigestBytes].CopyTo(digest);
@@ -61,15 +60,4 @@ public static class ContentDigests
         if (!Convert.TryFromBase64String(base64, bytes, out int written) || written % RowDigestBytes != 0) return null;
         return bytes[..written];
     }
-}
-
-/// <summary>The files of a sweep folder that its manifest vouches for.</summary>
-public static class SweepFiles
-{
-    /// <summary>Digests of runs.csv, sweep.json and (where written) points.csv in <paramref name="folder"/>, in that order.</summary>
-    public static IReadOnlyList<FileDigest> Digests(string folder) =>
-        new[] { SweepTable.RunsFile, SweepDocument.FileName, SweepTable.PointsFile }
-            .Where(name => File.Exists(Path.Combine(folder, name)))
-            .Select(name => ContentDigests.Of(folder, name))
-            .ToArray();
 }
