@@ -311,9 +311,12 @@ public static class ReportWriter
             + $"all {comparison.Locations.Count} crossings are in comparison_locations.csv.</p>\n<table>\n"
             + "<tr><th>crossing</th><th>reinforced</th><th>baseline</th><th>intervention</th><th>change [95% interval]</th></tr>\n");
         foreach (var l in changed)
-            text.Append($"<tr><td>{E(labels.GetValueOrDefault(l.Location, l.Location))} <span class=\"definition\">({E(l.Location)})</span></td><td>{(l.Targeted ? "yes" : "no")}</td>"
+        {
+            string label = labels.GetValueOrDefault(l.Location, l.Location);
+            text.Append($"<tr><td>{E(label.Length == 0 ? l.Location : label)}{(label.Length == 0 || label == l.Location ? "" : $" <span class=\"definition\">({E(l.Location)})</span>")}</td><td>{(l.Targeted ? "yes" : "no")}</td>"
                 + $"<td>{Text.Quantities.Count(l.Baseline)}</td><td>{Text.Quantities.Count(l.Intervention)}</td>"
                 + $"<td>{Text.Quantities.Count(l.Change, signed: true)} [{Text.Quantities.Count(l.ChangeLow, signed: true)} to {Text.Quantities.Count(l.ChangeHigh, signed: true)}]</td></tr>\n");
+        }
         return text.Append("</table>\n").ToString();
     }
 }

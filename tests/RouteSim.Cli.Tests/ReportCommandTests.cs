@@ -7,8 +7,8 @@ namespace RouteSim.Cli.Tests;
 public sealed class ReportCommandTests(EveryFolderKind folders)
 {
     [Theory]
-    [InlineData("run", "Headline")]
-    [InlineData("comparison", "Paired comparison")]
+    [InlineData("run", "Totals over the run")]
+    [InlineData("comparison", "paired replications")]
     [InlineData("grid", "one line per level of temperature")]
     [InlineData("saltelli", "Sensitivity indices (routesim sensitivity)")]
     [InlineData("saltelli/sensitivity", "Sobol indices of deaths")]

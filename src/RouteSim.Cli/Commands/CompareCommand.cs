@@ -133,12 +133,14 @@ public static class CompareCommand
             .AddColumn(new TableColumn("baseline").RightAligned()).AddColumn(new TableColumn("intervention").RightAligned())
             .AddColumn(new TableColumn("change").RightAligned()).AddColumn(new TableColumn("95% interval").RightAligned());
         foreach (var l in changed)
-            Row(crossings, $"{labels.GetValueOrDefault(l.Location, l.Location)} ({l.Location})", l.Targeted ? "yes" : "no",
+            Row(crossings, Named(labels.GetValueOrDefault(l.Location, l.Location), l.Location), l.Targeted ? "yes" : "no",
                 Quantities.Count(l.Baseline), Quantities.Count(l.Intervention), Quantities.Count(l.Change, signed: true),
                 $"{Quantities.Count(l.ChangeLow, signed: true)} to {Quantities.Count(l.ChangeHigh, signed: true)}");
         terminal.OutConsole.Write(crossings);
         terminal.Out.WriteLine($"results: {folder}");
     }
+
+    private static string Named(string label, string id) => label.Length == 0 || label == id ? id : $"{label} ({id})";
 
     private static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)new Text(c)).ToArray());
 }

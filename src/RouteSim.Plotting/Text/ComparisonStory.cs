@@ -62,7 +62,9 @@ public static class ComparisonStory
                 var ratio = Row("displacement_ratio");
                 string where = rose.Length > 0 ? $", most at {Places(rose)}" : ", though no single one of them gained clearly";
                 string verb = Row("displaced_increase").Estimate >= 0 ? "reappeared" : "was lost as well";
-                sentences.Add($"Of that, {Say("displaced_increase")} crossings {verb} at the {others.Length} crossings that were not reinforced{where}: "
+                string theOthers = others.Length == 1 ? $"the one crossing that was not reinforced, {Name(others[0].Location)}" : $"the {others.Length} crossings that were not reinforced";
+                if (others.Length == 1) where = "";
+                sentences.Add($"Of that, {Say("displaced_increase")} crossings {verb} at {theOthers}{where}: "
                     + $"a displacement ratio of {Say("displacement_ratio")}"
                     + (ratio.Note.Length > 0 ? $" ({ratio.Note})." : "."));
             }

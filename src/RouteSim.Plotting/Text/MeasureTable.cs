@@ -29,7 +29,10 @@ public sealed class MeasureTable
     /// <summary>Builds the table from a comparison folder.</summary>
     public static MeasureTable From(ComparisonFolder comparison)
     {
-        var scopes = new[] { ComparisonMeasures.AllCommodities }.Concat(comparison.Commodities).ToArray();
+        // With one commodity its rows repeat the pooled ones, so only the pooled column is shown (named after it).
+        var scopes = comparison.Commodities.Count == 1
+            ? [ComparisonMeasures.AllCommodities]
+            : new[] { ComparisonMeasures.AllCommodities }.Concat(comparison.Commodities).ToArray();
         var notes = new List<string>();
         string Mark(string note)
         {
@@ -51,7 +54,8 @@ public sealed class MeasureTable
             }).ToArray();
             rows.Add(new MeasureTableRow(measure, cells));
         }
-        return new MeasureTable(scopes.Select(s => s == ComparisonMeasures.AllCommodities ? "all commodities" : s).ToArray(), rows, notes);
+        string pooled = comparison.Commodities.Count == 1 ? comparison.Commodities[0] : "all commodities";
+        return new MeasureTable(scopes.Select(s => s == ComparisonMeasures.AllCommodities ? pooled : s).ToArray(), rows, notes);
     }
 }
 
