@@ -30,10 +30,11 @@ public static class ComparisonFigures
         var bars = new List<Bar>();
         for (int i = 0; i < rows.Length; i++)
         {
-            bars.Add(new Bar { Position = i - 0.2, Value = rows[i].Baseline, Error = Half(rows[i].BaselineLow, rows[i].BaselineHigh), FillColor = FigureStyle.Color(0), Size = 0.38 });
-            bars.Add(new Bar { Position = i + 0.2, Value = rows[i].Intervention, Error = Half(rows[i].InterventionLow, rows[i].InterventionHigh), FillColor = FigureStyle.Color(1), Size = 0.38 });
+            bars.Add(new Bar { Position = i - 0.2, Value = rows[i].Baseline, FillColor = FigureStyle.Color(0), Size = 0.38 });
+            bars.Add(new Bar { Position = i + 0.2, Value = rows[i].Intervention, FillColor = FigureStyle.Color(1), Size = 0.38 });
         }
         plot.Add.Bars(bars);
+        Whiskers.Add(plot, rows.SelectMany((r, i) => new[] { (i - 0.2, r.BaselineLow, r.BaselineHigh), (i + 0.2, r.InterventionLow, r.InterventionHigh) }));
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, rows.Length).Select(i => (double)i).ToArray(),
             rows.Select(r => r.Targeted ? r.Location + " *" : r.Location).ToArray());
@@ -62,8 +63,9 @@ public static class ComparisonFigures
         double rest = drop.Estimate - displaced - deterred;
         var parts = new (string Label, double Value, int Colour)[] { ("displaced", displaced, 1), ("deterred", deterred, 2), ("stopped or ended upstream", rest, 4) };
         var bars = parts.Select((p, i) => new Bar { Position = i, Value = p.Value, FillColor = FigureStyle.Color(p.Colour), Label = p.Value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) }).ToList();
-        bars.Insert(0, new Bar { Position = -1, Value = drop.Estimate, Error = Half(drop.CiLow, drop.CiHigh), FillColor = FigureStyle.Color(0), Label = drop.Estimate.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) });
+        bars.Insert(0, new Bar { Position = -1, Value = drop.Estimate, FillColor = FigureStyle.Color(0), Label = drop.Estimate.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) });
         var plotted = plot.Add.Bars(bars);
+        Whiskers.Add(plot, -1, drop.CiLow, drop.CiHigh);
         plotted.ValueLabelStyle.FontName = FigureStyle.FontName;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([-1, 0, 1, 2], ["targeted drop", "displaced", "deterred", "stopped or ended upstream"]);
         plot.Axes.Margins(bottom: 0);
@@ -78,15 +80,14 @@ public static class ComparisonFigures
         var x = comparison["deaths_per_1000_attempts_intervention"];
         plot.Add.Bars(new List<Bar>
         {
-            new() { Position = 0, Value = Zero(b.Estimate), Error = Half(b.CiLow, b.CiHigh), FillColor = FigureStyle.Color(0) },
-            new() { Position = 1, Value = Zero(x.Estimate), Error = Half(x.CiLow, x.CiHigh), FillColor = FigureStyle.Color(1) },
+            new() { Position = 0, Value = Zero(b.Estimate), FillColor = FigureStyle.Color(0) },
+            new() { Position = 1, Value = Zero(x.Estimate), FillColor = FigureStyle.Color(1) },
         });
+        Whiskers.Add(plot, [(0, b.CiLow, b.CiHigh), (1, x.CiLow, x.CiHigh)]);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 1], ["baseline", "intervention"]);
         plot.Axes.Margins(bottom: 0);
         return new Figure("death-rates", "Deaths per 1,000 attempts over the window in each arm, with 95% intervals.", plot, 700, 480);
     }
-
-    private static double Half(double low, double high) => double.IsNaN(low) || double.IsNaN(high) ? 0 : (high - low) / 2;
 
     private static double Zero(double v) => double.IsNaN(v) ? 0 : v;
 

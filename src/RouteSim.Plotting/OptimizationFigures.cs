@@ -19,9 +19,9 @@ public static class OptimizationFigures
         {
             Position = i,
             Value = a.Objective.Mean,
-            Error = double.IsNaN(a.Objective.CiHigh) ? 0 : (a.Objective.CiHigh - a.Objective.CiLow) / 2,
             FillColor = FigureStyle.Color(i == 0 ? 6 : 2),
         }).ToList());
+        Whiskers.Add(plot, rows.Select((a, i) => ((double)i, a.Objective.CiLow, a.Objective.CiHigh)));
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(rows.Select((_, i) => (double)i).ToArray(), rows.Select(a => a.Name).ToArray());
         plot.Axes.Margins(bottom: 0);
         return new Figure("allocations", $"{problem.Objective.Describe()} over the window for each allocation of {problem.Budget:#,0} units, on seeds the search never saw: mean with its 95% interval (lower is better).", plot, 900, 500);

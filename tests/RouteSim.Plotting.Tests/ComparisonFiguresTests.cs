@@ -11,12 +11,15 @@ public class ComparisonFiguresTests
     [Fact]
     public void Crossing_flows_show_both_arms_with_their_intervals()
     {
-        var bars = Bars(ComparisonFigures.CrossingFlows(Comparison).Plot);
+        var plot = ComparisonFigures.CrossingFlows(Comparison).Plot;
+        var bars = Bars(plot);
+        var whiskers = Whiskers(plot);
         Assert.Equal(2 * Comparison.Locations.Count, bars.Length);
         foreach (var row in Comparison.Locations)
         {
-            Assert.Contains(bars, b => b.Value == row.Baseline && Math.Abs(b.Error - (row.BaselineHigh - row.BaselineLow) / 2) < 1e-9);
-            Assert.Contains(bars, b => b.Value == row.Intervention);
+            var baseline = Assert.Single(bars, b => b.Value == row.Baseline && b.Position % 1 != 0 && whiskers.Any(w => w.X == b.Position && w.Low == row.BaselineLow && w.High == row.BaselineHigh));
+            Assert.Contains(bars, b => b.Value == row.Intervention && whiskers.Any(w => w.X == b.Position && w.Low == row.InterventionLow && w.High == row.InterventionHigh));
+            Assert.Equal(0, baseline.Error); // no symmetric bar error beside the whisker
         }
     }
 
@@ -28,6 +31,8 @@ public class ComparisonFiguresTests
         Assert.Equal(Comparison["targeted_drop"].Estimate, bars[0].Value, 6);
         Assert.Equal(bars[0].Value, bars[1].Value + bars[2].Value + bars[3].Value, 6);
         Assert.Equal(Comparison["displaced_increase"].Estimate, bars[1].Value, 6);
+        var drop = Comparison["targeted_drop"];
+        Assert.Contains(Whiskers(ComparisonFigures.Decomposition(Comparison).Plot), w => w.X == -1 && w.Low == drop.CiLow && w.High == drop.CiHigh);
     }
 
     [Fact]
