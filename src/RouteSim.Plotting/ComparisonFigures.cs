@@ -193,22 +193,8 @@ public static class ComparisonFigures
     public static ScottPlot.Plottables.BarPlot AddBars(Plot plot, IReadOnlyList<(Bar Bar, double Low, double High)> bars)
     {
         var plotted = plot.Add.Bars(bars.Select(b => b.Bar).ToList());
-        foreach (var (bar, low, high) in bars) Whisker(plot, bar.Position, bar.Size, low, high);
+        Whiskers.Add(plot, bars.Select(b => (b.Bar.Position, b.Low, b.High)));
         return plotted;
-    }
-
-    /// <summary>A vertical whisker from low to high at x, with caps a quarter of the bar's width.</summary>
-    public static void Whisker(Plot plot, double x, double barWidth, double low, double high)
-    {
-        if (double.IsNaN(low) || double.IsNaN(high)) return;
-        double cap = barWidth / 4;
-        foreach (var (x1, y1, x2, y2) in new[] { (x, low, x, high), (x - cap, low, x + cap, low), (x - cap, high, x + cap, high) })
-        {
-            var line = plot.Add.Line(x1, y1, x2, y2);
-            line.LineColor = Colors.Black;
-            line.LineWidth = 1.5f;
-            line.LegendText = "";
-        }
     }
 
     /// <summary>The y axis from 0 to a little above the highest band, with room at the top for event labels; returns where labels go.</summary>

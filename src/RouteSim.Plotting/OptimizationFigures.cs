@@ -19,9 +19,9 @@ public static class OptimizationFigures
         {
             Position = i,
             Value = a.Objective.Mean,
-            Error = double.IsNaN(a.Objective.CiHigh) ? 0 : (a.Objective.CiHigh - a.Objective.CiLow) / 2,
             FillColor = FigureStyle.Color(i == 0 ? 6 : 2),
         }).ToList());
+        Whiskers.Add(plot, rows.Select((a, i) => ((double)i, a.Objective.CiLow, a.Objective.CiHigh)));
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(rows.Select((_, i) => (double)i).ToArray(), rows.Select(a => a.Name).ToArray());
         plot.Axes.Margins(bottom: 0);
         var apart = evaluation.Allocations.Where(a => !rows.Contains(a)).Select(a => $" Not shown, since it places another number of units: {a.Name} ({a.Total:#,0.##} units), {a.Objective.Mean:#,0.#}.");

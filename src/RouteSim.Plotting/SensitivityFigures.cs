@@ -11,13 +11,15 @@ public static class SensitivityFigures
     {
         var plot = FigureStyle.New($"Sobol indices of {outcome}", "parameter", "share of output variance");
         var bars = new List<Bar>();
+        var whiskers = new List<(double, double, double)>();
         for (int i = 0; i < indices.Count; i++)
         {
-            bars.Add(Whiskered(i - 0.2, indices[i].First, FigureStyle.Color(0)));
-            bars.Add(Whiskered(i + 0.2, indices[i].Total, FigureStyle.Color(1)));
+            bars.Add(Whiskered(whiskers, i - 0.2, indices[i].First, FigureStyle.Color(0)));
+            bars.Add(Whiskered(whiskers, i + 0.2, indices[i].Total, FigureStyle.Color(1)));
         }
         plot.Add.Bars(bars);
-        Label(plot, indices.Select(i => i.Factor).ToArray());
+        Whiskers.Add(plot, whiskers);
+        Label(plot, indices.Select(i => i.Factor).ToArray(), whiskers.Any(w => w.Item2 < 0));
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "first order S1", FillColor = FigureStyle.Color(0) });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "total ST", FillColor = FigureStyle.Color(1) });
         FigureStyle.LegendOutside(plot);
@@ -31,13 +33,15 @@ public static class SensitivityFigures
     {
         var plot = FigureStyle.New($"Morris screening of {outcome}", "parameter", "elementary effect (per unit of range)");
         var bars = new List<Bar>();
+        var whiskers = new List<(double, double, double)>();
         for (int i = 0; i < effects.Count; i++)
         {
-            bars.Add(Whiskered(i - 0.2, effects[i].MuStar, FigureStyle.Color(0)));
+            bars.Add(Whiskered(whiskers, i - 0.2, effects[i].MuStar, FigureStyle.Color(0)));
             bars.Add(new Bar { Position = i + 0.2, Value = double.IsFinite(effects[i].Sigma) ? effects[i].Sigma : 0, FillColor = FigureStyle.Color(2), Size = 0.38 });
         }
         plot.Add.Bars(bars);
-        Label(plot, effects.Select(e => e.Factor).ToArray());
+        Whiskers.Add(plot, whiskers);
+        Label(plot, effects.Select(e => e.Factor).ToArray(), whiskers.Any(w => w.Item2 < 0));
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "mu* (mean |effect|)", FillColor = FigureStyle.Color(0) });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "sigma (spread: nonlinearity, interactions)", FillColor = FigureStyle.Color(2) });
         FigureStyle.LegendOutside(plot);
@@ -46,16 +50,13 @@ public static class SensitivityFigures
             plot, 960, 520);
     }
 
-    private static Bar Whiskered(double position, Interval value, Color color) => new()
+    private static Bar Whiskered(List<(double, double, double)> whiskers, double position, Interval value, Color color)
     {
-        Position = position,
-        Value = double.IsFinite(value.Estimate) ? value.Estimate : 0,
-        Error = double.IsFinite(value.High - value.Low) ? (value.High - value.Low) / 2 : 0,
-        FillColor = color,
-        Size = 0.38,
-    };
+        whiskers.Add((position, value.Low, value.High));
+        return new Bar { Position = position, Value = double.IsFinite(value.Estimate) ? value.Estimate : 0, FillColor = color, Size = 0.38 };
+    }
 
-    private static void Label(Plot plot, string[] names)
+    private static void Label(Plot plot, string[] names, bool belowZero)
     {
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(names.Select((_, i) => (double)i).ToArray(), names);
         if (names.Length > 4)
@@ -64,7 +65,8 @@ public static class SensitivityFigures
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
             plot.Axes.Bottom.MinimumSize = 90;
         }
-        plot.Axes.Margins(bottom: 0);
+        // Bars stand on the axis, unless an interval reaches below zero (a Sobol estimate's can): then it shows whole.
+        if (!belowZero) plot.Axes.Margins(bottom: 0);
     }
 
     private static string FileName(string kind, string outcome) =>

@@ -33,6 +33,27 @@ public sealed class SensitivityCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_saltelli_sweep_of_two_base_rows_warns_before_running_and_after_estimating()
+    {
+        // The case: N = 2 printed Sobol indices of 1.6 and 2.2 with intervals up to 403 and no warning.
+        var folder = Path.Combine(_dir, "tiny");
+        var sweep = Routesim.Run("sweep", Sweeps.Write(_dir, "{ kind: saltelli, base_samples: 2 }", "tiny"), "--out", folder, "--quiet");
+        Assert.True(sweep.Exit == 0, sweep.Error);
+        Assert.Contains("routesim: warning: ", sweep.Error);
+        Assert.Contains("base_samples is 2: Sobol indices from fewer than 30 base rows are unreliable (their bootstrap has only 3 distinct resamples)", sweep.Error);
+
+        var result = Routesim.Run("sensitivity", folder, "--resamples", "200");
+        Assert.True(result.Exit == 0, result.Error);
+        Assert.Contains("base_samples is 2", result.Error);
+        var lines = File.ReadAllLines(Path.Combine(folder, "sensitivity", "sensitivity.csv")).Skip(1).Select(l => l.Split(','));
+        bool wide = lines.Any(f => f.Skip(2).Chunk(3).Any(c => double.Parse(c[2], System.Globalization.CultureInfo.InvariantCulture) - double.Parse(c[1], System.Globalization.CultureInfo.InvariantCulture) > 1));
+        bool outside = lines.Any(f => new[] { f[2], f[5] }.Any(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) is < -0.5 or > 1.5));
+        // Whatever the two rows gave, an interval wider than 0-1 or an estimate far outside it is named.
+        if (wide) Assert.Contains("wider than the whole 0-1 range", result.Error);
+        if (outside) Assert.Contains("far outside 0-1", result.Error);
+    }
+
+    [Fact]
     public void A_morris_sweep_gives_mu_star_and_sigma()
     {
         var folder = Sweep("{ kind: morris, trajectories: 6 }");

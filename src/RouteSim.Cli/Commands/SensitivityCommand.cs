@@ -76,6 +76,8 @@ public static class SensitivityCommand
             }
         }
         foreach (var s in skipped) terminal.Fail($"routesim: skipped {s}");
+        var warnings = DesignAdequacy.BeforeRun(design).Concat(sobol.SelectMany(s => DesignAdequacy.Sobol(design, s.Item1, s.Item2))).ToArray();
+        foreach (var w in warnings) terminal.Fail($"routesim: warning: {w}");
         if (sobol.Count + morris.Count == 0)
         {
             terminal.Fail("routesim: no outcome could be analysed");

@@ -47,6 +47,7 @@ public static class SweepCommand
         var sweep = SweepFile.Load(file, options, out var errors);
         if (sweep is null) return ErrorList.Report(terminal, errors);
 
+        foreach (var warning in Analysis.Sensitivity.DesignAdequacy.BeforeRun(sweep.Design)) terminal.Fail($"routesim: warning: {file}: {warning}");
         var document = SweepDocuments.Describe(sweep);
         var table = SweepDocuments.Table(sweep);
         string root = output ?? Path.Combine("results", Path.GetFileNameWithoutExtension(file));

@@ -12,10 +12,10 @@ public static class PlotInspection
 
     public static Bar[] Bars(Plot plot) => plot.GetPlottables().OfType<BarPlot>().SelectMany(b => b.Bars).ToArray();
 
-    /// <summary>Vertical whiskers drawn as lines: (x, low end, high end).</summary>
-    public static (double X, double Low, double High)[] Whiskers(Plot plot) => plot.GetPlottables().OfType<LinePlot>()
-        .Where(l => l.Start.X == l.End.X && l.Start.Y != l.End.Y)
-        .Select(l => (l.Start.X, Math.Min(l.Start.Y, l.End.Y), Math.Max(l.Start.Y, l.End.Y))).ToArray();
+    /// <summary>The vertical whisker strokes (x, low, high), caps and white halos left out.</summary>
+    public static (double X, double Low, double High)[] Whiskers(Plot plot) =>
+        plot.GetPlottables().OfType<LinePlot>().Where(l => l.Start.X == l.End.X && l.LineColor != Colors.White)
+            .Select(l => (l.Start.X, Math.Min(l.Start.Y, l.End.Y), Math.Max(l.Start.Y, l.End.Y))).ToArray();
 
     public static double[] Ys(Scatter line) => line.Data.GetScatterPoints().Select(p => p.Y).ToArray();
 
