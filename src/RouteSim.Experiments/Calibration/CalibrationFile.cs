@@ -37,6 +37,7 @@ public static class CalibrationFile
         var scale = r.Text("compare", "counts") == "shares" ? FitScale.Shares : FitScale.Counts;
         double countScale = r.Number("count_scale", 1);
         string targetName = r.Text("target_name", "target");
+        string groupName = r.Text("group_name", "target");
         int replications = (int)r.Integer("replications");
         ulong seed = (ulong)Math.Max(0, r.Integer("seed"));
         var fit = r.Object("fit");
@@ -65,6 +66,9 @@ public static class CalibrationFile
         var model = scenario.Baseline.Model!;
 
         var targets = new List<Outcome>();
+        var labels = new List<string>();
+        var groupNames = new List<string>();
+        var groupOf = new List<int>();
         foreach (var t in targetReaders)
         {
             string metric = t.Text("metric");
@@ -80,6 +84,10 @@ public static class CalibrationFile
             {
                 CompiledOutcome.Compile(outcome, model, null);
                 targets.Add(outcome);
+                labels.Add(t.Has("label") ? t.Text("label") : outcome.Name);
+                string group = t.Has("group") ? t.Text("group") : "";
+                if (!groupNames.Contains(group)) groupNames.Add(group);
+                groupOf.Add(groupNames.IndexOf(group));
             }
             catch (ArgumentException e)
             {
@@ -174,9 +182,20 @@ public static class CalibrationFile
                 break;
             }
         }
+        if (groupNames.Count > 1 && groupNames.Contains("")) d.Error(r.PathOf("targets"), "give every target a group, or none");
+        IntervalSettings? intervals = null;
+        if (r.Object("intervals") is { } iv)
+            intervals = new IntervalSettings((int)iv.Integer("draws", 100), (int)iv.Integer("replications", replications), iv.Number("step", ParameterUncertainty.DefaultStep));
         if (!d.Ok) return null;
         return new Calibration(file, name, description, scenario, parameters, observed, all, observedFile, periods, targets, scale, countScale, targetName,
-            replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications, anchored) { Starts = starts };
+            replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications, anchored)
+        {
+            Starts = starts,
+            Groups = new TargetGroups(groupNames, groupOf),
+            GroupName = groupName,
+            Labels = labels,
+            Intervals = intervals,
+        };
     }
 
     /// <summary>Reads the key and target columns of an observed CSV; every problem names the file and line.</summary>
