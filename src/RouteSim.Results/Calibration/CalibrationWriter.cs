@@ -59,7 +59,7 @@ public static class CalibrationWriter
 
     /// <summary>
     /// The predictions: one row per (key, target), named as the calibration file asks (e.g. fiscal_year,sector,share;
-    /// with groups, the group column after the key: fiscal_year,target,sector,share), with intervals ci_low and ci_high.
+    /// with groups, the group column after the target's: fiscal_year,sector,target,share), with intervals ci_low and ci_high.
     /// Group by group, so each group's rows of a key read together.
     /// </summary>
     /// <param name="labels">Each target's name in the predictions.</param>
@@ -70,13 +70,13 @@ public static class CalibrationWriter
         string file = $"predicted_{value}s.csv";
         using var w = Open(Path.Combine(directory, file));
         string[] none = [];
-        w.WriteLine(Csv.Row([Csv.Text(keyColumn), .. groups.Several ? [Csv.Text(groupName)] : none, Csv.Text(targetName), value, .. intervals is null ? none : ["ci_low", "ci_high"]]));
+        w.WriteLine(Csv.Row([Csv.Text(keyColumn), Csv.Text(targetName), .. groups.Several ? [Csv.Text(groupName)] : none, value, .. intervals is null ? none : ["ci_low", "ci_high"]]));
         foreach (var key in keys)
             for (int g = 0; g < groups.Names.Count; g++)
                 for (int j = 0; j < labels.Count; j++)
                 {
                     if (groups.Of[j] != g) continue;
-                    w.WriteLine(Csv.Row([key.ToString(CultureInfo.InvariantCulture), .. groups.Several ? [Csv.Text(groups.Names[g])] : none, Csv.Text(labels[j]),
+                    w.WriteLine(Csv.Row([key.ToString(CultureInfo.InvariantCulture), Csv.Text(labels[j]), .. groups.Several ? [Csv.Text(groups.Names[g])] : none,
                         Csv.Number(predicted[key][j]), .. intervals is null ? none : [Csv.Number(intervals.Low[key][j]), Csv.Number(intervals.High[key][j])]]));
                 }
         return file;
