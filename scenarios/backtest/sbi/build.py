@@ -130,7 +130,7 @@ def main():
     w("organizations:")
     w("  - id: migrants")
     w("    commodity: migrants")
-    w("    agents: 20000")
+    w("    agents: 10000")
     w("    od:")
     for oid, dests in OD.items():
         for did, pct in dests.items():
