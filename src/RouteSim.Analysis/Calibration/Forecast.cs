@@ -28,11 +28,20 @@ public static class Forecast
                 result[key] = sim;
                 continue;
             }
-            // Where the model or the data has nothing in the last fitted row, a ratio says nothing: keep the model's value.
-            var moved = sim.Select((v, j) => simLast[j] > 0 && double.IsFinite(obsLast[j]) ? obsLast[j] * v / simLast[j] : v).ToArray();
-            result[key] = scale == FitScale.Shares ? SimulatedTable.ToShares(moved, groups) : moved;
+            result[key] = Anchor(sim, simLast, obsLast, scale, groups);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The anchored value of a simulated row (on the compared scale): the observed base row times the model's
+    /// change from its base row, renormalised within groups for shares.
+    /// </summary>
+    public static double[] Anchor(double[] simulated, double[] simulatedBase, double[] observedBase, FitScale scale, TargetGroups? groups = null)
+    {
+        // Where the model or the data has nothing in the base row, a ratio says nothing: keep the model's value.
+        var moved = simulated.Select((v, j) => simulatedBase[j] > 0 && double.IsFinite(observedBase[j]) ? observedBase[j] * v / simulatedBase[j] : v).ToArray();
+        return scale == FitScale.Shares ? SimulatedTable.ToShares(moved, groups) : moved;
     }
 
     /// <summary>A row on the compared scale.</summary>

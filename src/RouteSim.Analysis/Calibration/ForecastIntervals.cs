@@ -35,6 +35,46 @@ public sealed record ForecastIntervals(IReadOnlyDictionary<long, double[]> Low, 
         return new ForecastIntervals(low, high, level, forecasts.Count);
     }
 
+    /// <summary>
+    /// A forecast with the model's own forecast error added after the last fitted key: each cell of a key h keys ahead
+    /// gets a normal error of standard deviation error[group] x sqrt(h) (a random walk of one-step errors), then
+    /// shares are cut at 0 and renormalised within groups (counts: the error is relative). The one-step error is the
+    /// root mean square of the fit's own one-step anchored forecasts (<see cref="CalibrationLoss.ChangeErrorByGroup"/>):
+    /// what the model did not explain from one fitted key to the next, assumed to go on in the same way.
+    /// </summary>
+    public static IReadOnlyDictionary<long, double[]> WithForecastError(IReadOnlyDictionary<long, double[]> forecast, long lastFitted, double[] error,
+        TargetGroups groups, FitScale scale, ulong seed)
+    {
+        var random = new Core.Randomness.SplitMixStream(seed);
+        var result = new Dictionary<long, double[]>();
+        foreach (var key in forecast.Keys.Order())
+        {
+            var row = forecast[key];
+            if (key <= lastFitted)
+            {
+                result[key] = row;
+                continue;
+            }
+            double spread = Math.Sqrt(key - lastFitted);
+            var moved = new double[row.Length];
+            for (int j = 0; j < row.Length; j++)
+            {
+                double e = error[groups.Of[j]];
+                double z = StandardNormal(random);
+                moved[j] = double.IsNaN(e) ? row[j]
+                    : scale == FitScale.Shares ? Math.Max(0, row[j] + e * spread * z) : Math.Max(0, row[j] * (1 + e * spread * z));
+            }
+            result[key] = scale == FitScale.Shares ? groups.Shares(moved) : moved;
+        }
+        return result;
+    }
+
+    private static double StandardNormal(Core.Randomness.SplitMixStream random)
+    {
+        double u = 1 - random.NextDouble(), v = random.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v);
+    }
+
     /// <summary>Whether <paramref name="value"/> lies within the interval of (key, target).</summary>
     public bool Covers(long key, int target, double value) => value >= Low[key][target] && value <= High[key][target];
 }

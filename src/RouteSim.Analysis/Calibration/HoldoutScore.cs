@@ -13,6 +13,9 @@ namespace RouteSim.Analysis.Calibration;
 /// <param name="Covered">Cells whose observed value lies in the forecast's interval (0 without intervals).</param>
 public sealed record HoldoutScore(string Group, IReadOnlyList<long> Keys, int Cells, double ModelError, double NaiveError, int Covered)
 {
+    /// <summary>With prediction intervals: how many cells the narrower intervals of parameters and Monte Carlo noise alone covered.</summary>
+    public int? CoveredWithoutForecastError { get; init; }
+
     /// <summary>One score per group; none when no observed key comes after the fitted ones.</summary>
     /// <param name="all">Every observed row, held-out ones included.</param>
     /// <param name="fitted">The rows the fit used.</param>

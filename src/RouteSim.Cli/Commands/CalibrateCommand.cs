@@ -15,6 +15,7 @@ public static class CalibrateCommand
 {
     // Keeps the interval draws' seeds apart from the fit's streams.
     private const ulong IntervalSeedTag = 0x1A7E_57A1_5EED_0019;
+    private const ulong ForecastErrorTag = 0x0F0E_CA57_E440_0019;
 
     /// <summary>Builds the command.</summary>
     public static Command Create(Terminal terminal)
@@ -62,7 +63,7 @@ public static class CalibrateCommand
             var names = parameters.Select(p => p.Name).ToArray();
 
             ParameterUncertainty? uncertainty = null;
-            ForecastIntervals? intervals = null;
+            ForecastIntervals? intervals = null, parameterIntervals = null;
             IntervalManifest? intervalManifest = null;
             if (calibration.Intervals is { } settings)
             {
@@ -74,7 +75,7 @@ public static class CalibrateCommand
                         var residuals = calibration.Residuals(values, threads, options, cancellation);
                         progress(++done);
                         return residuals;
-                    }, CalibrationLoss.IndependentCells(calibration.Observed, calibration.Scale, groups), settings.Step);
+                    }, CalibrationLoss.IndependentCells(calibration.Observed, calibration.Scale, groups, calibration.FitChanges), settings.Step);
                 }, "evaluations");
                 ulong drawSeed = Core.Randomness.CounterRng.Mix(calibration.Seed ^ IntervalSeedTag);
                 var draws = uncertainty.Draw(parameters, settings.Draws, drawSeed);
@@ -87,10 +88,20 @@ public static class CalibrateCommand
                         progress(k + 1);
                         return Forecast.Predict(run, calibration.Observed, calibration.Scale, calibration.CountScale, calibration.Anchored, groups);
                     }).ToArray(), "forecasts");
-                intervals = ForecastIntervals.Percentile(forecasts);
+                intervals = parameterIntervals = ForecastIntervals.Percentile(forecasts);
+                double[]? forecastError = null;
+                if (settings.ForecastError)
+                {
+                    forecastError = CalibrationLoss.ChangeErrorByGroup(calibration.Observed, simulated, calibration.Scale, calibration.CountScale, groups);
+                    long last = calibration.Observed.Keys.Max();
+                    intervals = ForecastIntervals.Percentile(forecasts.Select((f, k) =>
+                        ForecastIntervals.WithForecastError(f, last, forecastError, groups, calibration.Scale, Core.Randomness.CounterRng.Mix(drawSeed ^ ForecastErrorTag ^ (ulong)k))).ToArray());
+                }
                 intervalManifest = new IntervalManifest(
-                    "parameters drawn from the normal approximation at the optimum (Gauss-Newton curvature of the loss, residual variance, weak prior within the bounds), each forecast simulated with its own seed; 2.5 and 97.5 percentiles",
-                    settings.Draws, settings.Replications, drawSeed, settings.Step, uncertainty.ResidualVariance, uncertainty.DegreesOfFreedom);
+                    "parameters drawn from the normal approximation at the optimum (Gauss-Newton curvature of the loss, residual variance, weak prior within the bounds), each forecast simulated with its own seed" +
+                    (settings.ForecastError ? ", plus the fit's own one-step anchored forecast error per group growing with the square root of the years ahead" : "") + "; 2.5 and 97.5 percentiles",
+                    settings.Draws, settings.Replications, drawSeed, settings.Step, uncertainty.ResidualVariance, uncertainty.DegreesOfFreedom,
+                    forecastError?.Select(e => double.IsNaN(e) ? (double?)null : e).ToArray());
             }
             var errors95 = uncertainty?.StandardErrors();
             var fitted = calibration.Parameters.Select((p, i) => new FittedParameter(p.Parameter.Name, p.Path.Text, p.Parameter.Lower, p.Parameter.Upper,
@@ -108,6 +119,12 @@ public static class CalibrateCommand
             string predictions = CalibrationWriter.Predictions(folder.Staging, calibration.Observed.KeyColumn, calibration.Labels, predicted,
                 calibration.PredictKeys, calibration.Scale, calibration.TargetName, groups, calibration.GroupName, intervals);
             var holdout = HoldoutScore.Compute(calibration.AllObserved, calibration.Observed, predicted, intervals, calibration.Scale, groups);
+            if (calibration.Intervals?.ForecastError == true)
+            {
+                // How many the intervals without the forecast error would have covered, to show what that term adds.
+                var narrower = HoldoutScore.Compute(calibration.AllObserved, calibration.Observed, predicted, parameterIntervals, calibration.Scale, groups);
+                holdout = holdout.Select((h, i) => h with { CoveredWithoutForecastError = narrower[i].Covered }).ToArray();
+            }
             if (holdout.Count > 0) CalibrationWriter.Holdout(folder.File("holdout.csv"), calibration.GroupName, holdout);
 
             var observedRows = calibration.AllObserved.Keys.Select((k, i) => (k, i))
@@ -145,7 +162,8 @@ public static class CalibrateCommand
                 string unit = calibration.Scale == FitScale.Shares ? " pp" : "";
                 foreach (var h in holdout)
                     terminal.Out.WriteLine($"held out {string.Join(", ", h.Keys)}{(h.Group.Length > 0 ? $", {h.Group}" : "")}: mean absolute error {h.ModelError:0.00}{unit}, naive persistence {h.NaiveError:0.00}{unit}" +
-                        (intervals is null ? "" : $"; 95% intervals cover {h.Covered} of {h.Cells}"));
+                        (intervals is null ? "" : $"; 95% intervals cover {h.Covered} of {h.Cells}") +
+                        (h.CoveredWithoutForecastError is { } c ? $" ({c} without the forecast error)" : ""));
                 terminal.Out.WriteLine($"results: {folder.Target}");
             }
             return ExitCodes.Ok;

@@ -102,6 +102,9 @@ public sealed class Calibration
     /// <summary>Each target's name in predictions, in target order.</summary>
     public IReadOnlyList<string> Labels { get; init; } = [];
 
+    /// <summary>The loss also counts one-step anchored forecasts of each fitted row after the first (fit.changes).</summary>
+    public bool FitChanges { get; init; }
+
     /// <summary>How forecast intervals are made; null: none.</summary>
     public IntervalSettings? Intervals { get; init; }
 
@@ -147,7 +150,7 @@ public sealed class Calibration
     public double Loss(IReadOnlyList<double> values, int threads, LoadOptions options, CancellationToken cancellation = default)
     {
         var simulated = Simulate(values, Replications, threads, options, out _, cancellation);
-        return simulated is null ? double.NaN : CalibrationLoss.Compute(Observed, simulated, Scale, CountScale, Groups);
+        return simulated is null ? double.NaN : CalibrationLoss.Compute(Observed, simulated, Scale, CountScale, Groups, FitChanges);
     }
 
     /// <summary>The fitted cells' residuals at these values (same seeds as the loss), for the loss's curvature.</summary>
@@ -155,7 +158,8 @@ public sealed class Calibration
     {
         var simulated = Simulate(values, Replications, threads, options, out var problem, cancellation)
             ?? throw new InvalidOperationException($"parameter values that do not load: {problem}");
-        return CalibrationLoss.Residuals(Observed, simulated, Scale, CountScale, Groups);
+        var levels = CalibrationLoss.Residuals(Observed, simulated, Scale, CountScale, Groups);
+        return FitChanges ? [.. levels, .. CalibrationLoss.ChangeResiduals(Observed, simulated, Scale, CountScale, Groups)] : levels;
     }
 }
 
@@ -163,4 +167,5 @@ public sealed class Calibration
 /// <param name="Draws">Parameter draws, one forecast each.</param>
 /// <param name="Replications">Replications of each draw's forecast.</param>
 /// <param name="Step">Central-difference step on the search scale, for the curvature.</param>
-public sealed record IntervalSettings(int Draws, int Replications, double Step);
+/// <param name="ForecastError">Add the model's in-sample one-step forecast error after the last fitted key (prediction intervals).</param>
+public sealed record IntervalSettings(int Draws, int Replications, double Step, bool ForecastError = false);

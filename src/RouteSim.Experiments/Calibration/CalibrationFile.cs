@@ -45,6 +45,7 @@ public static class CalibrationFile
         double tolerance = fit?.Number("tolerance", 1e-6) ?? 1e-6;
         double step = fit?.Number("step", NelderMeadFit.DefaultStep) ?? NelderMeadFit.DefaultStep;
         int starts = (int)(fit?.Integer("starts", 1) ?? 1);
+        bool fitChanges = fit?.Flag("changes") ?? false;
         var periodsReader = r.Object("periods");
         KeyPeriods? periods = periodsReader is null ? null
             : new KeyPeriods(periodsReader.Integer("first_key"), (int)periodsReader.Integer("start"), (int)periodsReader.Integer("length"));
@@ -185,7 +186,8 @@ public static class CalibrationFile
         if (groupNames.Count > 1 && groupNames.Contains("")) d.Error(r.PathOf("targets"), "give every target a group, or none");
         IntervalSettings? intervals = null;
         if (r.Object("intervals") is { } iv)
-            intervals = new IntervalSettings((int)iv.Integer("draws", 100), (int)iv.Integer("replications", replications), iv.Number("step", ParameterUncertainty.DefaultStep));
+            intervals = new IntervalSettings((int)iv.Integer("draws", 100), (int)iv.Integer("replications", replications), iv.Number("step", ParameterUncertainty.DefaultStep),
+                iv.Flag("forecast_error"));
         if (!d.Ok) return null;
         return new Calibration(file, name, description, scenario, parameters, observed, all, observedFile, periods, targets, scale, countScale, targetName,
             replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications, anchored)
@@ -195,6 +197,7 @@ public static class CalibrationFile
             GroupName = groupName,
             Labels = labels,
             Intervals = intervals,
+            FitChanges = fitChanges,
         };
     }
 

@@ -46,6 +46,7 @@ public static class CalibrationFormat
         new("tolerance", Number, false, "Stop when the simplex's losses agree to this relative tolerance.", "", Bounds.Positive, "1e-6"),
         new("starts", Integer, false, "Searches to run: the first from the start values, the others from points spread over the bounds; the best wins. The budget is shared.", "", Bounds.Between(1, 1000), "1"),
         new("step", Number, false, "Size of the initial simplex on the search's unbounded scale (1: about a quarter of each range).", "", Bounds.Positive, "1"),
+        new("changes", Flag, false, "The loss also counts, for each fitted key after the first, the error of the one-step anchored forecast from the key before (the observed row moved by the model's change), so that the fit rewards the model's year-to-year changes and not only its levels.", Default: "false"),
     ]);
 
     /// <summary>Which observed rows the fit uses.</summary>
@@ -70,6 +71,7 @@ public static class CalibrationFormat
         new("draws", Integer, false, "Parameter draws, each one forecast.", "", Bounds.Between(2, 100_000), "100"),
         new("replications", Integer, false, "Replications of each draw's forecast (its Monte Carlo noise is part of the interval).", "", Bounds.Between(1, 1_000_000), "the calibration's"),
         new("step", Number, false, "Step of the central differences on the search's unbounded scale.", "", Bounds.Positive, "0.1"),
+        new("forecast_error", Flag, false, "Also add, after the last fitted key, the model's own one-step forecast error in the fitted keys (root mean square per group, growing with the square root of the keys ahead): prediction intervals for what will be observed, not only for the model's value.", Default: "false"),
     ]);
 
     /// <summary>The whole file.</summary>

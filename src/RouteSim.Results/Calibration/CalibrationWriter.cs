@@ -89,10 +89,12 @@ public static class CalibrationWriter
     public static void Holdout(string path, string groupName, IReadOnlyList<HoldoutScore> scores)
     {
         using var w = Open(path);
-        w.WriteLine(Csv.Row(Csv.Text(groupName), "keys", "cells", "model_mae", "naive_mae", "covered", "coverage"));
+        bool both = scores.Any(s => s.CoveredWithoutForecastError is not null);
+        w.WriteLine(Csv.Row([Csv.Text(groupName), "keys", "cells", "model_mae", "naive_mae", "covered", "coverage", .. both ? ["covered_without_forecast_error"] : Array.Empty<string>()]));
         foreach (var s in scores)
-            w.WriteLine(Csv.Row(Csv.Text(s.Group), Csv.Text(string.Join(' ', s.Keys)), s.Cells.ToString(CultureInfo.InvariantCulture), Csv.Number(s.ModelError),
-                Csv.Number(s.NaiveError), s.Covered.ToString(CultureInfo.InvariantCulture), Csv.Number((double)s.Covered / s.Cells)));
+            w.WriteLine(Csv.Row([Csv.Text(s.Group), Csv.Text(string.Join(' ', s.Keys)), s.Cells.ToString(CultureInfo.InvariantCulture), Csv.Number(s.ModelError),
+                Csv.Number(s.NaiveError), s.Covered.ToString(CultureInfo.InvariantCulture), Csv.Number((double)s.Covered / s.Cells),
+                .. both ? [(s.CoveredWithoutForecastError ?? 0).ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>()]));
     }
 
     private static int IndexOf(IReadOnlyList<long> keys, long key)
@@ -144,4 +146,6 @@ public sealed record CalibrationManifest(
 /// <param name="Step">Central-difference step on the search scale.</param>
 /// <param name="ResidualVariance">The fit's residual variance (loss units).</param>
 /// <param name="DegreesOfFreedom">Independent cells minus parameters.</param>
-public sealed record IntervalManifest(string Method, int Draws, int Replications, ulong Seed, double Step, double ResidualVariance, int DegreesOfFreedom);
+/// <param name="ForecastError">With prediction intervals: the one-step forecast error per group (compared scale), else null.</param>
+public sealed record IntervalManifest(string Method, int Draws, int Replications, ulong Seed, double Step, double ResidualVariance, int DegreesOfFreedom,
+    IReadOnlyList<double?>? ForecastError);

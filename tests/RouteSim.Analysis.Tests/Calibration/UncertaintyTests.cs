@@ -106,4 +106,47 @@ public class UncertaintyTests
         Assert.Equal(10, score.NaiveError, 9);
         Assert.Equal(1, score.Covered);
     }
+
+    [Fact]
+    public void Change_residuals_are_the_errors_of_one_step_anchored_forecasts_inside_the_fit()
+    {
+        // 2001 from 2000: 30 x (25/20) = 37.5 and 70 x (75/80) = 65.625, as shares of 103.125; observed 40 and 60.
+        var observed = new ObservedTable("year", [2000, 2001], ["a", "b"], [[30, 70], [40, 60]]);
+        var simulated = new SimulatedTable([2000, 2001], ["a", "b"], [[20, 80], [25, 75]]);
+        var residuals = CalibrationLoss.ChangeResiduals(observed, simulated, FitScale.Shares);
+        Assert.Equal(2, residuals.Length);
+        Assert.Equal(100 * (37.5 / 103.125 - 0.4), residuals[0], 9);
+        Assert.Equal(-residuals[0], residuals[1], 9);
+        // The loss with changes averages the squares of level and change residuals together.
+        double levels = 2 * 100 + 2 * 225;
+        Assert.Equal((levels + 2 * residuals[0] * residuals[0]) / 6, CalibrationLoss.Compute(observed, simulated, FitScale.Shares, changes: true), 9);
+        Assert.Equal(2, CalibrationLoss.IndependentCells(observed, FitScale.Shares));
+        Assert.Equal(3, CalibrationLoss.IndependentCells(observed, FitScale.Shares, changes: true));
+        Assert.Equal(Math.Abs(residuals[0]) / 100, CalibrationLoss.ChangeErrorByGroup(observed, simulated, FitScale.Shares, 1, TargetGroups.One(2))[0], 9);
+    }
+
+    [Fact]
+    public void The_forecast_error_leaves_fitted_keys_alone_keeps_shares_summing_to_1_and_grows_with_the_square_root_of_the_horizon()
+    {
+        var groups = new TargetGroups(["a"], [0, 0]);
+        var forecast = new Dictionary<long, double[]> { [2000] = [0.5, 0.5], [2001] = [0.5, 0.5], [2004] = [0.5, 0.5] };
+        var shares = Enumerable.Range(0, 50).Select(k => ForecastIntervals.WithForecastError(forecast, 2000, [0.02], groups, FitScale.Shares, (ulong)k + 1)).ToArray();
+        Assert.All(shares, d => Assert.Equal([0.5, 0.5], d[2000]));
+        Assert.All(shares, d => Assert.Equal(1, d[2001].Sum(), 12));
+        Assert.Contains(shares, d => d[2001][0] != 0.5);
+
+        // Counts carry a relative error: value x (1 + 0.02 sqrt(h) z), so the standard deviation is exactly 100 x 0.02 sqrt(h);
+        // a sample standard deviation's relative standard error is about 1 / sqrt(2 n).
+        const int n = 4000;
+        var counts = new Dictionary<long, double[]> { [2000] = [100], [2001] = [100], [2004] = [100] };
+        var draws = Enumerable.Range(0, n).Select(k => ForecastIntervals.WithForecastError(counts, 2000, [0.02], TargetGroups.One(1), FitScale.Counts, (ulong)k + 1)).ToArray();
+        foreach (var (key, h) in new[] { (2001L, 1.0), (2004L, 4.0) })
+        {
+            var values = draws.Select(d => d[key][0]).ToArray();
+            double mean = values.Average(), sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
+            double expected = 100 * 0.02 * Math.Sqrt(h);
+            Assert.InRange(sd, expected * (1 - 4.5 / Math.Sqrt(2 * n)), expected * (1 + 4.5 / Math.Sqrt(2 * n)));
+            Assert.InRange(mean, 100 - 4.5 * expected / Math.Sqrt(n), 100 + 4.5 * expected / Math.Sqrt(n));
+        }
+    }
 }
