@@ -188,6 +188,8 @@ public static class CalibrationFile
         if (r.Object("intervals") is { } iv)
             intervals = new IntervalSettings((int)iv.Integer("draws", 100), (int)iv.Integer("replications", replications), iv.Number("step", ParameterUncertainty.DefaultStep),
                 iv.Flag("forecast_error"));
+        if (intervals is { ForecastError: true } && !anchored)
+            d.Error(r.PathOf("intervals"), "forecast_error is the error of anchored one-step forecasts: it needs predict.anchor: last_fitted");
         if (!d.Ok) return null;
         return new Calibration(file, name, description, scenario, parameters, observed, all, observedFile, periods, targets, scale, countScale, targetName,
             replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications, anchored)
