@@ -8,12 +8,15 @@ public static class CalibrationFigures
 {
     /// <summary>
     /// Observed values (dots), the fitted model over the fitted keys (solid lines) and the prediction after them
-    /// (thin lines with squares, starting from the last fitted observation when anchored); a grey line marks the end of the fit.
+    /// (thin lines with squares, starting from the last fitted observation when anchored), with intervals a vertical bar
+    /// through each predicted square from its interval's low to its high end; a grey line marks the end of the fit.
     /// </summary>
     /// <param name="observed">Observed rows on the compared scale, by key.</param>
     /// <param name="predicted">The model's rows on the compared scale, by key (predictions after the fitted keys).</param>
+    /// <param name="intervals">The predictions' interval ends by key, or null.</param>
     public static Figure ObservedAgainstSimulated(string title, string keyName, string valueName, IReadOnlyList<string> targets,
-        IReadOnlyDictionary<long, double[]> observed, IReadOnlyDictionary<long, double[]> predicted, long lastFitted, bool anchored)
+        IReadOnlyDictionary<long, double[]> observed, IReadOnlyDictionary<long, double[]> predicted, long lastFitted, bool anchored,
+        (IReadOnlyDictionary<long, double[]> Low, IReadOnlyDictionary<long, double[]> High)? intervals = null)
     {
         var plot = FigureStyle.New(title, keyName, valueName);
         var keys = predicted.Keys.Order().ToArray();
@@ -40,6 +43,16 @@ public static class CalibrationFigures
                 forecast.MarkerSize = 6;
                 forecast.MarkerShape = MarkerShape.OpenSquare;
                 forecast.LineWidth = 1.5f;
+                if (intervals is { } bounds)
+                    foreach (var k in ahead)
+                    {
+                        // Nudged sideways by target, so bars of neighbouring targets do not hide each other.
+                        double x = k + 0.3 * ((j + 0.5) / targets.Count - 0.5);
+                        var bar = plot.Add.Line(new Coordinates(x, bounds.Low[k][j]), new Coordinates(x, bounds.High[k][j]));
+                        bar.LineColor = color;
+                        bar.LineWidth = 1;
+                        bar.MarkerSize = 0;
+                    }
             }
             if (seen.Length == 0) continue;
             var dots = plot.Add.Scatter(seen.Select(k => (double)k).ToArray(), seen.Select(k => observed[k][j]).ToArray(), color);
@@ -63,8 +76,9 @@ public static class CalibrationFigures
         string how = anchored
             ? "squares: the prediction, the last fitted observation moved by the model's predicted change (anchored)"
             : "squares: the model's prediction";
+        string bars = intervals is null ? "" : "; vertical bars: the predictions' 95% intervals (parameter uncertainty and Monte Carlo noise), nudged sideways by target";
         return new Figure("observed-vs-simulated",
-            $"{valueName} by {keyName}: observed (dots); the fitted model, mean over replications (solid, keys used in the fit, left of the grey line); {how}.",
+            $"{valueName} by {keyName}: observed (dots); the fitted model, mean over replications (solid, keys used in the fit, left of the grey line); {how}{bars}.",
             plot, 1100, 600);
     }
 

@@ -70,4 +70,55 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_dir, "bad")));
         Routesim.AssertNoStackTrace(result.Error);
     }
+
+    [Fact]
+    public void Grouped_targets_get_shares_within_their_group_and_predictions_with_intervals_scored_on_held_out_keys()
+    {
+        Sweeps.WriteFile(_dir, "grouped.csv", "block,i1,i2,t1,t2\n0,300,200,900,1100\n1,280,220,950,1050\n2,260,240,1000,1000\n");
+        var file = Sweeps.WriteFile(_dir, "grouped.yaml", $$"""
+            name: grouped fit
+            scenario: {{Routesim.Tutorial}}
+            observed: grouped.csv
+            key: block
+            periods: { first_key: 0, start: 0, length: 20 }
+            compare: shares
+            target_name: crossing
+            group_name: measure
+            targets:
+              - { column: i1, metric: interdictions, location: X1, group: interdictions, label: first crossing }
+              - { column: i2, metric: interdictions, location: X2, group: interdictions, label: second crossing }
+              - { column: t1, metric: traversals, location: X1, group: traversals, label: first crossing }
+              - { column: t2, metric: traversals, location: X2, group: traversals, label: second crossing }
+            parameters:
+              - { path: enforcement.effectiveness, name: effectiveness, min: 0.05, max: 5, scale: log }
+              - { path: "edges[*].cost", multiply: true, name: edge_cost, min: 0.2, max: 5, scale: log }
+            replications: 2
+            seed: 3
+            fit: { max_evaluations: 10 }
+            fit_keys: { from: 0, to: 1 }
+            predict: { from: 0, to: 2, anchor: last_fitted }
+            intervals: { draws: 8, replications: 2 }
+            """);
+        var target = Path.Combine(_dir, "grouped");
+        var result = Routesim.Run("calibrate", file, "--out", target);
+        Assert.True(result.Exit == 0, result.Error);
+        var predicted = File.ReadAllLines(Path.Combine(target, "predicted_shares.csv"));
+        Assert.Equal("block,crossing,measure,share,ci_low,ci_high", predicted[0]);
+        Assert.Equal(1 + 3 * 4, predicted.Length);
+        Assert.StartsWith("2,first crossing,interdictions,", predicted[9], StringComparison.Ordinal);
+        foreach (var key in new[] { "0", "1", "2" })
+            foreach (var measure in new[] { "interdictions", "traversals" })
+            {
+                var rows = predicted.Skip(1).Select(l => l.Split(',')).Where(f => f[0] == key && f[2] == measure).ToArray();
+                Assert.Equal(1, rows.Sum(f => double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture)), 9);
+                Assert.All(rows, f => Assert.True(double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture) <= double.Parse(f[5], System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        var holdout = File.ReadAllLines(Path.Combine(target, "holdout.csv"));
+        Assert.Equal("measure,keys,cells,model_mae,naive_mae,covered,coverage", holdout[0]);
+        Assert.StartsWith("interdictions,2,2,", holdout[1], StringComparison.Ordinal);
+        Assert.StartsWith("traversals,2,2,", holdout[2], StringComparison.Ordinal);
+        Assert.Contains("ci_low,ci_high", File.ReadAllLines(Path.Combine(target, "parameters.csv"))[0]);
+        Assert.True(File.Exists(Path.Combine(target, "observed-vs-simulated-traversals.svg")));
+        Assert.Contains("naive persistence", result.Out);
+    }
 }

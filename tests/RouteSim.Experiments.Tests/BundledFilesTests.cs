@@ -40,4 +40,32 @@ public class BundledFilesTests
         Assert.Equal("sector", calibration.TargetName);
         Assert.True(calibration.Anchored);
     }
+
+    [Fact]
+    public void The_SBI_backtest_fits_apprehension_and_death_shares_of_FY2001_2006_and_predicts_FY2001_2010_with_intervals()
+    {
+        var calibration = CalibrationFile.Load(Files.Scenario("backtest", "sbi", "calibration.yaml"), LoadOptions.Unlimited, out var errors);
+        Assert.True(calibration is not null, string.Join("\n", errors));
+        Assert.Equal(Enumerable.Range(2001, 10).Select(y => (long)y), calibration.PredictKeys);
+        Assert.Equal(Enumerable.Range(2001, 6).Select(y => (long)y), calibration.Observed.Keys);
+        Assert.Equal(["apprehensions", "deaths"], calibration.Groups.Names);
+        string[] sectors = ["san diego", "el centro", "yuma", "tucson", "el paso", "big bend", "del rio", "laredo", "rio grande valley"];
+        Assert.Equal([.. sectors, .. sectors], calibration.Labels);
+        Assert.Equal(Enumerable.Repeat(0, 9).Concat(Enumerable.Repeat(1, 9)), calibration.Groups.Of);
+        Assert.NotNull(calibration.Intervals);
+        Assert.True(calibration.Anchored);
+    }
+
+    [Theory]
+    [InlineData("gatekeeper", 1992, 1994, 1996)]
+    [InlineData("sbi", 2001, 2004, 2006)]
+    public void Each_pseudo_holdout_fits_the_first_years_and_checks_the_last_two_it_can_see(string backtest, int first, int lastFitted, int lastSeen)
+    {
+        var calibration = CalibrationFile.Load(Files.Scenario("backtest", backtest, "calibration-holdout.yaml"), LoadOptions.Unlimited, out var errors);
+        Assert.True(calibration is not null, string.Join("\n", errors));
+        Assert.Equal(Enumerable.Range(first, lastFitted - first + 1).Select(y => (long)y), calibration.Observed.Keys);
+        Assert.Equal(lastSeen, calibration.AllObserved.Keys.Max());
+        Assert.Equal(lastSeen, calibration.PredictKeys.Max());
+        Assert.NotNull(calibration.Intervals);
+    }
 }

@@ -111,4 +111,41 @@ public class CalibrationTests
         Assert.Equal("parameters[0].start", e.Path);
         Assert.Equal(text.Split('\n').ToList().FindIndex(l => l.Contains("start: 9", StringComparison.Ordinal)) + 1, e.Line);
     }
+
+    [Theory]
+    [InlineData("intervals: { draws: 10, forecast_error: true }", "intervals", "forecast_error is the error of anchored one-step forecasts")]
+    [InlineData("targets_extra", "targets", "give every target a group, or none")]
+    public void Interval_and_group_settings_that_cannot_work_are_refused(string extra, string path, string message)
+    {
+        var folder = Files.Scratch();
+        Files.Write(folder, "observed.csv", "block,x1,x2,x3,attempts\n0,1,2,3,4\n");
+        var text = extra == "targets_extra"
+            ? CalibrationText().Replace("location: X1 }", "location: X1, group: crossings }", StringComparison.Ordinal)
+            : CalibrationText(extra);
+        var file = Files.Write(folder, "calibration.yaml", text);
+        Assert.Null(CalibrationFile.Load(file, LoadOptions.Unlimited, out var errors));
+        var e = Assert.Single(errors);
+        Assert.Equal(path, e.Path);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Groups_labels_intervals_and_the_change_loss_are_read()
+    {
+        var folder = Files.Scratch();
+        Files.Write(folder, "observed.csv", "block,x1,x2,x3,attempts\n0,1,2,3,4\n1,1,2,3,4\n");
+        var text = CalibrationText("predict: { from: 0, to: 2, anchor: last_fitted }\nintervals: { draws: 10, replications: 2, forecast_error: true }")
+            .Replace("fit: { max_evaluations: 400, tolerance: 1e-12 }", "fit: { max_evaluations: 400, tolerance: 1e-12, changes: true }", StringComparison.Ordinal)
+            .Replace("location: X1 }", "location: X1, group: crossings, label: first }", StringComparison.Ordinal)
+            .Replace("location: X2 }", "location: X2, group: crossings }", StringComparison.Ordinal)
+            .Replace("location: X3 }", "location: X3, group: crossings }", StringComparison.Ordinal)
+            .Replace("metric: attempts }", "metric: attempts, group: trips }", StringComparison.Ordinal);
+        var calibration = CalibrationFile.Load(Files.Write(folder, "calibration.yaml", text), LoadOptions.Unlimited, out var errors);
+        Assert.True(calibration is not null, string.Join("\n", errors));
+        Assert.Equal(["crossings", "trips"], calibration.Groups.Names);
+        Assert.Equal([0, 0, 0, 1], calibration.Groups.Of);
+        Assert.Equal(["first", "x2", "x3", "attempts"], calibration.Labels);
+        Assert.True(calibration.FitChanges);
+        Assert.Equal(new IntervalSettings(10, 2, ParameterUncertainty.DefaultStep, true), calibration.Intervals);
+    }
 }

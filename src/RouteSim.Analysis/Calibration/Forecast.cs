@@ -11,31 +11,42 @@ public static class Forecast
 {
     /// <summary>Predicted rows by key, on the compared scale.</summary>
     /// <param name="fitted">The observed rows used in the fit.</param>
-    public static IReadOnlyDictionary<long, double[]> Predict(SimulatedTable simulated, ObservedTable fitted, FitScale scale, double countScale, bool anchored)
+    /// <param name="groups">Share groups (default: one).</param>
+    public static IReadOnlyDictionary<long, double[]> Predict(SimulatedTable simulated, ObservedTable fitted, FitScale scale, double countScale, bool anchored,
+        TargetGroups? groups = null)
     {
         var result = new Dictionary<long, double[]>();
         long last = fitted.Keys.Max();
-        var simLast = Compared(simulated.Values[IndexOf(simulated.Keys, last)], scale, countScale);
-        var obsLast = Compared(fitted.Values[IndexOf(fitted.Keys, last)], scale, 1);
+        var simLast = Compared(simulated.Values[IndexOf(simulated.Keys, last)], scale, countScale, groups);
+        var obsLast = Compared(fitted.Values[IndexOf(fitted.Keys, last)], scale, 1, groups);
         for (int row = 0; row < simulated.Keys.Count; row++)
         {
-            var sim = Compared(simulated.Values[row], scale, countScale);
+            var sim = Compared(simulated.Values[row], scale, countScale, groups);
             long key = simulated.Keys[row];
             if (!anchored || key <= last)
             {
                 result[key] = sim;
                 continue;
             }
-            // Where the model or the data has nothing in the last fitted row, a ratio says nothing: keep the model's value.
-            var moved = sim.Select((v, j) => simLast[j] > 0 && double.IsFinite(obsLast[j]) ? obsLast[j] * v / simLast[j] : v).ToArray();
-            result[key] = scale == FitScale.Shares ? SimulatedTable.ToShares(moved) : moved;
+            result[key] = Anchor(sim, simLast, obsLast, scale, groups);
         }
         return result;
     }
 
+    /// <summary>
+    /// The anchored value of a simulated row (on the compared scale): the observed base row times the model's
+    /// change from its base row, renormalised within groups for shares.
+    /// </summary>
+    public static double[] Anchor(double[] simulated, double[] simulatedBase, double[] observedBase, FitScale scale, TargetGroups? groups = null)
+    {
+        // Where the model or the data has nothing in the base row, a ratio says nothing: keep the model's value.
+        var moved = simulated.Select((v, j) => simulatedBase[j] > 0 && double.IsFinite(observedBase[j]) ? observedBase[j] * v / simulatedBase[j] : v).ToArray();
+        return scale == FitScale.Shares ? SimulatedTable.ToShares(moved, groups) : moved;
+    }
+
     /// <summary>A row on the compared scale.</summary>
-    public static double[] Compared(double[] row, FitScale scale, double countScale) =>
-        scale == FitScale.Shares ? SimulatedTable.ToShares(row) : row.Select(v => v * countScale).ToArray();
+    public static double[] Compared(double[] row, FitScale scale, double countScale, TargetGroups? groups = null) =>
+        scale == FitScale.Shares ? SimulatedTable.ToShares(row, groups) : row.Select(v => v * countScale).ToArray();
 
     private static int IndexOf(IReadOnlyList<long> keys, long key)
     {

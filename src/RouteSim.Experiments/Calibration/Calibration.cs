@@ -93,6 +93,21 @@ public sealed class Calibration
     /// <summary>Searches run, from the start values and from points spread over the bounds.</summary>
     public int Starts { get; init; } = 1;
 
+    /// <summary>Share groups of the targets (one unless the file gives groups).</summary>
+    public TargetGroups Groups { get; init; } = TargetGroups.One(0);
+
+    /// <summary>Name of the group column in predictions.</summary>
+    public string GroupName { get; init; } = "target";
+
+    /// <summary>Each target's name in predictions, in target order.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>The loss also counts one-step anchored forecasts of each fitted row after the first (fit.changes).</summary>
+    public bool FitChanges { get; init; }
+
+    /// <summary>How forecast intervals are made; null: none.</summary>
+    public IntervalSettings? Intervals { get; init; }
+
     /// <summary>Initial simplex step on the unbounded scale.</summary>
     public double Step { get; }
 
@@ -113,15 +128,16 @@ public sealed class Calibration
         return loaded.Model;
     }
 
-    /// <summary>Runs the model with these values (the same seeds every time) and tabulates every target for every key.</summary>
-    public SimulatedTable? Simulate(IReadOnlyList<double> values, int replications, int threads, LoadOptions options, out string? problem, CancellationToken cancellation = default)
+    /// <summary>Runs the model with these values (the calibration's seed unless <paramref name="seed"/> says otherwise) and tabulates every target for every key.</summary>
+    public SimulatedTable? Simulate(IReadOnlyList<double> values, int replications, int threads, LoadOptions options, out string? problem, CancellationToken cancellation = default,
+        ulong? seed = null)
     {
         var model = Model(values, options, out problem);
         if (model is null) return null;
         var keys = AllKeys;
         var compiled = keys.Select(k => Targets.Select(t => CompiledOutcome.Compile(t with { From = Periods.From(k), To = Periods.To(k) }, model, null)).ToArray()).ToArray();
         var sums = keys.Select(_ => new double[Targets.Count]).ToArray();
-        Ensemble.Run(model, new RunSettings(Seed, replications, threads), result =>
+        Ensemble.Run(model, new RunSettings(seed ?? Seed, replications, threads), result =>
         {
             for (int row = 0; row < compiled.Length; row++)
                 for (int j = 0; j < compiled[row].Length; j++)
@@ -134,6 +150,22 @@ public sealed class Calibration
     public double Loss(IReadOnlyList<double> values, int threads, LoadOptions options, CancellationToken cancellation = default)
     {
         var simulated = Simulate(values, Replications, threads, options, out _, cancellation);
-        return simulated is null ? double.NaN : CalibrationLoss.Compute(Observed, simulated, Scale, CountScale);
+        return simulated is null ? double.NaN : CalibrationLoss.Compute(Observed, simulated, Scale, CountScale, Groups, FitChanges);
+    }
+
+    /// <summary>The fitted cells' residuals at these values (same seeds as the loss), for the loss's curvature.</summary>
+    public double[] Residuals(IReadOnlyList<double> values, int threads, LoadOptions options, CancellationToken cancellation = default)
+    {
+        var simulated = Simulate(values, Replications, threads, options, out var problem, cancellation)
+            ?? throw new InvalidOperationException($"parameter values that do not load: {problem}");
+        var levels = CalibrationLoss.Residuals(Observed, simulated, Scale, CountScale, Groups);
+        return FitChanges ? [.. levels, .. CalibrationLoss.ChangeResiduals(Observed, simulated, Scale, CountScale, Groups)] : levels;
     }
 }
+
+/// <summary>How forecast intervals are made.</summary>
+/// <param name="Draws">Parameter draws, one forecast each.</param>
+/// <param name="Replications">Replications of each draw's forecast.</param>
+/// <param name="Step">Central-difference step on the search scale, for the curvature.</param>
+/// <param name="ForecastError">Add the model's in-sample one-step forecast error after the last fitted key (prediction intervals).</param>
+public sealed record IntervalSettings(int Draws, int Replications, double Step, bool ForecastError = false);

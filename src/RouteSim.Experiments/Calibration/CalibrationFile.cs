@@ -38,6 +38,7 @@ public static class CalibrationFile
         var scale = r.Text("compare", "counts") == "shares" ? FitScale.Shares : FitScale.Counts;
         double countScale = r.Number("count_scale", 1);
         string targetName = r.Text("target_name", "target");
+        string groupName = r.Text("group_name", "target");
         int replications = (int)r.Integer("replications");
         ulong seed = (ulong)Math.Max(0, r.Integer("seed"));
         var fit = r.Object("fit");
@@ -45,6 +46,7 @@ public static class CalibrationFile
         double tolerance = fit?.Number("tolerance", 1e-6) ?? 1e-6;
         double step = fit?.Number("step", NelderMeadFit.DefaultStep) ?? NelderMeadFit.DefaultStep;
         int starts = (int)(fit?.Integer("starts", 1) ?? 1);
+        bool fitChanges = fit?.Flag("changes") ?? false;
         var periodsReader = r.Object("periods");
         KeyPeriods? periods = periodsReader is null ? null
             : new KeyPeriods(periodsReader.Integer("first_key"), (int)periodsReader.Integer("start"), (int)periodsReader.Integer("length"));
@@ -66,6 +68,9 @@ public static class CalibrationFile
         var model = scenario.Baseline.Model!;
 
         var targets = new List<Outcome>();
+        var labels = new List<string>();
+        var groupNames = new List<string>();
+        var groupOf = new List<int>();
         foreach (var t in targetReaders)
         {
             string metric = t.Text("metric");
@@ -81,6 +86,10 @@ public static class CalibrationFile
             {
                 CompiledOutcome.Compile(outcome, model, null);
                 targets.Add(outcome);
+                labels.Add(t.Has("label") ? t.Text("label") : outcome.Name);
+                string group = t.Has("group") ? t.Text("group") : "";
+                if (!groupNames.Contains(group)) groupNames.Add(group);
+                groupOf.Add(groupNames.IndexOf(group));
             }
             catch (ArgumentException e)
             {
@@ -175,9 +184,24 @@ public static class CalibrationFile
                 break;
             }
         }
+        if (groupNames.Count > 1 && groupNames.Contains("")) d.Error(r.PathOf("targets"), "give every target a group, or none");
+        IntervalSettings? intervals = null;
+        if (r.Object("intervals") is { } iv)
+            intervals = new IntervalSettings((int)iv.Integer("draws", 100), (int)iv.Integer("replications", replications), iv.Number("step", ParameterUncertainty.DefaultStep),
+                iv.Flag("forecast_error"));
+        if (intervals is { ForecastError: true } && !anchored)
+            d.Error(r.PathOf("intervals"), "forecast_error is the error of anchored one-step forecasts: it needs predict.anchor: last_fitted");
         if (!d.Ok) return null;
         return new Calibration(file, name, description, scenario, parameters, observed, all, observedFile, periods, targets, scale, countScale, targetName,
-            replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications, anchored) { Starts = starts };
+            replications, seed, maxEvaluations, tolerance, step, predictKeys, predictReplications, anchored)
+        {
+            Starts = starts,
+            Groups = new TargetGroups(groupNames, groupOf),
+            GroupName = groupName,
+            Labels = labels,
+            Intervals = intervals,
+            FitChanges = fitChanges,
+        };
     }
 
     /// <summary>

@@ -23,6 +23,8 @@ public static class CalibrationFormat
         new("organization", Id, false, "Organization of an organization or route metric.", Default: "all organizations"),
         new("route", Id, false, "Route of the trips metric."),
         new("commodity", Id, false, "Commodity of a location metric.", Default: "all commodities"),
+        new("group", Id, false, "Shares are taken within a group (e.g. apprehensions and deaths by sector, each summing to 1); written in the group_name column of the predictions.", Default: "one group"),
+        new("label", Text, false, "Name of the target in the predictions (e.g. the sector as the data name it).", Default: "the column"),
     ]);
 
     /// <summary>A fitted parameter.</summary>
@@ -44,6 +46,7 @@ public static class CalibrationFormat
         new("tolerance", Number, false, "Stop when the simplex's losses agree to this relative tolerance.", "", Bounds.Positive, "1e-6"),
         new("starts", Integer, false, "Searches to run: the first from the start values, the others from points spread over the bounds; the best wins. The budget is shared.", "", Bounds.Between(1, 1000), "1"),
         new("step", Number, false, "Size of the initial simplex on the search's unbounded scale (1: about a quarter of each range).", "", Bounds.Positive, "1"),
+        new("changes", Flag, false, "The loss also counts, for each fitted key after the first, the error of the one-step anchored forecast from the key before (the observed row moved by the model's change), so that the fit rewards the model's year-to-year changes and not only its levels.", Default: "false"),
     ]);
 
     /// <summary>Which observed rows the fit uses.</summary>
@@ -62,6 +65,15 @@ public static class CalibrationFormat
         new("anchor", Choice, false, "none: predictions are the model's values; last_fitted: after the last fitted key, the last fitted observation moved by the model's predicted change.", Choices: ["none", "last_fitted"], Default: "none"),
     ]);
 
+    /// <summary>Forecast intervals.</summary>
+    public static ObjectSpec Intervals { get; } = new("intervals", "95% intervals of the predictions: parameter vectors drawn from the loss's curvature at the optimum, each forecast simulated with its own random numbers.",
+    [
+        new("draws", Integer, false, "Parameter draws, each one forecast.", "", Bounds.Between(2, 100_000), "100"),
+        new("replications", Integer, false, "Replications of each draw's forecast (its Monte Carlo noise is part of the interval).", "", Bounds.Between(1, 1_000_000), "the calibration's"),
+        new("step", Number, false, "Step of the central differences on the search's unbounded scale.", "", Bounds.Positive, "0.1"),
+        new("forecast_error", Flag, false, "Also add, after the last fitted key, the model's own one-step forecast error in the fitted keys (root mean square per group, growing with the square root of the keys ahead): prediction intervals for what will be observed, not only for the model's value.", Default: "false"),
+    ]);
+
     /// <summary>The whole file.</summary>
     public static ObjectSpec Calibration { get; } = new("calibration", "Fit scenario parameters to an observed table.",
     [
@@ -74,6 +86,7 @@ public static class CalibrationFormat
         new("compare", Choice, false, "counts, or each target's share of its row's total.", Choices: ["counts", "shares"], Default: "counts"),
         new("count_scale", Number, false, "Simulated counts are multiplied by this before comparison (model agents to real events).", "", Bounds.Positive, "1"),
         new("target_name", Id, false, "Name of the target column in predictions (e.g. sector).", Default: "target"),
+        new("group_name", Id, false, "Name of the group column in predictions (e.g. target), written when targets have groups.", Default: "target"),
         new("targets", MappingList, true, "Observed columns and the outputs they are compared with.", Nested: Target),
         new("parameters", MappingList, true, "The fitted parameters.", Nested: Parameter),
         new("replications", Integer, true, "Replications per evaluation (the same seeds every time: common random numbers).", "", Bounds.Between(1, 1_000_000)),
@@ -81,5 +94,6 @@ public static class CalibrationFormat
         new("fit", Mapping, false, "Search settings.", Nested: Fit),
         new("fit_keys", Mapping, false, "Observed rows used in the fit.", Default: "all", Nested: FitKeys),
         new("predict", Mapping, false, "Keys to predict.", Default: "the observed keys", Nested: Predict),
+        new("intervals", Mapping, false, "Forecast intervals (predictions get ci_low and ci_high).", Default: "none", Nested: Intervals),
     ]);
 }

@@ -4,8 +4,12 @@ using RouteSim.Analysis.Calibration;
 
 namespace RouteSim.Results.Calibration;
 
-/// <summary>One fitted parameter as written in parameters.csv and the manifest.</summary>
-public sealed record FittedParameter(string Name, string Path, double Min, double Max, string Scale, double Start, double Fitted);
+/// <summary>
+/// One fitted parameter as written in parameters.csv and the manifest; with intervals, its approximate 95% interval
+/// from the loss's curvature (normal on the search scale, mapped back between the bounds; null without).
+/// </summary>
+public sealed record FittedParameter(string Name, string Path, double Min, double Max, string Scale, double Start, double Fitted,
+    double? CiLow = null, double? CiHigh = null);
 
 /// <summary>Writes a calibration's tables: parameters.csv, loss_trace.csv, fit.csv and the predictions.</summary>
 public static class CalibrationWriter
@@ -14,9 +18,11 @@ public static class CalibrationWriter
     public static void Parameters(string path, IReadOnlyList<FittedParameter> parameters)
     {
         using var w = Open(path);
-        w.WriteLine("parameter,path,min,max,scale,start,fitted");
+        bool intervals = parameters.Any(p => p.CiLow is not null);
+        w.WriteLine("parameter,path,min,max,scale,start,fitted" + (intervals ? ",ci_low,ci_high" : ""));
         foreach (var p in parameters)
-            w.WriteLine(Csv.Row(Csv.Text(p.Name), Csv.Text(p.Path), Csv.Number(p.Min), Csv.Number(p.Max), p.Scale, Csv.Number(p.Start), Csv.Number(p.Fitted)));
+            w.WriteLine(Csv.Row(Csv.Text(p.Name), Csv.Text(p.Path), Csv.Number(p.Min), Csv.Number(p.Max), p.Scale, Csv.Number(p.Start), Csv.Number(p.Fitted))
+                + (intervals ? "," + Csv.Row(Csv.Number(p.CiLow ?? double.NaN), Csv.Number(p.CiHigh ?? double.NaN)) : ""));
     }
 
     /// <summary>loss_trace.csv: every evaluation in order.</summary>
@@ -30,37 +36,65 @@ public static class CalibrationWriter
 
     /// <summary>
     /// fit.csv: for every simulated key and target, on the compared scale (shares or counts): the observed value,
-    /// the model's value, the prediction (the model's, or anchored), and whether the key was used in the fit.
+    /// the model's value, the prediction (the model's, or anchored), with intervals the prediction's 95% interval,
+    /// and whether the key was used in the fit. Shares are within each target's group.
     /// </summary>
     public static void Fit(string path, ObservedTable observed, IReadOnlyList<long> fitted, SimulatedTable simulated, IReadOnlyDictionary<long, double[]> predicted,
-        FitScale scale, double countScale)
+        FitScale scale, double countScale, TargetGroups groups, ForecastIntervals? intervals)
     {
         using var w = Open(path);
-        w.WriteLine(Csv.Row(Csv.Text(observed.KeyColumn), "target", "observed", "simulated", "predicted", "used_in_fit"));
+        w.WriteLine(Csv.Row([Csv.Text(observed.KeyColumn), "target", "observed", "simulated", "predicted", .. intervals is null ? Array.Empty<string>() : ["ci_low", "ci_high"], "used_in_fit"]));
         for (int row = 0; row < simulated.Keys.Count; row++)
         {
             long key = simulated.Keys[row];
             int at = IndexOf(observed.Keys, key);
-            var sim = Forecast.Compared(simulated.Values[row], scale, countScale);
-            var obs = at < 0 ? null : Forecast.Compared(observed.Values[at], scale, 1);
+            var sim = Forecast.Compared(simulated.Values[row], scale, countScale, groups);
+            var obs = at < 0 ? null : Forecast.Compared(observed.Values[at], scale, 1, groups);
             for (int j = 0; j < simulated.Targets.Count; j++)
-                w.WriteLine(Csv.Row(key.ToString(CultureInfo.InvariantCulture), Csv.Text(simulated.Targets[j]), Csv.Number(obs?[j] ?? double.NaN), Csv.Number(sim[j]),
-                    Csv.Number(predicted[key][j]), fitted.Contains(key) ? "true" : "false"));
+                w.WriteLine(Csv.Row([key.ToString(CultureInfo.InvariantCulture), Csv.Text(simulated.Targets[j]), Csv.Number(obs?[j] ?? double.NaN), Csv.Number(sim[j]),
+                    Csv.Number(predicted[key][j]), .. intervals is null ? Array.Empty<string>() : [Csv.Number(intervals.Low[key][j]), Csv.Number(intervals.High[key][j])],
+                    fitted.Contains(key) ? "true" : "false"]));
         }
     }
 
-    /// <summary>The predictions: one row per (key, target), named as the calibration file asks (e.g. fiscal_year,sector,share).</summary>
-    public static string Predictions(string directory, string keyColumn, IReadOnlyList<string> targets, IReadOnlyDictionary<long, double[]> predicted,
-        IReadOnlyList<long> keys, FitScale scale, string targetName)
+    /// <summary>
+    /// The predictions: one row per (key, target), named as the calibration file asks (e.g. fiscal_year,sector,share;
+    /// with groups, the group column after the target's: fiscal_year,sector,target,share), with intervals ci_low and ci_high.
+    /// Group by group, so each group's rows of a key read together.
+    /// </summary>
+    /// <param name="labels">Each target's name in the predictions.</param>
+    public static string Predictions(string directory, string keyColumn, IReadOnlyList<string> labels, IReadOnlyDictionary<long, double[]> predicted,
+        IReadOnlyList<long> keys, FitScale scale, string targetName, TargetGroups groups, string groupName, ForecastIntervals? intervals)
     {
         string value = scale == FitScale.Shares ? "share" : "count";
         string file = $"predicted_{value}s.csv";
         using var w = Open(Path.Combine(directory, file));
-        w.WriteLine(Csv.Row(Csv.Text(keyColumn), Csv.Text(targetName), value));
+        string[] none = [];
+        w.WriteLine(Csv.Row([Csv.Text(keyColumn), Csv.Text(targetName), .. groups.Several ? [Csv.Text(groupName)] : none, value, .. intervals is null ? none : ["ci_low", "ci_high"]]));
         foreach (var key in keys)
-            for (int j = 0; j < targets.Count; j++)
-                w.WriteLine(Csv.Row(key.ToString(CultureInfo.InvariantCulture), Csv.Text(targets[j]), Csv.Number(predicted[key][j])));
+            for (int g = 0; g < groups.Names.Count; g++)
+                for (int j = 0; j < labels.Count; j++)
+                {
+                    if (groups.Of[j] != g) continue;
+                    w.WriteLine(Csv.Row([key.ToString(CultureInfo.InvariantCulture), Csv.Text(labels[j]), .. groups.Several ? [Csv.Text(groups.Names[g])] : none,
+                        Csv.Number(predicted[key][j]), .. intervals is null ? none : [Csv.Number(intervals.Low[key][j]), Csv.Number(intervals.High[key][j])]]));
+                }
         return file;
+    }
+
+    /// <summary>
+    /// holdout.csv: per group, the observed keys after the fitted ones: mean absolute errors of the forecast and of
+    /// naive persistence (shares in percentage points) and how many observed values the 95% intervals covered.
+    /// </summary>
+    public static void Holdout(string path, string groupName, IReadOnlyList<HoldoutScore> scores)
+    {
+        using var w = Open(path);
+        bool both = scores.Any(s => s.CoveredWithoutForecastError is not null);
+        w.WriteLine(Csv.Row([Csv.Text(groupName), "keys", "cells", "model_mae", "naive_mae", "covered", "coverage", .. both ? ["covered_without_forecast_error"] : Array.Empty<string>()]));
+        foreach (var s in scores)
+            w.WriteLine(Csv.Row([Csv.Text(s.Group), Csv.Text(string.Join(' ', s.Keys)), s.Cells.ToString(CultureInfo.InvariantCulture), Csv.Number(s.ModelError),
+                Csv.Number(s.NaiveError), s.Covered.ToString(CultureInfo.InvariantCulture), Csv.Number((double)s.Covered / s.Cells),
+                .. both ? [(s.CoveredWithoutForecastError ?? 0).ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>()]));
     }
 
     private static int IndexOf(IReadOnlyList<long> keys, long key)
@@ -92,6 +126,8 @@ public sealed record CalibrationManifest(
     string Predictions,
     string Anchor,
     int PredictionReplications,
+    IntervalManifest? Intervals,
+    IReadOnlyList<HoldoutScore> Holdout,
     string RoutesimVersion,
     int Threads,
     DateTimeOffset StartedAt,
@@ -101,3 +137,15 @@ public sealed record CalibrationManifest(
     /// <summary>The manifest as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
 }
+
+/// <summary>How a calibration's forecast intervals were made, for its manifest.</summary>
+/// <param name="Method">In words.</param>
+/// <param name="Draws">Parameter draws, one forecast each.</param>
+/// <param name="Replications">Replications of each draw's forecast.</param>
+/// <param name="Seed">Seed of the draws (each forecast's own seed derives from it).</param>
+/// <param name="Step">Central-difference step on the search scale.</param>
+/// <param name="ResidualVariance">The fit's residual variance (loss units).</param>
+/// <param name="DegreesOfFreedom">Independent cells minus parameters.</param>
+/// <param name="ForecastError">With prediction intervals: the one-step forecast error per group (compared scale), else null.</param>
+public sealed record IntervalManifest(string Method, int Draws, int Replications, ulong Seed, double Step, double ResidualVariance, int DegreesOfFreedom,
+    IReadOnlyList<double?>? ForecastError);
