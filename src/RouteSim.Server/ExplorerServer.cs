@@ -115,6 +115,17 @@ public sealed class ExplorerServer : IAsyncDisposable
         app.MapPost("/api/compare", Compare);
         app.MapPost("/api/what-if.yaml", DownloadScenario);
         app.MapPost("/api/comparison.zip", DownloadComparison);
+        foreach (var path in new[] { "/api/compare", "/api/what-if.yaml", "/api/comparison.zip" })
+            app.MapMethods(path, ["GET", "HEAD", "PUT", "DELETE", "PATCH"], (HttpContext http) =>
+            {
+                http.Response.Headers.Allow = "POST";
+                return Problem(http, StatusCodes.Status405MethodNotAllowed, $"{http.Request.Method} {http.Request.Path}: use POST with a JSON body");
+            });
+        app.MapMethods("/api/scenario", ["POST", "PUT", "DELETE", "PATCH"], (HttpContext http) =>
+        {
+            http.Response.Headers.Allow = "GET";
+            return Problem(http, StatusCodes.Status405MethodNotAllowed, $"{http.Request.Method} {http.Request.Path}: use GET");
+        });
         app.MapGet("/{**path}", Asset);
         return app;
     }
