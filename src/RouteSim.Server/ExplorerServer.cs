@@ -158,8 +158,9 @@ public sealed class ExplorerServer : IAsyncDisposable
             return;
         }
 
+        // No "Cache-Control: no-store" (POST answers are not cached anyway): with it, Chromium reports a stream
+        // read to its end as aborted (playwright issue 42742), which would hide real failures in the page test.
         http.Response.ContentType = "application/x-ndjson; charset=utf-8";
-        http.Response.Headers.CacheControl = "no-store";
         var body = http.Response.Body;
         try
         {
