@@ -116,6 +116,7 @@ function drawMap() {
   // Frame the crossings, where enforcement acts; origins and markets far inland are a pan away.
   const crossings = scenario.nodes.filter(n => n.kind === "crossing").map(n => at.get(n.id));
   map.fitBounds(L.latLngBounds(crossings.length >= 2 ? crossings : [...at.values()]), { padding: [40, 40] });
+  map.on("zoomend", () => styleMarkers());
 }
 
 function tooltip(node) {
@@ -130,8 +131,18 @@ function tooltip(node) {
 function styleMarkers() {
   const rows = new Map((lastResult ? lastResult.locations : []).map(l => [l.location, l]));
   const biggest = Math.max(1, ...[...rows.values()].map(r => Math.max(r.flow_baseline || 0, r.flow_intervention || 0)));
-  const labelled = new Set(chosen);
-  if (lastResult) [...rows.values()].sort((a, b) => Math.abs(b.change || 0) - Math.abs(a.change || 0)).slice(0, 5).forEach(r => labelled.add(r.location));
+  // Label the five crossings that changed most, then the chosen nodes, skipping any label that would overlap one
+  // already placed (at this zoom; redone on zooming).
+  const candidates = lastResult ? [...rows.values()].sort((a, b) => Math.abs(b.change || 0) - Math.abs(a.change || 0)).slice(0, 5).map(r => r.location) : [];
+  const labelled = new Set();
+  const placed = [];
+  for (const id of [...candidates, ...chosen]) {
+    if (labelled.has(id)) continue;
+    const p = map.latLngToContainerPoint(markers.get(id).getLatLng());
+    if (placed.some(q => Math.abs(q.x - p.x) < 75 && Math.abs(q.y - p.y) < 15)) continue;
+    placed.push(p);
+    labelled.add(id);
+  }
   for (const [id, marker] of markers) {
     const node = nodesById.get(id);
     const row = rows.get(id);
