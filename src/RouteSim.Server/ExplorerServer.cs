@@ -23,7 +23,8 @@ namespace RouteSim.Server;
 /// as JSON lines <c>{"progress": {...}}</c> then <c>{"result": ...}</c> or <c>{"error": "..."}</c>);
 /// <c>POST /api/what-if.yaml</c> (the what-if scenario file); <c>POST /api/comparison.zip</c> (the folder
 /// <c>routesim compare</c> writes). Bad requests get 400 with one line of text, bodies over
-/// <see cref="ExplorerOptions.MaxBodyBytes"/> 413, a full queue 503. Requests with the same
+/// <see cref="ExplorerOptions.MaxBodyBytes"/> 413, bodies not sent as JSON 415, a Host other than
+/// 127.0.0.1 or localhost 400, a full queue 503. Requests with the same
 /// <c>X-RouteSim-Client</c> header cancel their predecessor (which gets 409 if still listening).
 /// </remarks>
 public sealed class ExplorerServer : IAsyncDisposable
@@ -110,6 +111,10 @@ public sealed class ExplorerServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
+        // Only this machine's own names: a web page elsewhere that rebinds its domain to 127.0.0.1 is refused.
+        app.Use((http, next) => IsLoopbackHost(http.Request.Host)
+            ? next(http)
+            : Problem(http, StatusCodes.Status400BadRequest, $"unexpected Host '{http.Request.Host}': this server answers only as 127.0.0.1 or localhost"));
         app.UseRouting();
         app.MapGet("/api/scenario", () => TypedResults.Json(ScenarioView.From(_baseline, _defaultReplications, _options.MaxReplications), Json));
         app.MapPost("/api/compare", Compare);
@@ -210,9 +215,18 @@ public sealed class ExplorerServer : IAsyncDisposable
             await TypedResults.File(zip, "application/zip", ComparisonArchive.FolderName(_baseline) + ".zip").ExecuteAsync(http).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the body and builds the what-if; on a problem answers 400 or 413 and returns nulls.</summary>
+    private static bool IsLoopbackHost(HostString host) =>
+        host.Host is "127.0.0.1" or "localhost" or "[::1]";
+
+    /// <summary>Reads the body and builds the what-if; on a problem answers 400, 413 or 415 and returns nulls.</summary>
     private async Task<(WhatIfRequest?, WhatIfScenario?)> ReadWhatIf(HttpContext http)
     {
+        // JSON only: a form or text post, which other sites' pages can send without asking, is refused unread.
+        if (!http.Request.HasJsonContentType())
+        {
+            await Problem(http, StatusCodes.Status415UnsupportedMediaType, "send the body as JSON (Content-Type: application/json)").ConfigureAwait(false);
+            return (null, null);
+        }
         byte[] body;
         try
         {

@@ -186,6 +186,24 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bodies_not_sent_as_JSON_get_415_and_other_hosts_400()
+    {
+        using var form = await _explorer.Http.PostAsync("api/compare", new StringContent(Deployment, Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        Assert.Equal("send the body as JSON (Content-Type: application/json)\n", await form.Content.ReadAsStringAsync());
+
+        var rebound = new HttpRequestMessage(HttpMethod.Get, "api/scenario");
+        rebound.Headers.Host = "attacker.example";
+        using var refused = await _explorer.Http.SendAsync(rebound);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.StartsWith("unexpected Host 'attacker.example'", await refused.Content.ReadAsStringAsync());
+        var local = new HttpRequestMessage(HttpMethod.Get, "api/scenario");
+        local.Headers.Host = $"localhost:{_explorer.Url.Port}";
+        using var accepted = await _explorer.Http.SendAsync(local);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_paths_get_404_and_wrong_methods_405()
     {
         using var missing = await _explorer.Http.GetAsync("nothing-here.js");
