@@ -9,6 +9,7 @@ public sealed class ComparisonQueue(int maxRunning, int maxWaiting) : IDisposabl
     private readonly SemaphoreSlim _slots = new(maxRunning, maxRunning);
     private readonly Dictionary<string, CancellationTokenSource> _latest = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
     private int _waiting, _running, _peakRunning;
 
     /// <summary>The most comparisons that ran at the same moment so far (never above the limit).</summary>
@@ -28,7 +29,7 @@ public sealed class ComparisonQueue(int maxRunning, int maxWaiting) : IDisposabl
     /// <param name="started">Called once the comparison has a slot.</param>
     public async Task<T> RunAsync<T>(string? client, Func<CancellationToken, T> work, Action? started, CancellationToken aborted)
     {
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token);
         if (client is not null)
             lock (_gate)
             {
@@ -74,8 +75,15 @@ public sealed class ComparisonQueue(int maxRunning, int maxWaiting) : IDisposabl
         }
     }
 
+    /// <summary>Cancels every comparison running or waiting (the server is stopping).</summary>
+    public void CancelAll() => _stopping.Cancel();
+
     /// <summary>Releases the slots.</summary>
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
 }
 
 /// <summary>Too many comparisons are waiting: the server is busy.</summary>

@@ -85,6 +85,7 @@ public sealed class ExplorerServer : IAsyncDisposable
     /// <summary>Stops listening, cancels what runs and removes the temporary folder.</summary>
     public async ValueTask DisposeAsync()
     {
+        Queue.CancelAll(); // else stopping would wait for long comparisons to finish
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         Queue.Dispose();

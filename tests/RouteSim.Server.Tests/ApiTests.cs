@@ -292,6 +292,30 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stopping_the_server_cancels_what_runs()
+    {
+        var explorer = await Explorer.StartAsync(Explorer.Baseline);
+        var slow = await explorer.PostAsync("api/compare?progress=1", """{"replications": 1000}""");
+        var reader = new StreamReader(await slow.Content.ReadAsStreamAsync());
+        while (await reader.ReadLineAsync() is { } line && JsonDocument.Parse(line).RootElement.GetProperty("progress").GetProperty("waiting").GetBoolean()) { }
+        Assert.Equal(1, explorer.Server.Queue.Running);
+        await explorer.DisposeAsync();
+        Assert.Equal(0, explorer.Server.Queue.Running);
+        string rest = "";
+        try
+        {
+            rest = await reader.ReadToEndAsync();
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            // The connection closed under the reader: also no result.
+        }
+        Assert.DoesNotContain("\"result\"", rest); // the 1,000 replications never finished
+        reader.Dispose();
+        slow.Dispose();
+    }
+
+    [Fact]
     public async Task The_server_removes_its_own_folder_when_it_stops()
     {
         var explorer = await Explorer.StartAsync(Explorer.Baseline);

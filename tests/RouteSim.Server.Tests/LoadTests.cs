@@ -16,7 +16,7 @@ public sealed class LoadCollection;
 public sealed class LoadTests : IAsyncLifetime
 {
     private const int Requests = 20;
-    private const int Replications = 6;
+    private const int Replications = 4;
     private Explorer _explorer = null!;
     private readonly string _dir = Directory.CreateTempSubdirectory("routesim-serve-load-").FullName;
 
