@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using RouteSim.Cli;
 using RouteSim.Cli.Console;
+using RouteSim.Results.Reading;
 
 namespace RouteSim.Server.Tests.Support;
 
@@ -69,49 +70,55 @@ public sealed class Explorer : IAsyncDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>Asserts the API's measures and locations carry exactly the numbers of a folder <c>routesim compare</c> wrote.</summary>
+    /// <summary>
+    /// Asserts the API's measures and locations carry exactly the numbers of a folder <c>routesim compare</c> wrote,
+    /// row by row and column by column (by name, so a column compare adds is checked once the API has it too).
+    /// </summary>
     public static void SameAsCompare(JsonElement answer, string folder)
     {
-        var measures = File.ReadAllLines(Path.Combine(folder, "comparison.csv")).Skip(1).Select(Csv).ToArray();
-        var rows = answer.GetProperty("measures").EnumerateArray().ToArray();
-        Assert.Equal(measures.Length, rows.Length);
-        for (int i = 0; i < rows.Length; i++)
-        {
-            var m = measures[i];
-            var row = rows[i];
-            Assert.Equal(m[0], row.GetProperty("measure").GetString());
-            Assert.Equal("all", row.GetProperty("commodity").GetString());
-            Same(m[1], row.GetProperty("estimate"), m[0]);
-            Same(m[2], row.GetProperty("ci_low"), m[0]);
-            Same(m[3], row.GetProperty("ci_high"), m[0]);
-            Assert.Equal(m[5], row.GetProperty("note").GetString());
-        }
-
-        var locations = File.ReadAllLines(Path.Combine(folder, "comparison_locations.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
-        var places = answer.GetProperty("locations").EnumerateArray().ToArray();
-        Assert.Equal(locations.Length, places.Length);
-        string[] columns = ["flow_baseline", "flow_baseline_ci_low", "flow_baseline_ci_high", "flow_intervention", "flow_intervention_ci_low",
-            "flow_intervention_ci_high", "change", "change_ci_low", "change_ci_high"];
-        for (int i = 0; i < places.Length; i++)
-        {
-            Assert.Equal(locations[i][0], places[i].GetProperty("location").GetString());
-            Assert.Equal(locations[i][1] == "true", places[i].GetProperty("targeted").GetBoolean());
-            for (int c = 0; c < columns.Length; c++) Same(locations[i][2 + c], places[i].GetProperty(columns[c]), $"{locations[i][0]}.{columns[c]}");
-        }
+        SameRows(answer.GetProperty("measures"), CsvTable.Read(Path.Combine(folder, "comparison.csv")), "measure",
+            text: ["measure", "note"], numbers: ["estimate", "ci_low", "ci_high"]);
+        SameRows(answer.GetProperty("locations"), CsvTable.Read(Path.Combine(folder, "comparison_locations.csv")), "location",
+            text: ["location"], numbers: ["flow_baseline", "flow_baseline_ci_low", "flow_baseline_ci_high", "flow_intervention",
+                "flow_intervention_ci_low", "flow_intervention_ci_high", "change", "change_ci_low", "change_ci_high"]);
+        foreach (var row in answer.GetProperty("measures").EnumerateArray())
+            Assert.False(string.IsNullOrEmpty(row.GetProperty("commodity").GetString()));
     }
 
-    private static void Same(string csv, JsonElement json, string what)
+    private static void SameRows(JsonElement rows, CsvTable table, string key, string[] text, string[] numbers)
     {
-        if (csv.Length == 0) Assert.True(json.ValueKind == JsonValueKind.Null, $"{what}: compare wrote nothing, the API {json}");
-        else Assert.True(double.Parse(csv, System.Globalization.CultureInfo.InvariantCulture) == json.GetDouble(), $"{what}: compare {csv}, API {json}");
+        var json = rows.EnumerateArray().ToArray();
+        Assert.Equal(table.Rows.Count, json.Length);
+        bool hasCommodity = Has(table, "commodity");
+        for (int i = 0; i < json.Length; i++)
+        {
+            var csv = table.Rows[i];
+            string what = $"{table.Path} row {i + 1} ({csv[table.Column(key)]})";
+            foreach (var column in text) Assert.Equal(csv[table.Column(column)], json[i].GetProperty(column).GetString());
+            if (hasCommodity) Assert.Equal(csv[table.Column("commodity")], json[i].GetProperty("commodity").GetString());
+            foreach (var column in numbers)
+            {
+                double expected = CsvTable.Number(csv[table.Column(column)]);
+                var value = json[i].GetProperty(column);
+                if (double.IsNaN(expected)) Assert.True(value.ValueKind == JsonValueKind.Null, $"{what}.{column}: compare wrote nothing, the API {value}");
+                else Assert.True(value.ValueKind == JsonValueKind.Number && value.GetDouble() == expected, $"{what}.{column}: compare {expected:R}, API {value}");
+            }
+        }
+        if (Has(table, "targeted"))
+            for (int i = 0; i < json.Length; i++) Assert.Equal(table.Rows[i][table.Column("targeted")] == "true", json[i].GetProperty("targeted").GetBoolean());
     }
 
-    // comparison.csv quotes only notes, which hold no comma-quote pairs; split on the first five commas.
-    private static string[] Csv(string line)
+    private static bool Has(CsvTable table, string column)
     {
-        var parts = line.Split(',', 6);
-        if (parts.Length == 6 && parts[5].StartsWith('"')) parts[5] = parts[5][1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
-        return parts;
+        try
+        {
+            table.Column(column);
+            return true;
+        }
+        catch (ResultsReadException)
+        {
+            return false;
+        }
     }
 
     private static string FindRoot()
