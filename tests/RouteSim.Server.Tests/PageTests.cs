@@ -86,6 +86,8 @@ public sealed class PageTests : IAsyncLifetime
 
         Assert.True(browser.Failures.Count == 0, string.Join("\n", browser.Failures));
         await AssertNotBlank(page);
+        if (Environment.GetEnvironmentVariable("ROUTESIM_EXPLORER_SCREENSHOTS") is { Length: > 0 } shots)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "explorer-tutorial.png"), FullPage = true });
     }
 
     [SkippableFact]

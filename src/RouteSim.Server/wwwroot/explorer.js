@@ -113,9 +113,13 @@ function drawMap() {
     marker.bindTooltip(() => tooltip(node), { direction: "top" });
     markers.set(node.id, marker);
   }
-  // Frame the crossings, where enforcement acts; origins and markets far inland are a pan away.
-  const crossings = scenario.nodes.filter(n => n.kind === "crossing").map(n => at.get(n.id));
-  map.fitBounds(L.latLngBounds(crossings.length >= 2 ? crossings : [...at.values()]), { padding: [40, 40] });
+  // Frame the crossings, where enforcement acts, and the nodes next to them; origins and markets far inland
+  // are a pan away.
+  const crossingIds = new Set(scenario.nodes.filter(n => n.kind === "crossing").map(n => n.id));
+  const near = new Set(crossingIds);
+  for (const e of scenario.edges) if (crossingIds.has(e.from) || crossingIds.has(e.to)) { near.add(e.from); near.add(e.to); }
+  const framed = near.size >= 2 ? [...near].map(id => at.get(id)) : [...at.values()];
+  map.fitBounds(L.latLngBounds(framed), { padding: [40, 40] });
   map.on("zoomend", () => styleMarkers());
 }
 
@@ -131,18 +135,6 @@ function tooltip(node) {
 function styleMarkers() {
   const rows = new Map((lastResult ? lastResult.locations : []).map(l => [l.location, l]));
   const biggest = Math.max(1, ...[...rows.values()].map(r => Math.max(r.flow_baseline || 0, r.flow_intervention || 0)));
-  // Label the five crossings that changed most, then the chosen nodes, skipping any label that would overlap one
-  // already placed (at this zoom; redone on zooming).
-  const candidates = lastResult ? [...rows.values()].sort((a, b) => Math.abs(b.change || 0) - Math.abs(a.change || 0)).slice(0, 5).map(r => r.location) : [];
-  const labelled = new Set();
-  const placed = [];
-  for (const id of [...candidates, ...chosen]) {
-    if (labelled.has(id)) continue;
-    const p = map.latLngToContainerPoint(markers.get(id).getLatLng());
-    if (placed.some(q => Math.abs(q.x - p.x) < 75 && Math.abs(q.y - p.y) < 15)) continue;
-    placed.push(p);
-    labelled.add(id);
-  }
   for (const [id, marker] of markers) {
     const node = nodesById.get(id);
     const row = rows.get(id);
@@ -158,9 +150,43 @@ function styleMarkers() {
     }
     marker.setStyle(style);
     if (style.radius) marker.setRadius(style.radius);
+  }
+
+  // Label the five crossings that changed most, then the chosen nodes: right, left, above or below the circle,
+  // wherever the label covers no other circle and no label already placed (at this zoom; redone on zooming),
+  // else not at all (hovering still tells).
+  const candidates = lastResult ? [...rows.values()].sort((a, b) => Math.abs(b.change || 0) - Math.abs(a.change || 0)).slice(0, 5).map(r => r.location) : [];
+  const circles = new Map([...markers].map(([id, m]) => {
+    const p = map.latLngToContainerPoint(m.getLatLng()), r = m.getRadius();
+    return [id, { x0: p.x - r, x1: p.x + r, y0: p.y - r, y1: p.y + r, p, r }];
+  }));
+  const labelled = new Map(); // id -> [direction, offset]
+  const placed = [];
+  const overlaps = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  for (const id of [...candidates, ...chosen]) {
+    if (labelled.has(id)) continue;
+    const { p, r } = circles.get(id);
+    const w = 7 * id.length + 4, g = r + 2;
+    const sides = [
+      ["right", [g, 0], { x0: p.x + g, x1: p.x + g + w, y0: p.y - 7, y1: p.y + 7 }],
+      ["left", [-g, 0], { x0: p.x - g - w, x1: p.x - g, y0: p.y - 7, y1: p.y + 7 }],
+      ["top", [0, -g], { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y - g - 14, y1: p.y - g }],
+      ["bottom", [0, g], { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y + g, y1: p.y + g + 14 }],
+    ];
+    const fit = sides.find(([, , box]) => !placed.some(b => overlaps(box, b)) && ![...circles].some(([other, c]) => other !== id && overlaps(box, c)));
+    if (!fit) continue;
+    placed.push(fit[2]);
+    labelled.set(id, [fit[0], fit[1]]);
+  }
+  for (const [id, marker] of markers) {
+    const node = nodesById.get(id);
     marker.unbindTooltip();
-    if (labelled.has(id)) marker.bindTooltip(node.id, { permanent: true, direction: "right", className: "node-label", offset: [6, 0] });
-    else marker.bindTooltip(() => tooltip(node), { direction: "top" });
+    if (labelled.has(id)) {
+      const [direction, offset] = labelled.get(id);
+      marker.bindTooltip(node.id, { permanent: true, direction, className: "node-label", offset });
+    } else {
+      marker.bindTooltip(() => tooltip(node), { direction: "top" });
+    }
   }
   $("map-legend").innerHTML = lastResult
     ? `Crossings sized by what-if flow over the window; colour: <span class="swatch" style="background:${COLOURS.increase}"></span>more flow` +
