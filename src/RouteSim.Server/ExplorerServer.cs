@@ -161,6 +161,15 @@ public sealed class ExplorerServer : IAsyncDisposable
             {
                 await Failed(http, e).ConfigureAwait(false);
             }
+            catch (Exception e) when (!http.Response.HasStarted)
+            {
+                await Problem(http, StatusCodes.Status500InternalServerError, Internal(e)).ConfigureAwait(false);
+            }
+            return;
+        }
+        if (run is { IsFaulted: true, Exception.InnerException: QueueFullException full })
+        {
+            await Failed(http, full).ConfigureAwait(false);
             return;
         }
 
@@ -182,12 +191,18 @@ public sealed class ExplorerServer : IAsyncDisposable
             await WriteLine(body, JsonSerializer.Serialize(new { progress = progress.View() }, Json), http.RequestAborted).ConfigureAwait(false);
             await WriteLine(body, JsonSerializer.Serialize(new { result = answer }, Json), http.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or QueueFullException)
+        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {
-            if (!http.RequestAborted.IsCancellationRequested)
-                await WriteLine(body, JsonSerializer.Serialize(new { error = Message(e) }, Json), CancellationToken.None).ConfigureAwait(false);
+            string message = e is OperationCanceledException or QueueFullException ? Message(e) : Internal(e);
+            await WriteLine(body, JsonSerializer.Serialize(new { error = message }, Json), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The page went away: nobody to tell.
         }
     }
+
+    private static string Internal(Exception e) => $"internal error ({e.GetType().Name}): {e.Message}";
 
     private async Task DownloadScenario(HttpContext http)
     {
