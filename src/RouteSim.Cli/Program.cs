@@ -24,6 +24,7 @@ namespace RouteSim.Cli
             MergeCommand.Create(terminal),
             CalibrateCommand.Create(terminal),
             SchemaCommand.Create(terminal),
+            ServeCommand.Create(terminal),
         });
 
         /// <summary>Runs routesim with these arguments; returns the exit code.</summary>
