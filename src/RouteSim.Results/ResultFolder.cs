@@ -245,9 +245,17 @@ public sealed class ResultFolder : IDisposable
         /// <summary>The unfinished and replaced folders in <paramref name="parent"/>, oldest name first.</summary>
         public static IReadOnlyList<Leftover> In(string parent)
         {
-            if (!Directory.Exists(parent)) return [];
+            string[] candidates;
+            try
+            {
+                candidates = Directory.Exists(parent) ? Directory.GetDirectories(parent, ".*") : [];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return []; // a folder that cannot be listed has no leftovers this process could judge
+            }
             var found = new List<Leftover>();
-            foreach (var dir in Directory.EnumerateDirectories(parent, ".*").Order(StringComparer.Ordinal))
+            foreach (var dir in candidates.Order(StringComparer.Ordinal))
             {
                 var name = System.IO.Path.GetFileName(dir);
                 int at = Math.Max(name.LastIndexOf(PartialMarker, StringComparison.Ordinal), name.LastIndexOf(ReplacedMarker, StringComparison.Ordinal));

@@ -83,6 +83,26 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("null")]
+    [InlineData("[null]")]
+    [InlineData("[{ \"name\": \"../../etc/passwd\", \"bytes\": 1, \"sha256\": \"00\" }]")]
+    public void A_shard_whose_manifest_lists_its_files_wrongly_is_recomputed(string files)
+    {
+        var sweep = Sweeps.Write(_dir, "{ kind: lhs, points: 4 }");
+        Assert.Equal(0, Routesim.Run("sweep", sweep, "--out", Out("shards"), "--shard", "1/2", "--quiet").Exit);
+        var folder = Path.Combine(Out("shards"), "shard-0001-of-0002");
+        var before = File.ReadAllBytes(Path.Combine(folder, "runs.csv"));
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")))!.AsObject();
+        manifest["files"] = System.Text.Json.Nodes.JsonNode.Parse(files);
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
+        var again = Routesim.Run("sweep", sweep, "--out", Out("shards"), "--shard", "1/2");
+        Assert.True(again.Exit == 0, again.Error);
+        Assert.DoesNotContain("already complete", again.Out);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(folder, "runs.csv")));
+        Assert.NotEmpty(SweepManifest.FromJson(File.ReadAllText(Path.Combine(folder, "manifest.json")))!.Files);
+    }
+
+    [Theory]
     [InlineData("3/3")]
     [InlineData("-1/3")]
     [InlineData("1/0")]

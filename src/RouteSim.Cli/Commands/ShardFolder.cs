@@ -16,8 +16,9 @@ public static class ShardFolder
         {
             var manifest = SweepManifest.FromJson(File.ReadAllText(Path.Combine(folder, SweepManifest.FileName)));
             if (manifest is null || manifest.Rows != (range is null ? sweep.WorkItems : range.EndItem - range.FirstItem)) return false;
-            if (!manifest.Files.Any(f => f.Name == SweepTable.RunsFile) || !manifest.Files.Any(f => f.Name == SweepDocument.FileName)) return false;
-            return manifest.Files.All(f => File.Exists(Path.Combine(folder, f.Name)) && ContentDigests.Of(folder, f.Name) == f);
+            if (manifest.Files is not { } files || files.Any(f => f?.Name is null || Path.GetFileName(f.Name) != f.Name)) return false;
+            if (!files.Any(f => f.Name == SweepTable.RunsFile) || !files.Any(f => f.Name == SweepDocument.FileName)) return false;
+            return files.All(f => File.Exists(Path.Combine(folder, f.Name)) && ContentDigests.Of(folder, f.Name) == f);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -17,8 +17,8 @@ public static class SweepCommand
     {
         var file = new Argument<string>("sweep") { Description = "Sweep file (YAML)" };
         var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<sweep file name>); with shards, the folder that holds shard-I-of-N folders" };
-        var shard = new Option<string?>("--shard") { Description = "Run only shard I of N (0 <= I < N) of the work items; default: from Slurm or Kubernetes array variables, else all" };
-        var shardCount = CommonOptions.AtLeast("--shard-count", 1, "Shards in all, for a Kubernetes Indexed Job (JOB_COMPLETION_INDEX gives the index)");
+        var shard = new Option<string?>("--shard") { Description = "Run only shard I of N (0 <= I < N) of the work items; default: from a Slurm array task's rank (ROUTESIM_ARRAY names the array a rerun belongs to) or a Kubernetes Indexed Job's index, else all" };
+        var shardCount = CommonOptions.AtLeast("--shard-count", 1, "Shards in all, for a Kubernetes Indexed Job (JOB_COMPLETION_INDEX gives the index) or a Slurm array whose task ids are the shard numbers");
         var threads = CommonOptions.Threads();
         var force = CommonOptions.Force();
         var quiet = CommonOptions.Quiet();
