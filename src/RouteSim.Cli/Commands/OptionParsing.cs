@@ -104,7 +104,7 @@ public static class OptionParsing
         result.AddError(double.IsInfinity(value) || double.IsNaN(value) && text.Length > 0 && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? $"{name} takes a finite number, got '{text}'"
             : value != 0 && double.IsFinite(value)
-                ? $"{name}: '{text}' is closer to zero than the arithmetic carries exactly; give 0 or a larger number"
+                ? $"{name}: '{text}' is closer to zero than the arithmetic carries exactly (below 2.2E-308); give a larger number, or 0 where 0 is allowed"
                 : $"{name} takes a number, got '{text}'");
         return null;
     }

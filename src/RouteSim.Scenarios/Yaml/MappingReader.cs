@@ -320,7 +320,7 @@ public sealed class MappingReader
             problem = $"{Shorten(scalar.Value)} is beyond the largest number the arithmetic carries ({double.MaxValue:G3})";
         else if (!double.IsFinite(value)) return false;
         else if (value != 0 && Math.Abs(value) < SmallestNormal)
-            problem = $"{Shorten(scalar.Value)} is closer to zero than the arithmetic carries exactly (smallest normal number {SmallestNormal:G2}; its reciprocal overflows); write 0 or a larger number";
+            problem = $"{Shorten(scalar.Value)} is closer to zero than the arithmetic carries exactly (smallest normal number {SmallestNormal:G2}; its reciprocal overflows); use a number at least that large, or 0 where 0 is allowed";
         return problem is null;
     }
 
