@@ -292,9 +292,9 @@ def sys_name(n): return FILES[n]
 FILES = {}
 CANADA_LEG = float(sys.argv[1]) if len(sys.argv) > 1 else 6.5
 specs = [
- ("mexico-baseline.yaml","Mexico southwest border 2025, no deployment (baseline)",False,False,False,
+ ("mexico-baseline.yaml","U.S.-Mexico border 2025, no deployment (baseline)",False,False,False,
   ["The southwest border as 19 localities, each a port of entry and the stretch beside it, and nine remote","stretches between and beyond them that the Guard did not reach, between origin regions in Mexico and U.S. markets; fentanyl and migrants north, firearms south. No deployment."]),
- ("mexico-guard-2025.yaml","Mexico southwest border 2025, National Guard deployment",False,True,False,
+ ("mexico-guard-2025.yaml","U.S.-Mexico border 2025, Mexico's National Guard deployment",False,True,False,
   ["As mexico-baseline, with Mexico's 10,000 National Guard troops deployed on February 4, 2025","(period 34) across the border localities, by state as reported."]),
  ("north-america-baseline.yaml","North America 2025, both borders, no new measures (baseline)",True,False,False,
   ["Both borders in one network: the southwest border of mexico-baseline, and fentanyl that reaches","Canada by sea and air and crosses the northern border. No new measures."]),

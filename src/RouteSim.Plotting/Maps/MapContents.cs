@@ -39,7 +39,8 @@ public static class MapContents
 
     /// <summary>
     /// A comparison: each edge as wide as its trips over the window in the busier arm, coloured by the relative
-    /// change intervention minus baseline where its 95% interval excludes zero, grey where it does not.
+    /// change intervention minus baseline where its 95% interval excludes zero, grey where it does not; crossings
+    /// are named in order of how much their flow changed, reinforced or not.
     /// </summary>
     public static MapContent Change(ComparisonFolder comparison)
     {
@@ -50,8 +51,9 @@ public static class MapContents
         {
             new("origin", n => n.Kind == "origin", FigureStyle.Color(3), MarkerShape.FilledSquare),
             new("destination", n => n.Kind == "destination", FigureStyle.Color(7), MarkerShape.FilledDiamond),
-            new("crossing reinforced in the intervention (targeted)", n => n.Kind == "crossing" && targeted.Contains(n.Id), FigureStyle.Color(6), MarkerShape.FilledCircle),
-            new("other crossing", n => n.Kind == "crossing" && !targeted.Contains(n.Id), FigureStyle.Color(2), MarkerShape.FilledCircle),
+            // Crossings are triangles in black, filled where reinforced: the edge colours keep their one meaning (the change).
+            new("crossing reinforced in the intervention", n => n.Kind == "crossing" && targeted.Contains(n.Id), Colors.Black, MarkerShape.FilledTriangleUp),
+            new("crossing not reinforced", n => n.Kind == "crossing" && !targeted.Contains(n.Id), Colors.Black, MarkerShape.OpenTriangleUp),
             new("transit", n => n.Kind == "transit", Color.FromHex("#555555"), MarkerShape.OpenCircle),
         };
         var moved = changes.GroupBy(e => e.To).ToDictionary(g => g.Key, g => g.Sum(e => Math.Abs(e.Change.Mean)), StringComparer.Ordinal);
@@ -60,7 +62,7 @@ public static class MapContents
                 new("fell by half or more", FellHalf), new("fell by less than half", Fell), new("rose by less than half", Rose),
                 new("rose by half or more, or new", RoseHalf), new("no clear change (95% interval of the change includes 0)", Quiet),
             ],
-            classes, n => Importance(n, moved.GetValueOrDefault(n.Id)) + (targeted.Contains(n.Id) ? 1e15 : 0));
+            classes, n => Importance(n, moved.GetValueOrDefault(n.Id)));
     }
 
     /// <summary>The colour of an edge's change: grey unless its 95% interval excludes zero, then by the change relative to the baseline.</summary>

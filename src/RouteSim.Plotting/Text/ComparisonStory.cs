@@ -29,7 +29,8 @@ public static class ComparisonStory
         var sentences = new List<string>
         {
             $"Over {WindowText(m.Window, m.PeriodUnit, m.StartDate)}, mean of {m.Replications} paired replications. The 95% intervals in brackets "
-            + "measure Monte Carlo noise only: they do not include the uncertainty of the scenario's own assumptions (sweep those to see it).",
+            + "measure Monte Carlo noise only: they do not include the uncertainty of the scenario's own assumptions, and counts (trips, deaths) are "
+            + "only as right as the scenario's volumes and dangers; sweep the assumptions (routesim sweep, routesim sensitivity) before quoting a total.",
         };
         var targeted = comparison.Locations.Where(l => l.Targeted).ToArray();
         var others = comparison.Locations.Where(l => !l.Targeted).ToArray();
@@ -46,7 +47,8 @@ public static class ComparisonStory
             string at = targeted.Length == 1 ? $"At the one reinforced crossing, {Name(targeted[0].Location)}," : $"At the {targeted.Length} reinforced crossings together,";
             sentences.Add($"{at} flow {(drop.Estimate >= 0 ? "fell" : "rose")} by a net {Quantities.WithInterval(ComparisonMeasures.Get("targeted_drop"), Math.Abs(drop.Estimate), Math.Min(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)), Math.Max(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)))} crossings"
                 + (targeted.Length > 1 && fell.Length > 0 ? $", the largest falls at {Places(fell)}" : "")
-                + (targeted.Length > 1 && gained.Length > 0 ? $"; {gained.Length} of them gained flow, most at {Places(gained)}." : "."));
+                + (targeted.Length > 1 && gained.Length > 0 ? $"; {gained.Length} of them gained flow, most at {Places(gained)}" : "")
+                + (targeted.Length > 1 ? $". Counted crossing by crossing, {Short("gross_loss")} crossings were lost where flow fell and {Short("gross_gain")} gained where it rose." : "."));
             if (others.Length == 0)
             {
                 var rose = comparison.Locations.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();

@@ -23,8 +23,8 @@ public static class Quantities
         double half = Half(low, high);
         bool signed = IsChange(measure);
         string first = Format(measure, low, half, signed), last = Format(measure, high, half, signed);
-        // The unit once, at the end: "+0.05 to +0.06 points", "5.6 to 5.7%".
-        foreach (var unit in new[] { " points", "%" })
+        // The unit once, at the end: "+0.05 to +0.06 percentage points", "5.6 to 5.7%".
+        foreach (var unit in new[] { " percentage points", "%" })
             if (first.EndsWith(unit, StringComparison.Ordinal)) return $"{first[..^unit.Length]} to {last}";
         return $"{first} to {last}";
     }
@@ -69,7 +69,7 @@ public static class Quantities
                 // significant digits when smaller, so a small change does not read as 0.01.
                 int digits = measure.Kind == MeasureKind.Probability ? Significant(value * 100, 2, 4) : Digits(half * 100, 0, 1);
                 string text = (value * 100).ToString("F" + digits.ToString(Invariant), Invariant);
-                return sign + text + (signed ? " points" : "%");
+                return sign + text + (signed ? " percentage points" : "%");
             }
             case MeasureKind.PerThousand:
                 return sign + value.ToString("F" + Digits(half, 1, 2).ToString(Invariant), Invariant);
