@@ -34,7 +34,7 @@ public class ComparisonFiguresTests
         Assert.Equal(bars[0].Value, bars[1].Value + bars[2].Value + bars[3].Value, 6);
         Assert.Equal(Comparison["displaced_increase"].Estimate, bars[1].Value, 6);
         var drop = Comparison["targeted_drop"];
-        Assert.Contains(Whiskers(ComparisonFigures.Decomposition(Comparison).Plot), w => w.X == -1 && w.Low == drop.CiLow && w.High == drop.CiHigh);
+        Assert.Contains(Whiskers(ComparisonFigures.Decomposition(Comparison).Plot), w => w.X == bars[0].Position && w.Low == drop.CiLow && w.High == drop.CiHigh);
     }
 
     [Fact]
