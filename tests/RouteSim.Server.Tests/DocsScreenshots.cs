@@ -5,7 +5,8 @@ namespace RouteSim.Server.Tests;
 
 /// <summary>
 /// The screenshots of docs/explorer.md, taken when ROUTESIM_EXPLORER_SCREENSHOTS names a folder: the Mexico
-/// deployment with every Tijuana troop moved to the Organ Pipe desert. Skipped otherwise (the page itself is
+/// deployment with every Tijuana troop moved to the Tohono O'odham Nation desert (TON_REMOTE), one of the remote
+/// stretches the Guard did not reach. Skipped otherwise (the page itself is
 /// tested on the small tutorial in <see cref="PageTests"/>).
 /// </summary>
 public sealed class DocsScreenshots
@@ -25,12 +26,12 @@ public sealed class DocsScreenshots
         var clock = Stopwatch.StartNew();
         await page.SelectOptionAsync("#chosen", ["TIJ_PORT", "TIJ_LINE", "TIJ_SOUTH"]);
         await page.FillAsync("#period", "34");
-        await page.SelectOptionAsync("#move-to", ["SOY_LINE"]);
+        await page.SelectOptionAsync("#move-to", ["TON_REMOTE"]);
         await page.ClickAsync("#do-move");
         await page.FillAsync("#window-from", "34");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "explorer-move.png") });
         await page.ClickAsync("#run");
-        await page.WaitForSelectorAsync("#measures tbody tr[data-measure=targeted_drop]", new() { Timeout = 300_000 });
+        await page.WaitForSelectorAsync("#measures tbody tr[data-measure=targeted_drop][data-commodity=all]", new() { Timeout = 300_000 });
         File.WriteAllText(Path.Combine(folder, "timing.txt"), $"edit and run: {clock.Elapsed.TotalSeconds:F1} s\n");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "explorer-result.png"), FullPage = true });
         Assert.True(browser.Failures.Count == 0, string.Join("\n", browser.Failures));
