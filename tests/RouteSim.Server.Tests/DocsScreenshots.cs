@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RouteSim.Server.Tests.Support;
+using Xunit.Abstractions;
 
 namespace RouteSim.Server.Tests;
 
@@ -9,7 +10,7 @@ namespace RouteSim.Server.Tests;
 /// stretches the Guard did not reach. Skipped otherwise (the page itself is
 /// tested on the small tutorial in <see cref="PageTests"/>).
 /// </summary>
-public sealed class DocsScreenshots
+public sealed class DocsScreenshots(ITestOutputHelper output)
 {
     [SkippableFact]
     public async Task The_walkthrough_of_docs_explorer_md()
@@ -17,11 +18,12 @@ public sealed class DocsScreenshots
         var folder = Environment.GetEnvironmentVariable("ROUTESIM_EXPLORER_SCREENSHOTS");
         Skip.If(string.IsNullOrEmpty(folder), "set ROUTESIM_EXPLORER_SCREENSHOTS=FOLDER to take the docs' screenshots");
         Skip.IfNot(File.Exists(Browser.Chromium), $"{Browser.Chromium} is not installed");
+        // A relative folder is the repository's (dotnet test runs in the test's bin folder).
+        folder = Path.Combine(Explorer.RepoRoot, folder);
         Directory.CreateDirectory(folder);
         await using var explorer = await Explorer.StartAsync(Path.Combine(Explorer.RepoRoot, "scenarios", "north-america-2025", "mexico-guard-2025.yaml"));
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.OpenAsync(explorer.Url, 1400, 1000);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "explorer-start.png") });
 
         var clock = Stopwatch.StartNew();
         await page.SelectOptionAsync("#chosen", ["TIJ_PORT", "TIJ_LINE", "TIJ_SOUTH"]);
@@ -32,7 +34,7 @@ public sealed class DocsScreenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "explorer-move.png") });
         await page.ClickAsync("#run");
         await page.WaitForSelectorAsync("#measures tbody tr[data-measure=targeted_drop][data-commodity=all]", new() { Timeout = 300_000 });
-        File.WriteAllText(Path.Combine(folder, "timing.txt"), $"edit and run: {clock.Elapsed.TotalSeconds:F1} s\n");
+        output.WriteLine($"edit and run: {clock.Elapsed.TotalSeconds:F1} s");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "explorer-result.png"), FullPage = true });
         Assert.True(browser.Failures.Count == 0, string.Join("\n", browser.Failures));
     }

@@ -98,7 +98,7 @@ public sealed class PageTests : IAsyncLifetime
         Assert.True(browser.Failures.Count == 0, string.Join("\n", browser.Failures));
         await AssertNotBlank(page);
         if (Environment.GetEnvironmentVariable("ROUTESIM_EXPLORER_SCREENSHOTS") is { Length: > 0 } shots)
-            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "explorer-tutorial.png"), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Explorer.RepoRoot, shots, "explorer-tutorial.png"), FullPage = true });
     }
 
     [SkippableFact]

@@ -153,10 +153,12 @@ function styleMarkers() {
     if (style.radius) marker.setRadius(style.radius);
   }
 
-  // Label the five crossings that changed most, then the chosen nodes: right, left, above or below the circle,
-  // wherever the label covers no other circle and no label already placed (at this zoom; redone on zooming),
-  // else not at all (hovering still tells).
-  const candidates = lastResult ? [...rows.values()].sort((a, b) => Math.abs(b.change || 0) - Math.abs(a.change || 0)).slice(0, 5).map(r => r.location) : [];
+  // Label the targeted crossings, the five crossings that changed most, then the chosen nodes: right, left, above
+  // or below the circle, wherever the label covers no other circle and no label already placed (at this zoom;
+  // redone on zooming), else not at all (hovering still tells). A targeted crossing is where the user put the
+  // enforcement, so it is labelled even in a crowd, on the side that covers the fewest circles.
+  const targeted = lastResult ? lastResult.targeted.filter(id => markers.has(id)) : [];
+  const candidates = lastResult ? [...targeted, ...[...rows.values()].sort((a, b) => Math.abs(b.change || 0) - Math.abs(a.change || 0)).slice(0, 5).map(r => r.location)] : [];
   const circles = new Map([...markers].map(([id, m]) => {
     const p = map.latLngToContainerPoint(m.getLatLng()), r = m.getRadius();
     return [id, { x0: p.x - r, x1: p.x + r, y0: p.y - r, y1: p.y + r, p, r }];
@@ -174,7 +176,10 @@ function styleMarkers() {
       ["top", [0, -g], { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y - g - 14, y1: p.y - g }],
       ["bottom", [0, g], { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y + g, y1: p.y + g + 14 }],
     ];
-    const fit = sides.find(([, , box]) => !placed.some(b => overlaps(box, b)) && ![...circles].some(([other, c]) => other !== id && overlaps(box, c)));
+    const covered = box => [...circles].filter(([other, c]) => other !== id && overlaps(box, c)).length;
+    const free = sides.filter(([, , box]) => !placed.some(b => overlaps(box, b)));
+    const fit = free.find(([, , box]) => covered(box) === 0)
+      ?? (targeted.includes(id) && free.length ? free.reduce((a, b) => covered(b[2]) < covered(a[2]) ? b : a) : undefined);
     if (!fit) continue;
     placed.push(fit[2]);
     labelled.set(id, [fit[0], fit[1]]);
