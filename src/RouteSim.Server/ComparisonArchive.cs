@@ -9,7 +9,8 @@ namespace RouteSim.Server;
 
 /// <summary>
 /// The comparison folder exactly as <c>routesim compare BASELINE what-if.yaml</c> writes it (each arm's run
-/// folder, comparison.csv, comparison_locations.csv, manifest.json), with what-if.yaml beside them, zipped.
+/// folder, comparison.csv, comparison_locations.csv, manifest.json, network.geojson), with what-if.yaml beside them,
+/// zipped.
 /// </summary>
 public static class ComparisonArchive
 {
@@ -68,8 +69,13 @@ public static class ComparisonArchive
         double wall = clock.Elapsed.TotalSeconds;
         var manifest = new ComparisonManifest(scenarioB.Name, baseline.FullPath, baseline.Sha256, scenarioX.Name, WhatIfScenario.FileName, whatIfSha,
             settings.Seed, settings.Replications, scenarioB.Periods, scenarioB.PeriodUnit, request.Window.ToString(), comparison.Targeted,
-            options.Version, settings.Threads, started, wall, decisions, decisions / Math.Max(wall, 1e-9), command);
+            options.Version, settings.Threads, started, wall, decisions, decisions / Math.Max(wall, 1e-9), command)
+        {
+            StartDate = StartDate(scenarioB),
+            UnreinforcedCrossings = comparison.Unreinforced,
+        };
         File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJson());
+        NetworkGeoJson.Write(RouteSim.Results.Reading.ComparisonFolder.Open(folder));
     }
 
     private static RunManifest Manifest(RouteSim.Core.Model.Scenario scenario, string file, string sha, RunSettings settings, DateTimeOffset started, double seconds, long decisions, string version, string command) =>
@@ -78,5 +84,9 @@ public static class ComparisonArchive
         {
             ScenarioDescription = scenario.Description,
             ScenarioSources = scenario.Sources,
+            StartDate = StartDate(scenario),
         };
+
+    private static string? StartDate(RouteSim.Core.Model.Scenario scenario) =>
+        scenario.StartDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -109,13 +109,26 @@ public sealed class ApiTests : IAsyncLifetime
         // Everything but the manifests (times, paths, threads) is byte for byte what compare wrote.
         var written = Directory.GetFiles(target, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(target, f)).Order().ToArray();
         Assert.Equal(written.Append("what-if.yaml").Order(), Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order());
-        foreach (var name in written.Where(n => !n.EndsWith("manifest.json", StringComparison.Ordinal)))
+        foreach (var name in written.Where(n => !n.EndsWith("manifest.json", StringComparison.Ordinal) && n != "network.geojson"))
             Assert.True(File.ReadAllBytes(Path.Combine(target, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(folder, name))), $"{name} differs");
+        // network.geojson records the routesim version, which the test server calls "test": all else is the same.
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(WithoutVersion(Path.Combine(target, "network.geojson")), WithoutVersion(Path.Combine(folder, "network.geojson"))),
+            "network.geojson differs");
         var manifest = RouteSim.Results.ComparisonManifest.FromJson(File.ReadAllText(Path.Combine(folder, "manifest.json")))!;
         Assert.Equal(("30:90", 8, 2025UL, "what-if.yaml"), (manifest.Window, manifest.Replications, manifest.Seed, manifest.InterventionFile));
+        var compared = RouteSim.Results.ComparisonManifest.FromJson(File.ReadAllText(Path.Combine(target, "manifest.json")))!;
+        Assert.Equal(compared.UnreinforcedCrossings, manifest.UnreinforcedCrossings);
+        Assert.Equal(compared.StartDate, manifest.StartDate);
 
         // The zip was made in the server's own folder and is gone once sent.
         Assert.Empty(Directory.GetFileSystemEntries(_explorer.Server.ScratchFolder));
+    }
+
+    private static System.Text.Json.Nodes.JsonNode WithoutVersion(string geojson)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(geojson))!;
+        Assert.True(node["routesim"]!.AsObject().Remove("routesim_version"), $"{geojson}: no routesim.routesim_version");
+        return node;
     }
 
     [Theory]

@@ -48,13 +48,24 @@ public sealed class PageTests : IAsyncLifetime
         // The numbers shown are the API's (which are compare's, see ApiTests) for the same what-if.
         var answer = await _explorer.CompareAsync("""{"events": [{"period": 30, "add": {"PORT": 40}}], "replications": 8, "window": [30, 90]}""");
         var measures = answer.GetProperty("measures").EnumerateArray().ToArray();
-        Assert.Equal(measures.Length, await page.Locator("#measures tbody tr").CountAsync());
+        Assert.Equal(measures.Length, await page.Locator("#measures tbody tr[data-measure]").CountAsync());
         foreach (var m in measures)
         {
-            var cells = await page.Locator($"#measures tbody tr[data-measure={m.GetProperty("measure").GetString()}] td").AllTextContentsAsync();
-            Assert.Equal(m.GetProperty("estimate") is { ValueKind: JsonValueKind.Number } e ? Shown(e.GetDouble()) : "undefined", cells[2]);
-            Assert.Equal("all", cells[1]);
+            var cells = await page.Locator($"#measures tbody tr[data-measure={m.GetProperty("measure").GetString()}][data-commodity={m.GetProperty("commodity").GetString()}] td").AllTextContentsAsync();
+            Assert.Equal($"{m.GetProperty("label").GetString()} {m.GetProperty("measure").GetString()}", cells[0]);
+            Assert.Equal(m.GetProperty("estimate") is { ValueKind: JsonValueKind.Number } e ? Shown(e.GetDouble()) : "undefined", cells[1]);
         }
+        // The pooled rows show first and alone; a commodity's rows, or all of them grouped, on request.
+        int pooled = measures.Count(m => m.GetProperty("commodity").GetString() == "all");
+        Assert.Equal(pooled, await page.Locator("#measures tbody tr:visible").CountAsync());
+        Assert.Equal(pooled, await page.Locator("#measures tbody tr[data-commodity=all]:visible").CountAsync());
+        await page.SelectOptionAsync("#measure-commodity", ["migrants"]);
+        Assert.Equal(measures.Length - pooled, await page.Locator("#measures tbody tr[data-commodity=migrants]:visible").CountAsync());
+        Assert.Equal(0, await page.Locator("#measures tbody tr[data-commodity=all]:visible").CountAsync());
+        await page.SelectOptionAsync("#measure-commodity", ["*"]);
+        Assert.Equal(measures.Length + 2, await page.Locator("#measures tbody tr:visible").CountAsync());
+        Assert.Equal(["All commodities, pooled", "migrants"], await page.Locator("#measures tbody tr.group").AllTextContentsAsync());
+        await page.SelectOptionAsync("#measure-commodity", ["all"]);
         Assert.Equal("Port of entry (targeted)",
             await page.Locator("#locations tbody tr[data-location=PORT] td").First.TextContentAsync());
 
@@ -87,7 +98,7 @@ public sealed class PageTests : IAsyncLifetime
         Assert.True(browser.Failures.Count == 0, string.Join("\n", browser.Failures));
         await AssertNotBlank(page);
         if (Environment.GetEnvironmentVariable("ROUTESIM_EXPLORER_SCREENSHOTS") is { Length: > 0 } shots)
-            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "explorer-tutorial.png"), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Explorer.RepoRoot, shots, "explorer-tutorial.png"), FullPage = true });
     }
 
     [SkippableFact]
@@ -114,12 +125,12 @@ public sealed class PageTests : IAsyncLifetime
         Assert.Equal(["400: POST " + new Uri(_explorer.Url, "api/compare?progress=1")], browser.Failures.Where(f => !f.StartsWith("console", StringComparison.Ordinal)));
     }
 
-    /// <summary>The page's formatting: no decimals from 1,000, one from 10, two from 1, three below.</summary>
+    /// <summary>The page's formatting: no decimals from 1,000, one from 10, two from 1, three from 0.01, two significant digits below.</summary>
     private static string Shown(double x)
     {
         double a = Math.Abs(x);
-        string format = a >= 1000 ? "N0" : a >= 10 ? "N1" : a >= 1 ? "N2" : "N3";
-        return x.ToString(format, CultureInfo.InvariantCulture);
+        int digits = a >= 1000 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : a >= 0.01 || a == 0 ? 3 : (int)Math.Ceiling(-Math.Log10(a)) + 1;
+        return x.ToString("N" + digits, CultureInfo.InvariantCulture);
     }
 
     private static async Task AssertNotBlank(IPage page)

@@ -21,7 +21,8 @@ let charts = [];
 function fmt(x) {
   if (x === null || x === undefined || Number.isNaN(x)) return "—";
   const a = Math.abs(x);
-  const digits = a >= 1000 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+  // Below 0.01 (probabilities and their changes) three decimals would show 0.000: keep two significant digits.
+  const digits = a >= 1000 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : a >= 0.01 || a === 0 ? 3 : Math.ceil(-Math.log10(a)) + 1;
   return x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 const interval = (lo, hi) => (lo === null || hi === null) ? "" : `[${fmt(lo)}, ${fmt(hi)}]`;
@@ -152,10 +153,12 @@ function styleMarkers() {
     if (style.radius) marker.setRadius(style.radius);
   }
 
-  // Label the five crossings that changed most, then the chosen nodes: right, left, above or below the circle,
-  // wherever the label covers no other circle and no label already placed (at this zoom; redone on zooming),
-  // else not at all (hovering still tells).
-  const candidates = lastResult ? [...rows.values()].sort((a, b) => Math.abs(b.change || 0) - Math.abs(a.change || 0)).slice(0, 5).map(r => r.location) : [];
+  // Label the targeted crossings, the five crossings that changed most, then the chosen nodes: right, left, above
+  // or below the circle, wherever the label covers no other circle and no label already placed (at this zoom;
+  // redone on zooming), else not at all (hovering still tells). A targeted crossing is where the user put the
+  // enforcement, so it is labelled even in a crowd, on the side that covers the fewest circles.
+  const targeted = lastResult ? lastResult.targeted.filter(id => markers.has(id)) : [];
+  const candidates = lastResult ? [...targeted, ...[...rows.values()].sort((a, b) => Math.abs(b.change || 0) - Math.abs(a.change || 0)).slice(0, 5).map(r => r.location)] : [];
   const circles = new Map([...markers].map(([id, m]) => {
     const p = map.latLngToContainerPoint(m.getLatLng()), r = m.getRadius();
     return [id, { x0: p.x - r, x1: p.x + r, y0: p.y - r, y1: p.y + r, p, r }];
@@ -173,7 +176,10 @@ function styleMarkers() {
       ["top", [0, -g], { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y - g - 14, y1: p.y - g }],
       ["bottom", [0, g], { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y + g, y1: p.y + g + 14 }],
     ];
-    const fit = sides.find(([, , box]) => !placed.some(b => overlaps(box, b)) && ![...circles].some(([other, c]) => other !== id && overlaps(box, c)));
+    const covered = box => [...circles].filter(([other, c]) => other !== id && overlaps(box, c)).length;
+    const free = sides.filter(([, , box]) => !placed.some(b => overlaps(box, b)));
+    const fit = free.find(([, , box]) => covered(box) === 0)
+      ?? (targeted.includes(id) && free.length ? free.reduce((a, b) => covered(b[2]) < covered(a[2]) ? b : a) : undefined);
     if (!fit) continue;
     placed.push(fit[2]);
     labelled.set(id, [fit[0], fit[1]]);
@@ -340,19 +346,7 @@ function show(result) {
   $("results-line").textContent = `${result.what_if_summary.replace(/^./, c => c.toUpperCase())} Over ${unit()}s ${w[0]} to ${w[1] - 1}; ` +
     `${result.replications} replications per arm, seed ${result.seed}, common random numbers; targeted crossings: ${result.targeted.length ? result.targeted.join(", ") : "none"}.`;
 
-  const body = document.querySelector("#measures tbody");
-  body.innerHTML = "";
-  for (const m of result.measures) {
-    const row = body.insertRow();
-    row.dataset.measure = m.measure;
-    row.title = `${m.label}: ${m.meaning}`;
-    [m.measure, m.commodity, m.estimate === null ? "undefined" : fmt(m.estimate), interval(m.ci_low, m.ci_high), m.note].forEach((v, i) => {
-      const cell = row.insertCell();
-      cell.textContent = v;
-      if (i === 2 || i === 3) cell.className = "num";
-      if (i === 4) cell.className = "note";
-    });
-  }
+  showMeasures(result.measures);
 
   const locations = document.querySelector("#locations tbody");
   locations.innerHTML = "";
@@ -373,6 +367,55 @@ function show(result) {
   }
   styleMarkers();
   drawCharts(result);
+}
+
+// The measures come as compare writes them: every measure pooled over commodities ("all"), then every measure
+// for each commodity. The pooled rows show first; a commodity's rows, or all of them grouped, on request.
+function showMeasures(measures) {
+  const commodities = [...new Set(measures.map(m => m.commodity))];
+  const select = $("measure-commodity");
+  const kept = select.value;
+  select.innerHTML = "";
+  for (const c of commodities) select.add(new Option(c === "all" ? "all commodities, pooled" : c, c));
+  if (commodities.length > 1) select.add(new Option("each commodity, grouped", "*"));
+  select.value = kept === "*" || commodities.includes(kept) ? kept : commodities[0];
+  $("measure-filter").hidden = commodities.length < 2;
+
+  const body = document.querySelector("#measures tbody");
+  body.innerHTML = "";
+  for (const c of commodities) {
+    const group = body.insertRow();
+    group.className = "group";
+    group.dataset.commodity = c;
+    const head = group.insertCell();
+    head.colSpan = 4;
+    head.textContent = c === "all" ? "All commodities, pooled" : c;
+    for (const m of measures.filter(m => m.commodity === c)) {
+      const row = body.insertRow();
+      row.dataset.measure = m.measure;
+      row.dataset.commodity = m.commodity;
+      row.title = `${m.measure}: ${m.meaning}`;
+      const name = row.insertCell();
+      const code = document.createElement("code");
+      code.textContent = m.measure;
+      name.append(m.label, " ", code);
+      [m.estimate === null ? "undefined" : fmt(m.estimate), interval(m.ci_low, m.ci_high)].forEach(v => {
+        const cell = row.insertCell();
+        cell.className = "num";
+        cell.textContent = v;
+      });
+      const note = row.insertCell();
+      note.className = "note";
+      note.textContent = m.note;
+    }
+  }
+  filterMeasures();
+}
+function filterMeasures() {
+  const chosen = $("measure-commodity").value;
+  for (const row of document.querySelectorAll("#measures tbody tr")) {
+    row.hidden = row.classList.contains("group") ? chosen !== "*" : chosen !== "*" && row.dataset.commodity !== chosen;
+  }
 }
 
 function drawCharts(result) {
@@ -433,6 +476,7 @@ async function start() {
   $("do-spread").addEventListener("click", () => edit("spread"));
   $("do-move").addEventListener("click", () => edit("move"));
   $("run").addEventListener("click", run);
+  $("measure-commodity").addEventListener("change", filterMeasures);
   $("download-yaml").addEventListener("click", () => download("api/what-if.yaml", "what-if.yaml", "what-if scenario"));
   $("download-zip").addEventListener("click", () => download("api/comparison.zip", `${scenario.file.replace(/\.[^.]*$/, "")}-vs-what-if.zip`, "comparison folder (both arms are run again and written; this takes a little longer)"));
   drawMap();
