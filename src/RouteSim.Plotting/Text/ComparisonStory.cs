@@ -66,7 +66,7 @@ public static class ComparisonStory
                 string verb = Row("displaced_increase").Estimate >= 0 ? "reappeared" : "was lost as well";
                 string theOthers = others.Length == 1 ? $"the one crossing that was not reinforced, {Name(others[0].Location)}" : $"the {others.Length} crossings that were not reinforced";
                 if (others.Length == 1) where = "";
-                sentences.Add($"Of that, {Say("displaced_increase")} crossings {verb} at {theOthers}{where}: "
+                sentences.Add($"{(targeted.Length > 1 ? "Against the net drop" : "Of that")}, {Say("displaced_increase")} crossings {verb} at {theOthers}{where}: "
                     + $"a displacement ratio of {Say("displacement_ratio")}"
                     + (ratio.Note.Length > 0 ? $" ({ratio.Note})." : "."));
             }
