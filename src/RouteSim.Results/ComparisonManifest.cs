@@ -37,5 +37,16 @@ public sealed record ComparisonManifest(
     public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
 
     /// <summary>Reads a manifest back.</summary>
-    public static ComparisonManifest? FromJson(string json) => JsonSerializer.Deserialize<ComparisonManifest>(json, RunManifest.JsonOptions);
+    /// <remarks>Null when the text is not a manifest of this kind (invalid JSON, another shape, a field of the wrong type).</remarks>
+    public static ComparisonManifest? FromJson(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ComparisonManifest>(json, RunManifest.JsonOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

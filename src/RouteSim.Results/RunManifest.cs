@@ -46,5 +46,16 @@ public sealed record RunManifest(
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
 
     /// <summary>Reads a manifest back.</summary>
-    public static RunManifest? FromJson(string json) => JsonSerializer.Deserialize<RunManifest>(json, JsonOptions);
+    /// <remarks>Null when the text is not a manifest of this kind (invalid JSON, another shape, a field of the wrong type).</remarks>
+    public static RunManifest? FromJson(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunManifest>(json, JsonOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

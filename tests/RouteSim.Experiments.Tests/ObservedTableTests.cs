@@ -16,6 +16,17 @@ public class ObservedTableTests
         return (table, errors);
     }
 
+    /// <summary>A repeated column name cannot be read by name: one located line, not an internal error.</summary>
+    [Fact]
+    public void A_column_named_twice_is_refused_at_the_header()
+    {
+        var (table, errors) = Read("fiscal_year,seized_kg,seized_kg\n2019,1,2\n");
+        Assert.Null(table);
+        var e = Assert.Single(errors);
+        Assert.Equal(1, e.Line);
+        Assert.Contains("seized_kg", e.Message);
+    }
+
     [Fact]
     public void A_table_written_by_R_write_csv_is_read()
     {

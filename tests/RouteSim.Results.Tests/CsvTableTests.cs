@@ -52,4 +52,21 @@ public class CsvTableTests
     [Fact]
     public void A_field_that_is_not_a_number_is_a_read_error_not_a_crash() =>
         Assert.Throws<ResultsReadException>(() => CsvTable.Number("twelve"));
+
+    [Fact]
+    public void A_header_that_names_a_column_twice_is_a_located_read_error()
+    {
+        var e = Assert.Throws<RouteSim.Results.Reading.ResultsReadException>(() => RouteSim.Results.Reading.CsvTable.Parse("a,b,b\n1,2,3\n", "t.csv"));
+        Assert.StartsWith("t.csv:1:", e.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"x\":")]
+    [InlineData("[]")]
+    [InlineData("{\"scenario\": \"s\", \"replications\": \"two\"}")]
+    public void A_damaged_manifest_reads_as_no_manifest(string json)
+    {
+        Assert.Null(RouteSim.Results.RunManifest.FromJson(json));
+        Assert.Null(RouteSim.Results.ComparisonManifest.FromJson(json));
+    }
 }

@@ -185,6 +185,17 @@ public static class CalibrationFile
             }
         }
         if (groupNames.Count > 1 && groupNames.Contains("")) d.Error(r.PathOf("targets"), "give every target a group, or none");
+        if (scale == FitScale.Shares)
+            // A row whose targets (within a group) are all zero has no shares: 0 / 0, which no loss can compare.
+            for (int i = 0; i < observed.Keys.Count; i++)
+                for (int g = 0; g < Math.Max(1, groupNames.Count); g++)
+                {
+                    var members = Enumerable.Range(0, targets.Count).Where(j => groupNames.Count == 0 || groupOf[j] == g).ToArray();
+                    var row = observed.Values[i];
+                    if (members.All(j => double.IsNaN(row[j]))) continue;
+                    if (members.Sum(j => double.IsNaN(row[j]) ? 0 : row[j]) == 0)
+                        d.Error(r.PathOf("observed"), $"{observedFile}: key {observed.Keys[i]}: every target{(groupNames.Count > 1 ? $" of group {groupNames[g]}" : "")} is 0, so its shares are undefined (compare: shares); drop the row or compare counts");
+                }
         IntervalSettings? intervals = null;
         if (r.Object("intervals") is { } iv)
             intervals = new IntervalSettings((int)iv.Integer("draws", 100), (int)iv.Integer("replications", replications), iv.Number("step", ParameterUncertainty.DefaultStep),
@@ -218,7 +229,18 @@ public static class CalibrationFile
             errors.Add(error!);
             return null;
         }
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).FromText(text);
+        SepReader reader;
+        try
+        {
+            reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).FromText(text);
+        }
+        catch (ArgumentException e)
+        {
+            // Sep refuses a header that names a column twice: targets are found by name, so it must be unique.
+            errors.Add(new ScenarioError(file, 1, 1, "", e.Message.ReplaceLineEndings(" ")));
+            return null;
+        }
+        using var _ = reader;
         var header = reader.Header.ColNames.ToArray();
         if (header.Length == 0)
         {

@@ -56,7 +56,7 @@ public sealed class ComparisonFolder
         var manifestPath = System.IO.Path.Combine(path, "manifest.json");
         if (!File.Exists(manifestPath)) throw new ResultsReadException($"{path}: no manifest.json, so not a finished RouteSim results folder");
         var manifest = ComparisonManifest.FromJson(File.ReadAllText(manifestPath, Encoding.UTF8))
-            ?? throw new ResultsReadException($"{manifestPath}: unreadable manifest");
+            ?? throw new ResultsReadException($"{manifestPath}: not a RouteSim manifest (invalid JSON, or a field missing or of the wrong type)");
         return new ComparisonFolder(path, manifest);
     }
 }

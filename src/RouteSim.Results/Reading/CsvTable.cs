@@ -49,13 +49,25 @@ public sealed class CsvTable
         {
             throw new ResultsReadException($"{path}: cannot read the file: {e.Message}");
         }
+        catch (ArgumentException e)
+        {
+            // Sep refuses a header that names a column twice: a table we cannot read by column name.
+            throw new ResultsReadException($"{path}:1: {e.Message.ReplaceLineEndings(" ")}");
+        }
     }
 
     /// <summary>Reads CSV text; <paramref name="path"/> names it in errors.</summary>
     public static CsvTable Parse(string text, string path)
     {
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
-        return Read(path, reader);
+        try
+        {
+            using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
+            return Read(path, reader);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ResultsReadException($"{path}:1: {e.Message.ReplaceLineEndings(" ")}");
+        }
     }
 
     private static CsvTable Read(string path, SepReader reader)
