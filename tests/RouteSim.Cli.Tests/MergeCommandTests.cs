@@ -38,6 +38,16 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_merge_into_one_of_its_own_shards_is_refused_even_with_force()
+    {
+        var before = File.ReadAllBytes(Path.Combine(Shard(0), "runs.csv"));
+        var result = Routesim.Run("merge", Shard(0), Shard(1), Shard(2), "--out", Shard(0), "--force");
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("is one of the shards being merged", result.Error);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(Shard(0), "runs.csv")));
+    }
+
+    [Fact]
     public void A_missing_shard_is_named() => AssertRefused(Merge(Shard(0), Shard(2)), "missing: work items 2-4 are in no shard given (shard 1 of 3)");
 
     [Fact]

@@ -31,6 +31,13 @@ public static class MergeCommand
         var clock = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
         var folders = Expand(arguments);
+        string target = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        if (folders.FirstOrDefault(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar) == target) is { } input)
+        {
+            // Merging into one of the shards would replace an input with the merge of itself: refused even with --force.
+            terminal.Fail($"routesim: --out {output} is one of the shards being merged ({input}); write the merge to a folder of its own");
+            return ExitCodes.Usage;
+        }
         SweepDocument sweep;
         string sweepJson;
         IReadOnlyList<ShardMerge.Shard> shards;
