@@ -18,10 +18,11 @@ public class OptionParsingTests
     }
 
     [Theory]
-    [InlineData("--replications five", "routesim: --replications takes a whole number of at least 1, got 'five'")]
+    [InlineData("--replications five", "routesim: --replications takes a whole number from 1 to 10,000,000, got 'five'")]
     [InlineData("--threads abc", "routesim: --threads takes a whole number of at least 1, got 'abc'")]
-    [InlineData("--replications 1.5", "routesim: --replications takes a whole number of at least 1, got '1.5'")]
-    [InlineData("--replications 99999999999", "--replications must be at most 2,147,483,647, got 99999999999")]
+    [InlineData("--replications 1.5", "routesim: --replications takes a whole number from 1 to 10,000,000, got '1.5'")]
+    [InlineData("--replications 99999999999", "--replications must be at most 10,000,000, got 99999999999")]
+    [InlineData("--replications 50000000", "--replications must be at most 10,000,000, got 50000000")]
     [InlineData("--seed -3", "routesim: --seed takes a whole number from 0 to 18446744073709551615, got '-3'")]
     [InlineData("--seed 18446744073709551616", "--seed takes a whole number from 0 to 18446744073709551615")]
     [InlineData("--threads 0", "--threads must be at least 1, got 0")]

@@ -12,8 +12,9 @@ public static class CommonOptions
     /// <summary>--seed N: overrides the scenario's master seed.</summary>
     public static Option<ulong?> Seed() => new("--seed") { Description = "Master seed (default: the scenario's seed)" };
 
-    /// <summary>--replications N.</summary>
-    public static Option<int?> Replications() => AtLeast("--replications", 1, "Monte Carlo replications (default: the scenario's)");
+    /// <summary>--replications N, within the same bounds as a scenario file's replications (1 to 10,000,000).</summary>
+    public static Option<int?> Replications() =>
+        new("--replications") { Description = "Monte Carlo replications (default: the scenario's)", CustomParser = r => (int?)OptionParsing.Whole(r, "--replications", 1, 10_000_000) };
 
     /// <summary>--threads N.</summary>
     public static Option<int?> Threads() => AtLeast("--threads", 1, "Threads to use (default: every core); results do not depend on it");
