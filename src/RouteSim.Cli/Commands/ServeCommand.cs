@@ -11,11 +11,13 @@ public static class ServeCommand
     public static Command Create(Terminal terminal)
     {
         var scenario = new Argument<string>("scenario") { Description = "Baseline scenario file; every what-if is compared with it" };
-        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 8765 };
-        port.Validators.Add(result =>
+        var port = new Option<int>("--port")
         {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError($"--port must be between 0 and 65535, got {result.GetValueOrDefault<int>()}");
-        });
+            Description = "Port on 127.0.0.1 (0: any free port)",
+            DefaultValueFactory = _ => 8765,
+            // Parsed and range-checked in one place, so that 'abc' and 70000 are both one-line usage errors.
+            CustomParser = result => (int)(OptionParsing.Whole(result, "--port", 0, 65535) ?? 0),
+        };
         var replications = CommonOptions.Replications();
         var command = new Command("serve", "Serve the what-if explorer: change enforcement on a map, compare with the scenario under common random numbers, download the results")
         {
