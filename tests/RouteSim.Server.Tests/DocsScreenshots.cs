@@ -36,6 +36,8 @@ public sealed class DocsScreenshots(ITestOutputHelper output)
         await page.WaitForSelectorAsync("#measures tbody tr[data-measure=targeted_drop][data-commodity=all]", new() { Timeout = 300_000 });
         output.WriteLine($"edit and run: {clock.Elapsed.TotalSeconds:F1} s");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "explorer-result.png"), FullPage = true });
+        await page.SelectOptionAsync("#measure-commodity", ["fentanyl"]);
+        await page.Locator("#measures").Locator("..").ScreenshotAsync(new() { Path = Path.Combine(folder, "explorer-fentanyl.png") });
         Assert.True(browser.Failures.Count == 0, string.Join("\n", browser.Failures));
     }
 }

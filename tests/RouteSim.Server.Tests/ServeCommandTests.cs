@@ -44,12 +44,15 @@ public sealed class ServeCommandTests
         Assert.Equal("", missing.Out);
     }
 
-    [Fact]
-    public void A_bad_port_is_a_usage_error()
+    [Theory]
+    [InlineData("70000", "--port must be at most 65,535, got 70000")]
+    [InlineData("-1", "--port must be at least 0, got -1")]
+    [InlineData("abc", "--port takes a whole number from 0 to 65,535, got 'abc'")]
+    public void A_bad_port_is_a_usage_error(string port, string error)
     {
-        var result = Explorer.Routesim("serve", Explorer.Baseline, "--port", "70000");
+        var result = Explorer.Routesim("serve", Explorer.Baseline, "--port", port);
         Assert.Equal(2, result.Exit);
-        Assert.Contains("--port must be between 0 and 65535, got 70000", result.Error);
+        Assert.Contains(error, result.Error);
     }
 
     [Fact]

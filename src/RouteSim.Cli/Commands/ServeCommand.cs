@@ -15,7 +15,8 @@ public static class ServeCommand
         {
             Description = "Port on 127.0.0.1 (0: any free port)",
             DefaultValueFactory = _ => 8765,
-            CustomParser = r => (int)(OptionParsing.Whole(r, "--port", 0, 65535) ?? 8765),
+            // Parsed and range-checked in one place, so that 'abc' and 70000 are both one-line usage errors.
+            CustomParser = result => (int)(OptionParsing.Whole(result, "--port", 0, 65535) ?? 0),
         };
         var replications = CommonOptions.Replications();
         var command = new Command("serve", "Serve the what-if explorer: change enforcement on a map, compare with the scenario under common random numbers, download the results")
