@@ -12,7 +12,9 @@ namespace RouteSim.Core.Engine;
 /// agent: each route's attraction and risk term, and the cumulative distribution of a trip's outcome along
 /// the route (interdicted or dead at each node, or success), so a trip costs one draw. Logit weights and choices
 /// are computed eight (or four) agents of one od pair at a time (<see cref="DeterministicExp"/>; see ReplicationRunner.ChoiceLanes.cs);
-/// shared weights are kept per od pair in "lanes", the outside option first. Agents record only how their trip ended;
+/// shared weights are kept per od pair in "lanes", the outside option first. Where agents have their own weights and an od
+/// pair has many of them, bounds of its choice probabilities over bins of rho decide most choices without exponentials,
+/// with the same results (see ReplicationRunner.ChoiceBounds.cs). Agents record only how their trip ended;
 /// traversals are derived from the endings once per period. Agents are split into fixed chunks, each with its
 /// own counters, merged in chunk order: integer sums, so the thread count cannot change a single number.
 /// </remarks>
