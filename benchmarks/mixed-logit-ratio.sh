@@ -36,7 +36,7 @@ for i in $(seq "$rounds"); do
 done | python3 -c '
 import sys, statistics as st
 rows = [list(map(float, line.split())) for line in sys.stdin]
-print("%-7s %10s %10s %10s %15s %15s" % ("round", "spread", "shared", "plain", "spread/shared", "shared/plain"))
+print("%-7s %10s %10s %10s %15s %15s" % ("round", "spread", "shared", "plain", "spread : shared", "shared : plain"))
 for i, (spread, shared, plain) in enumerate(rows, 1):
     print("%-7d %8.1f M %8.1f M %8.1f M %15.3f %15.3f" % (i, spread, shared, plain, spread / shared, shared / plain))
 print("%-7s %8.1f M %8.1f M %8.1f M %15.3f %15.3f" % ("median", *(st.median(c) for c in zip(*rows)),

@@ -14,7 +14,7 @@ namespace RouteSim.Core.Engine;
 // at whichever end of the interval makes it smallest or largest. Each period, for every interval ("bin") of rho,
 // these bounds are computed once and widened by more than the rounding error of the exact computation (below).
 // An agent whose u is clear of every boundary's interval has the choice the exact computation would give; the
-// others (about one in a hundred on the benchmark scenarios) take the exact path. Nothing is approximated and no
+// others (0.43% on benchmarks/scenarios/mixed-border.yaml) take the exact path. Nothing is approximated and no
 // draw changes: the bounds decide only where the exact arithmetic cannot disagree with them.
 public sealed partial class ReplicationRunner
 {
@@ -46,7 +46,7 @@ public sealed partial class ReplicationRunner
     internal sealed class ChoiceBounds
     {
         private const double CoveredZ = 4;
-        internal static int ActingAgentsPerBin = 32;
+        private const int ActingAgentsPerBin = 32;
         private const int MaxBins = 1024;
         private const int MinBinsPerOctaveLog2 = 2;
         private const int MaxBinsPerOctaveLog2 = 10;
@@ -56,7 +56,7 @@ public sealed partial class ReplicationRunner
         private readonly int _bins;
         private readonly int _boundaries; // options - 1: F_0 .. F_{options-2}
         private readonly int _width; // boundaries rounded up to four: a row of lower bounds, then one of upper bounds
-        private readonly double[] _edges; // rho at the edges of the bins, bins + 1 of them
+        private readonly double[] _edges; // rho at the edges of the bins, bins + 1 of them, then copies of the last
         private readonly double[] _rows; // by bin: lower bounds minus the margin, then upper bounds plus it
         private int _liveBins; // _bins when this period's bounds are built, 0 when every agent takes the exact path
 
