@@ -39,7 +39,7 @@ public sealed class DecisionsPerSecondColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         var type = benchmarkCase.Descriptor.Type;
-        if (type != typeof(EngineThroughput) && type != typeof(ImplementationComparison)) return "-";
+        if (type != typeof(EngineThroughput) && type != typeof(ImplementationComparison) && type != typeof(MixedLogitThroughput)) return "-";
         var report = summary[benchmarkCase];
         if (report?.ResultStatistics is not { } statistics) return "NA";
         var scenarioName = (string)benchmarkCase.Parameters["Scenario"];
@@ -48,6 +48,11 @@ public sealed class DecisionsPerSecondColumn : IColumn
         {
             string method = benchmarkCase.Descriptor.WorkloadMethod.Name;
             decisions = Decisions.GetOrAdd($"{scenarioName}/{method}", _ => ImplementationComparison.Decisions(scenarioName, method));
+        }
+        else if (type == typeof(MixedLogitThroughput))
+        {
+            decisions = Decisions.GetOrAdd($"mixed/{scenarioName}", _ =>
+                new ReplicationRunner(SimulationModel.Build(MixedLogitThroughput.Build(scenarioName)), EngineThroughput.Seed, 0).Run().Decisions);
         }
         else
         {

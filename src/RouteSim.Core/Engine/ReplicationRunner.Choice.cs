@@ -11,18 +11,22 @@ namespace RouteSim.Core.Engine;
 public sealed partial class ReplicationRunner
 {
     /// <summary>When every agent has rho = 1 (sigma = 0) or rho does not matter (F = 0), the logit weights are shared.</summary>
-    private bool SharesChoice(OrganizationPlan plan) =>
-        plan.Organization.RiskSigma == 0 || _model.Scenario.Commodities[plan.Commodity].Penalty == 0;
+    private bool SharesChoice(OrganizationPlan plan) => SharesChoice(_model, plan);
+
+    private static bool SharesChoice(SimulationModel model, OrganizationPlan plan) =>
+        plan.Organization.RiskSigma == 0 || model.Scenario.Commodities[plan.Commodity].Penalty == 0;
 
     /// <summary>
     /// Cumulative logit weights of an od pair's options for risk multiplier rho (docs/model.md section 4, step 3):
     /// U = A - rho B lane by lane, the largest U (the outside option's 0 included) subtracted, exp((U - max)/tau),
-    /// then running sums over the real options.
+    /// then running sums over the real options. The lanes (attraction A and risk term B, the outside option first)
+    /// are a multiple of four long, padding after the options; <paramref name="cumulative"/> is as long.
     /// </summary>
-    private void CumulativeWeights(int laneStart, int lanes, int options, double rho, double inverseTemperature, Span<double> cumulative)
+    internal static void CumulativeWeights(ReadOnlySpan<double> laneAttraction, ReadOnlySpan<double> laneRisk, int options, double rho, double inverseTemperature, Span<double> cumulative)
     {
-        ref double attraction = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_laneAttraction), laneStart);
-        ref double risk = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_laneRisk), laneStart);
+        int lanes = laneAttraction.Length;
+        ref double attraction = ref MemoryMarshal.GetReference(laneAttraction);
+        ref double risk = ref MemoryMarshal.GetReference(laneRisk[..lanes]);
         ref double scratch = ref MemoryMarshal.GetReference(cumulative[..lanes]);
         var rhoV = Vector256.Create(rho);
         var maxV = Vector256.Create(double.NegativeInfinity);
@@ -90,7 +94,7 @@ public sealed partial class ReplicationRunner
     /// would cost more than the count).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Pick(ReadOnlySpan<double> cumulative, int options, double u)
+    internal static int Pick(ReadOnlySpan<double> cumulative, int options, double u)
     {
         double x = u * cumulative[options - 1];
         return CountAtOrBelow(ref MemoryMarshal.GetReference(cumulative), options - 1, x) - 1;
@@ -192,8 +196,30 @@ public sealed partial class ReplicationRunner
             }
             else
             {
-                ChooseByOdPair(chunk, count, inverseTemperature);
-                for (int p = 0; p < count; p++)
+                // Where the bounds of the agent's bin decide its choice (ReplicationRunner.ChoiceBounds.cs), it walks
+                // at once; the others are kept, in order, for the exact computation.
+                int exact = count;
+                if (_hasBounds[plan.Index])
+                {
+                    exact = 0;
+                    int pairs = _odIndexStart[plan.Index];
+                    for (int a = 0; a < count; a++)
+                    {
+                        int i = agents[a];
+                        ulong key = keys[a];
+                        if (_bounds[pairs + _od[i]] is { } bounds && bounds.TryPick(_risk[i], Uniform(key, Purpose.Choice), out int choice))
+                        {
+                            abstentions += Walk(chunk, i, choice, Uniform(key, Purpose.Walk), t, incapacitation);
+                            continue;
+                        }
+                        agents[exact] = i;
+                        keys[exact++] = key;
+                    }
+                    chunk.DecidedByBounds += count - exact;
+                }
+                chunk.OwnWeightChoices += count;
+                ChooseByOdPair(chunk, exact, inverseTemperature);
+                for (int p = 0; p < exact; p++)
                     abstentions += Walk(chunk, chunk.SortedAgent[p], (int)chunk.SortedChoice[p], chunk.SortedWalk[p], t, incapacitation);
             }
         }

@@ -32,6 +32,10 @@ public sealed partial class ReplicationRunner
         public long ActingCount { get; set; }
         public long Abstentions { get; set; }
 
+        /// <summary>Over the replication so far: choices of agents with their own logit weights, and how many of them the bounds decided.</summary>
+        public long OwnWeightChoices { get; set; }
+        public long DecidedByBounds { get; set; }
+
         /// <summary>Bytes a chunk holds on the heap (its arrays as allocated above, with .NET's array and object headers), for <see cref="MemoryEstimate"/>.</summary>
         public static long Bytes(OrganizationPlan plan, int lanes)
         {

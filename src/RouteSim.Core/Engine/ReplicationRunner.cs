@@ -12,7 +12,9 @@ namespace RouteSim.Core.Engine;
 /// agent: each route's attraction and risk term, and the cumulative distribution of a trip's outcome along
 /// the route (interdicted or dead at each node, or success), so a trip costs one draw. Logit weights and choices
 /// are computed eight (or four) agents of one od pair at a time (<see cref="DeterministicExp"/>; see ReplicationRunner.ChoiceLanes.cs);
-/// shared weights are kept per od pair in "lanes", the outside option first. Agents record only how their trip ended;
+/// shared weights are kept per od pair in "lanes", the outside option first. Where agents have their own weights and an od
+/// pair has many of them, bounds of its choice probabilities over bins of rho decide most choices without exponentials,
+/// with the same results (see ReplicationRunner.ChoiceBounds.cs). Agents record only how their trip ended;
 /// traversals are derived from the endings once per period. Agents are split into fixed chunks, each with its
 /// own counters, merged in chunk order: integer sums, so the thread count cannot change a single number.
 /// </remarks>
@@ -47,6 +49,9 @@ public sealed partial class ReplicationRunner
     private readonly double[] _laneAttraction; // by lane: 0 for the outside option, the route's attraction, or padding
     private readonly double[] _laneRisk; // by lane: F*(1-S), 0 for the outside option and padding
     private readonly double[] _sharedCumulative; // by lane: cumulative logit weights when all agents of the organization share them
+    private readonly ChoiceBounds?[] _bounds; // by od pair, as _odLaneStart: null where every agent takes the exact path
+    private readonly bool[] _hasBounds; // by organization: whether any of its od pairs has bounds
+    private readonly ChoiceBounds.Scratch? _boundsScratch;
     private readonly Chunk[] _chunks;
     private readonly long[] _recordEndings, _recordTraversals, _recordInterdictions; // Record's scratch, kept to spare the collector
 
@@ -96,6 +101,25 @@ public sealed partial class ReplicationRunner
         _laneAttraction = new double[_odLaneStart[^1]];
         _laneRisk = new double[_odLaneStart[^1]];
         _sharedCumulative = new double[_odLaneStart[^1]];
+        _bounds = new ChoiceBounds?[_odIndexStart[^1]];
+        _hasBounds = new bool[model.Organizations.Length];
+        int scratchDoubles = 0, maxOptions = 0;
+        foreach (var plan in model.Organizations)
+        {
+            if (SharesChoice(model, plan)) continue;
+            for (int w = 0; w < plan.Organization.Od.Count; w++)
+            {
+                int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
+                double sigma = plan.Organization.RiskSigma, acting = ActingPerPeriod(plan, w);
+                var bounds = ChoiceBounds.Create(sigma, acting, options);
+                if (bounds is null) continue;
+                _bounds[_odIndexStart[plan.Index] + w] = bounds;
+                _hasBounds[plan.Index] = true;
+                scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options));
+                maxOptions = Math.Max(maxOptions, options);
+            }
+        }
+        _boundsScratch = scratchDoubles > 0 ? new ChoiceBounds.Scratch(scratchDoubles, maxOptions) : null;
 
         var chunks = new List<Chunk>();
         foreach (var plan in model.Organizations)
@@ -139,8 +163,26 @@ public sealed partial class ReplicationRunner
             + 2L * model.TotalOrganizationRoutes + model.TotalOutcomes + 3 * lanes) + 4L * lanes;
         foreach (var plan in model.Organizations)
             bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes);
-        return bytes;
+
+        int scratchDoubles = 0, maxOptions = 0;
+        foreach (var plan in model.Organizations)
+        {
+            if (SharesChoice(model, plan)) continue;
+            for (int w = 0; w < plan.Organization.Od.Count; w++)
+            {
+                int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
+                double sigma = plan.Organization.RiskSigma, acting = ActingPerPeriod(plan, w);
+                bytes += ChoiceBounds.Bytes(sigma, acting, options);
+                scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options));
+                maxOptions = Math.Max(maxOptions, options);
+            }
+        }
+        return bytes + ChoiceBounds.ScratchBytes(scratchDoubles, maxOptions);
     }
+
+    /// <summary>Agents of od pair w expected to act in a period: the organization's agents times the pair's share of the weight times the activity rate.</summary>
+    private static double ActingPerPeriod(OrganizationPlan plan, int w) =>
+        plan.AgentCount * (plan.OdCumulativeWeights[w] - (w == 0 ? 0 : plan.OdCumulativeWeights[w - 1])) * plan.Organization.Activity;
 
     private static int Lanes(OrganizationPlan plan, int w) =>
         (plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1 + 3) & ~3;
@@ -295,7 +337,10 @@ public sealed partial class ReplicationRunner
                 _laneRisk[lane] = 0;
             }
             if (SharesChoice(plan))
-                CumulativeWeights(start, Lanes(plan, w), options, 1.0, 1 / organization.Temperature, _sharedCumulative.AsSpan(start, Lanes(plan, w)));
+                CumulativeWeights(_laneAttraction.AsSpan(start, Lanes(plan, w)), _laneRisk.AsSpan(start, Lanes(plan, w)), options, 1.0,
+                    1 / organization.Temperature, _sharedCumulative.AsSpan(start, Lanes(plan, w)));
+            else
+                _bounds[_odIndexStart[g] + w]?.Build(_laneAttraction.AsSpan(start, options), _laneRisk.AsSpan(start, options), 1 / organization.Temperature, _boundsScratch!);
         }
     }
 

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# What a spread of risk tolerance and a people-carrying walk cost, as manifest.json reports it (issue 23):
+# `routesim run --threads 1` on benchmarks/scenarios/mixed-border.yaml (100,000 agents, 8 routes per od pair,
+# 100 weeks; one organization with risk_sigma 0.4, one carrying people) and on two variants of it, interleaved
+# round by round (a loaded machine slows the variants alike within a round):
+#   spread  the scenario as it is
+#   shared  risk_sigma 0: every agent of an organization shares one set of logit weights
+#   plain   risk_sigma 0 and no organization carrying people: the shared choice and the plain walk
+# Prints each round's decisions per second and the medians of spread / shared (target >= 0.85) and of
+# shared / plain (the people-carrying walk against the plain one). ROUTESIM=path/to/routesim times another build
+# (then nothing is built). Needs python3.
+#
+#   benchmarks/mixed-logit-ratio.sh [ROUNDS] [THREADS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-5}
+threads=${2:-1}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+if [[ -z "${ROUTESIM:-}" ]]; then
+  dotnet build src/RouteSim.Cli -c Release -v q > "$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+  ROUTESIM=src/RouteSim.Cli/bin/Release/net10.0/routesim
+fi
+scenario=benchmarks/scenarios/mixed-border.yaml
+cp "$scenario" "$out/spread.yaml"
+sed 's/risk_sigma: 0\.4$/risk_sigma: 0/' "$scenario" > "$out/shared.yaml"
+sed 's/carries_people: true/carries_people: false/' "$out/shared.yaml" > "$out/plain.yaml"
+# rate NAME: one run of that variant, its decisions per second in millions
+rate() {
+  sync
+  "$ROUTESIM" run "$out/$1.yaml" --threads "$threads" --out "$out/run-$1" --force --quiet > /dev/null
+  python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['decisions_per_second'] / 1e6)" "$out/run-$1/manifest.json"
+}
+for i in $(seq "$rounds"); do
+  echo "$(rate spread) $(rate shared) $(rate plain)"
+done | python3 -c '
+import sys, statistics as st
+rows = [list(map(float, line.split())) for line in sys.stdin]
+print("%-7s %10s %10s %10s %15s %15s" % ("round", "spread", "shared", "plain", "spread : shared", "shared : plain"))
+for i, (spread, shared, plain) in enumerate(rows, 1):
+    print("%-7d %8.1f M %8.1f M %8.1f M %15.3f %15.3f" % (i, spread, shared, plain, spread / shared, shared / plain))
+print("%-7s %8.1f M %8.1f M %8.1f M %15.3f %15.3f" % ("median", *(st.median(c) for c in zip(*rows)),
+      st.median(r[0] / r[1] for r in rows), st.median(r[1] / r[2] for r in rows)))
+print("(million agent-decisions per second from manifest.json, --threads '"$threads"'; ratios: medians of the rounds'"'"' ratios)")'

@@ -1,0 +1,278 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using RouteSim.Core.Numerics;
+
+namespace RouteSim.Core.Engine;
+
+// The mixed logit without an exponential per agent in most cases, and with the same choices to the bit.
+//
+// An agent's choice is the number of the od pair's cumulative choice probabilities F_0 <= F_1 <= ... at or below
+// its uniform u, minus one (Pick). F_j depends on the agent only through rho, and over a short interval of rho it
+// moves little: each option's weight exp((A - rho B)/tau) is monotone in rho, so on [rho_lo, rho_hi] F_j lies
+// between N_min / (N_min + M_max) and N_max / (N_max + M_min), N the weights of options 0..j and M the others, each
+// at whichever end of the interval makes it smallest or largest. Each period, for every interval ("bin") of rho,
+// these bounds are computed once and widened by more than the rounding error of the exact computation (below).
+// An agent whose u is clear of every boundary's interval has the choice the exact computation would give; the
+// others (0.43% on benchmarks/scenarios/mixed-border.yaml) take the exact path. Nothing is approximated and no
+// draw changes: the bounds decide only where the exact arithmetic cannot disagree with them.
+public sealed partial class ReplicationRunner
+{
+    /// <summary>
+    /// Whether the bounds may decide a choice; false sends every agent with its own weights down the exact path.
+    /// Settable so tests can check that both give the same numbers.
+    /// </summary>
+    internal static bool UseChoiceBounds { get; set; } = true;
+
+    /// <summary>
+    /// Choices of agents with their own logit weights so far in this replication, and how many of them the bounds
+    /// decided (the rest took the exact path). For tests and measurements; the results do not depend on it.
+    /// </summary>
+    internal (long Choices, long DecidedByBounds) OwnWeightChoices =>
+        (_chunks.Sum(c => c.OwnWeightChoices), _chunks.Sum(c => c.DecidedByBounds));
+
+    /// <summary>
+    /// Per od pair of an organization whose agents differ in rho: bins of rho and, each period, bounds of the
+    /// cumulative choice probabilities over every bin.
+    /// </summary>
+    /// <remarks>
+    /// Bins are ranges of the bit pattern of rho (positive doubles sort as their bits): the top bits of the
+    /// exponent and mantissa, so 2^m bins to an octave and an agent's bin costs a shift. They cover rho =
+    /// exp(sigma z) for |z| &lt;= 4 (all but 6 in 100,000 agents; the others take the exact path), with m as large
+    /// as about one bin per 32 acting agents a period allows: the bounds cost a few operations per bin and option
+    /// each period, and pay only if many agents share a bin. Below four bins an octave the bounds would be too
+    /// wide to decide often, and the od pair takes the exact path.
+    /// </remarks>
+    internal sealed class ChoiceBounds
+    {
+        private const double CoveredZ = 4;
+        private const int ActingAgentsPerBin = 32;
+        private const int MaxBins = 1024;
+        private const int MinBinsPerOctaveLog2 = 2;
+        private const int MaxBinsPerOctaveLog2 = 10;
+
+        private readonly int _shift;
+        private readonly long _first; // bits(rho) >> shift of the first bin
+        private readonly int _bins;
+        private readonly int _boundaries; // options - 1: F_0 .. F_{options-2}
+        private readonly int _width; // boundaries rounded up to four: a row of lower bounds, then one of upper bounds
+        private readonly double[] _edges; // rho at the edges of the bins, bins + 1 of them, then copies of the last
+        private readonly double[] _rows; // by bin: lower bounds minus the margin, then upper bounds plus it
+        private int _liveBins; // _bins when this period's bounds are built, 0 when every agent takes the exact path
+
+        private ChoiceBounds(int shift, long first, int bins, int options)
+        {
+            _shift = shift;
+            _first = first;
+            _bins = bins;
+            _boundaries = options - 1;
+            _width = (_boundaries + 3) & ~3;
+            _edges = new double[EdgeStride(bins)]; // padded with the last edge, so edges are read four at a time
+            for (int e = 0; e < _edges.Length; e++) _edges[e] = BitConverter.Int64BitsToDouble((first + Math.Min(e, bins)) << shift);
+            _rows = new double[RowDoubles(bins, options)];
+            Array.Fill(_rows, 2.0);
+        }
+
+        // Edges are read four at a time from any bin, so one bin's worth of edges past the last: bins + 4, rounded up to four.
+        private static int EdgeStride(int bins) => (bins + 4 + 3) & ~3;
+
+        private static int RowDoubles(int bins, int options) => bins * 2 * ((options - 1 + 3) & ~3);
+
+        /// <summary>
+        /// Bins for an od pair with <paramref name="options"/> options (the outside option included) whose agents
+        /// have rho = exp(sigma z), about <paramref name="actingAgents"/> of them acting a period: the bit shift
+        /// that makes a bin, the first bin and their number; false where bins would not pay (too few agents, or
+        /// one option only).
+        /// </summary>
+        private static bool Bins(double sigma, double actingAgents, int options, out int shift, out long first, out int bins)
+        {
+            (shift, first, bins) = (0, 0, 0);
+            if (options < 2 || !(sigma > 0) || !UseChoiceBounds) return false;
+            int budget = (int)Math.Min(MaxBins, actingAgents / ActingAgentsPerBin);
+            long low = BitConverter.DoubleToInt64Bits(Math.Exp(-CoveredZ * sigma));
+            long high = BitConverter.DoubleToInt64Bits(Math.Exp(CoveredZ * sigma));
+            for (int m = MaxBinsPerOctaveLog2; m >= MinBinsPerOctaveLog2; m--)
+            {
+                shift = 52 - m;
+                first = low >> shift;
+                long count = (high >> shift) - first + 1;
+                if (count > budget) continue;
+                bins = (int)count;
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>Bounds for such an od pair (see <see cref="Bins"/>); null where bins would not pay.</summary>
+        public static ChoiceBounds? Create(double sigma, double actingAgents, int options) =>
+            Bins(sigma, actingAgents, options, out int shift, out long first, out int bins) ? new ChoiceBounds(shift, first, bins, options) : null;
+
+        /// <summary>Bytes the bounds of such an od pair hold (arrays with their headers and the object), 0 where there are none.</summary>
+        public static long Bytes(double sigma, double actingAgents, int options) =>
+            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? 8L * (EdgeStride(bins) + RowDoubles(bins, options)) + 2 * 24 + 64 : 0;
+
+        /// <summary>Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and edge, and each edge's largest.</summary>
+        public static int ScratchDoubles(double sigma, double actingAgents, int options) =>
+            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? (options + 1) * EdgeStride(bins) : 0;
+
+        /// <summary>Bytes of a <see cref="Scratch"/> of this many doubles of exponents for od pairs of up to this many options.</summary>
+        public static long ScratchBytes(int doubles, int maxOptions) => doubles == 0 ? 0 : 8L * (doubles + 4 * 4 * (maxOptions + 1)) + 5 * 24 + 64;
+
+        /// <summary>Scratch for <see cref="Build"/>, shared by every od pair of a replication (they are built one after another).</summary>
+        public sealed class Scratch(int doubles, int maxOptions)
+        {
+            public double[] Exponents { get; } = new double[doubles];
+            public double[] Low { get; } = new double[4 * (maxOptions + 1)];
+            public double[] High { get; } = new double[4 * (maxOptions + 1)];
+            public double[] SuffixLow { get; } = new double[4 * (maxOptions + 1)];
+            public double[] SuffixHigh { get; } = new double[4 * (maxOptions + 1)];
+        }
+
+        /// <summary>
+        /// This period's bounds from the od pair's lanes (attraction A and risk term B of each option, the outside
+        /// option first with A = B = 0) and 1/tau.
+        /// </summary>
+        public void Build(ReadOnlySpan<double> attraction, ReadOnlySpan<double> risk, double inverseTemperature, Scratch scratch)
+        {
+            int options = _boundaries + 1;
+            double riskLow = double.PositiveInfinity, riskHigh = double.NegativeInfinity, largestAttraction = 0;
+            for (int k = 0; k < options; k++)
+            {
+                riskLow = Math.Min(riskLow, risk[k]);
+                riskHigh = Math.Max(riskHigh, risk[k]);
+                largestAttraction = Math.Max(largestAttraction, Math.Abs(attraction[k]));
+            }
+            // F_j does not change when every option's B moves by the same c (the factor exp(rho c / tau) cancels);
+            // centred, the weights move least across a bin.
+            double centre = 0.5 * (riskLow + riskHigh), halfSpread = 0.5 * (riskHigh - riskLow);
+
+            // The margin: the exact path computes U = A - rho B, U - max, times 1/tau, exp, running sums and u * Z,
+            // each rounded once (relative 2^-53), and DeterministicExp is within 2e-16 of exp plus a dozen roundings;
+            // F_j then differs from the exact ratio by well under 8 (2^-50 G + 4e-15 + options 2^-52), G the largest
+            // exponent's magnitude. The bounds here are computed with errors of the same size. The margin is 16 times that.
+            double magnitude = inverseTemperature * (largestAttraction + _edges[^1] * Math.Max(Math.Abs(riskLow), Math.Abs(riskHigh)));
+            double margin = 128 * (Math.ScaleB(magnitude, -50) + 4e-15 + options * Math.ScaleB(1.0, -52));
+            if (!double.IsFinite(magnitude) || margin > 1e-6)
+            {
+                _liveBins = 0;
+                return;
+            }
+
+            // Exponents at every edge, x_k(e) = (A_k - rho_e (B_k - centre)) / tau, then exp(x_k(e) - max_k x_k(e)),
+            // option by option over the edges, four edges at a time.
+            int stride = _edges.Length;
+            ref double x = ref MemoryMarshal.GetArrayDataReference(scratch.Exponents);
+            ref double shift = ref Unsafe.Add(ref x, options * stride); // max_k x_k(e) by edge
+            ref double rho = ref MemoryMarshal.GetArrayDataReference(_edges);
+            for (int e = 0; e < stride; e += 4)
+                Vector256.Create(double.NegativeInfinity).StoreUnsafe(ref shift, (nuint)e);
+            for (int k = 0; k < options; k++)
+            {
+                var a = Vector256.Create(inverseTemperature * attraction[k]);
+                var b = Vector256.Create(inverseTemperature * (risk[k] - centre));
+                for (int e = 0; e < stride; e += 4)
+                {
+                    var value = a - Vector256.LoadUnsafe(ref rho, (nuint)e) * b;
+                    value.StoreUnsafe(ref x, (nuint)(k * stride + e));
+                    Vector256.Max(Vector256.LoadUnsafe(ref shift, (nuint)e), value).StoreUnsafe(ref shift, (nuint)e);
+                }
+            }
+            for (int k = 0; k < options; k++)
+                for (int e = 0; e < stride; e += 4)
+                {
+                    nuint at = (nuint)(k * stride + e);
+                    DeterministicExp.Exp(Vector256.LoadUnsafe(ref x, at) - Vector256.LoadUnsafe(ref shift, (nuint)e)).StoreUnsafe(ref x, at);
+                }
+
+            // Four bins at a time: each option's weight at both edges of a bin on the lower edge's scale, its smaller
+            // and larger value, and from their sums the bounds of every F_j.
+            ref double low = ref MemoryMarshal.GetArrayDataReference(scratch.Low); // by option, four bins side by side
+            ref double high = ref MemoryMarshal.GetArrayDataReference(scratch.High);
+            ref double lowAfter = ref MemoryMarshal.GetArrayDataReference(scratch.SuffixLow); // sums over options k.. of low
+            ref double highAfter = ref MemoryMarshal.GetArrayDataReference(scratch.SuffixHigh);
+            var spreadScale = Vector256.Create(inverseTemperature * halfSpread);
+            var margins = Vector256.Create(margin);
+            Span<double> lower = stackalloc double[4], upper = stackalloc double[4];
+            for (int bin = 0; bin < _bins; bin += 4)
+            {
+                var rescale = DeterministicExp.Exp(Vector256.LoadUnsafe(ref shift, (nuint)(bin + 1)) - Vector256.LoadUnsafe(ref shift, (nuint)bin));
+                // Where weights move by more than a factor e across a bin, the bounds are too loose to be worth it
+                // and their sums could lose all precision: lower bounds below 0 and upper above 1, never deciding.
+                var change = spreadScale * (Vector256.LoadUnsafe(ref rho, (nuint)(bin + 1)) - Vector256.LoadUnsafe(ref rho, (nuint)bin));
+                var useful = Vector256.LessThanOrEqual(change, Vector256<double>.One);
+                for (int k = 0; k < options; k++)
+                {
+                    var atLow = Vector256.LoadUnsafe(ref x, (nuint)(k * stride + bin));
+                    var atHigh = Vector256.LoadUnsafe(ref x, (nuint)(k * stride + bin + 1)) * rescale;
+                    Vector256.Min(atLow, atHigh).StoreUnsafe(ref low, (nuint)(4 * k));
+                    Vector256.Max(atLow, atHigh).StoreUnsafe(ref high, (nuint)(4 * k));
+                }
+                var sumLow = Vector256<double>.Zero;
+                var sumHigh = Vector256<double>.Zero;
+                for (int k = options - 1; k > 0; k--)
+                {
+                    sumLow += Vector256.LoadUnsafe(ref low, (nuint)(4 * k));
+                    sumHigh += Vector256.LoadUnsafe(ref high, (nuint)(4 * k));
+                    sumLow.StoreUnsafe(ref lowAfter, (nuint)(4 * k));
+                    sumHigh.StoreUnsafe(ref highAfter, (nuint)(4 * k));
+                }
+                sumLow = Vector256<double>.Zero;
+                sumHigh = Vector256<double>.Zero;
+                int last = Math.Min(4, _bins - bin);
+                for (int j = 0; j < _boundaries; j++)
+                {
+                    sumLow += Vector256.LoadUnsafe(ref low, (nuint)(4 * j));
+                    sumHigh += Vector256.LoadUnsafe(ref high, (nuint)(4 * j));
+                    var below = sumLow / (sumLow + Vector256.LoadUnsafe(ref highAfter, (nuint)(4 * j + 4))) - margins;
+                    var above = sumHigh / (sumHigh + Vector256.LoadUnsafe(ref lowAfter, (nuint)(4 * j + 4))) + margins;
+                    Vector256.ConditionalSelect(useful, below, Vector256.Create(-1.0)).CopyTo(lower);
+                    Vector256.ConditionalSelect(useful, above, Vector256.Create(2.0)).CopyTo(upper);
+                    for (int l = 0; l < last; l++)
+                    {
+                        _rows[(bin + l) * 2 * _width + j] = lower[l];
+                        _rows[(bin + l) * 2 * _width + _width + j] = upper[l];
+                    }
+                }
+            }
+            _liveBins = _bins;
+        }
+
+        /// <summary>
+        /// The choice (-1 abstain, else the route's index within the od pair) of an agent with risk multiplier
+        /// <paramref name="rho"/> and choice uniform <paramref name="u"/>, where the bounds decide it: the same as
+        /// the exact computation's. False where they do not (the agent then takes the exact path).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryPick(double rho, double u, out int choice)
+        {
+            long bin = (BitConverter.DoubleToInt64Bits(rho) >> _shift) - _first;
+            if ((ulong)bin >= (ulong)_liveBins)
+            {
+                choice = 0;
+                return false;
+            }
+            // Padding past the last boundary is 2 in both rows, so it is never counted.
+            ref double row = ref _rows[(int)bin * 2 * _width];
+            if (Vector512.IsHardwareAccelerated && _width == 8)
+            {
+                var u8 = Vector512.Create(u);
+                ulong surely8 = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row, 8), u8).ExtractMostSignificantBits();
+                ulong possibly8 = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row), u8).ExtractMostSignificantBits();
+                choice = System.Numerics.BitOperations.PopCount(surely8) - 1;
+                return surely8 == possibly8;
+            }
+            var u4 = Vector256.Create(u);
+            uint differ = 0;
+            int surely = 0;
+            for (int j = 0; j < _width; j += 4)
+            {
+                uint above = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref row, (nuint)(_width + j)), u4).ExtractMostSignificantBits();
+                uint below = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref row, (nuint)j), u4).ExtractMostSignificantBits();
+                differ |= above ^ below;
+                surely += System.Numerics.BitOperations.PopCount(above);
+            }
+            choice = surely - 1;
+            return differ == 0;
+        }
+    }
+}
