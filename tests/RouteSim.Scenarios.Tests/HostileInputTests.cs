@@ -239,4 +239,19 @@ public class HostileInputTests
         Assert.Contains("fewer --threads", error.Message);
         Assert.True(ScenarioLoader.Load(text, "big.yaml", new LoadOptions(24.0 * (1L << 30), 1)).Ok); // one at a time: about 14.6 GiB
     }
+
+    /// <summary>Free text is shown on terminals and in reports: a terminal escape or invalid UTF-8 is refused where it stands.</summary>
+    [Theory]
+    [InlineData("\u001b[31mred", "U+001B")]
+    [InlineData("caf\u0001e", "U+0001")]
+    [InlineData("caf\uFFFD", "not valid UTF-8")]
+    public void Names_and_labels_with_control_characters_or_bad_bytes_are_refused(string name, string message)
+    {
+        var lines = Repo.Tutorial.Split('\n');
+        int at = Array.FindIndex(lines, l => l.StartsWith("name:", StringComparison.Ordinal));
+        lines[at] = $"name: \"{name.Replace("\u001b", "\\e").Replace("\u0001", "\\x01").Replace("\uFFFD", "\\uFFFD")}\"";
+        var error = OnlyError(string.Join('\n', lines));
+        Assert.Equal(at + 1, error.Line);
+        Assert.Contains(message, error.Message);
+    }
 }

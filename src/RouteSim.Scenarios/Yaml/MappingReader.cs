@@ -90,7 +90,28 @@ public sealed class MappingReader
             Error(key, scalar, $"'{text}' is not one of {string.Join(", ", field.Choices!)}");
             return fallback;
         }
+        if (TextProblem(text) is { } unprintable)
+        {
+            Error(key, scalar, unprintable);
+            return text; // the error fails the load; the text itself keeps later checks (such as "must not be empty") quiet
+        }
         return text;
+    }
+
+    /// <summary>
+    /// Why a free text (a name, label, description or source) cannot be shown, or null when it can: a control
+    /// character other than a line break or tab would be sent as is to terminals and reports (a terminal escape
+    /// can rewrite the screen), and U+FFFD stands for bytes that were not valid UTF-8.
+    /// </summary>
+    public static string? TextProblem(string text)
+    {
+        foreach (char c in text)
+        {
+            if (c == '\uFFFD') return "holds bytes that are not valid UTF-8 (save the file as UTF-8)";
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+                return $"holds the control character U+{(int)c:X4} (such as a terminal escape); texts are printable";
+        }
+        return null;
     }
 
     /// <summary>The characters an id may not hold: the separators of route ids (<c>origin:destination#rank</c>), so two routes never share an id.</summary>
@@ -176,7 +197,11 @@ public sealed class MappingReader
         {
             string path = $"{PathOf(key)}[{i++}]";
             Diagnostics.Remember(path, At(item));
-            if (item is YamlScalarNode s && !IsNull(s)) items.Add((s.Value!, path));
+            if (item is YamlScalarNode s && !IsNull(s))
+            {
+                if (TextProblem(s.Value!) is { } unprintable) Diagnostics.Error(At(item), path, unprintable);
+                else items.Add((s.Value!, path));
+            }
             else Diagnostics.Error(At(item), path, $"expected a word, got {Describe(item)}");
         }
         return items;
