@@ -85,6 +85,7 @@ public static class ComparisonFigures
     public static Figure CrossingFlows(ComparisonFolder comparison)
     {
         var rows = comparison.Locations.OrderByDescending(l => Math.Abs(l.Change)).Take(Crossings).OrderBy(l => l.Change).ToArray();
+        var labels = comparison.Baseline.Nodes.ToDictionary(n => n.Id, n => n.Label.Length > 0 ? n.Label : n.Id, StringComparer.Ordinal);
         var plot = FigureStyle.New("Flow by crossing, both arms", "", $"crossings over {Window(comparison)}");
         var bars = new List<(Bar, double, double)>();
         for (int i = 0; i < rows.Length; i++)
@@ -95,10 +96,10 @@ public static class ComparisonFigures
         AddBars(plot, bars);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, rows.Length).Select(i => (double)i).ToArray(),
-            rows.Select(r => r.Targeted ? r.Location + " *" : r.Location).ToArray());
+            rows.Select(r => Short(labels.GetValueOrDefault(r.Location, r.Location)) + (r.Targeted ? " *" : "")).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-        plot.Axes.Bottom.MinimumSize = 110;
+        plot.Axes.Bottom.MinimumSize = 190;
         plot.Axes.Margins(bottom: 0);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "baseline", FillColor = FigureStyle.Color(0) });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "intervention", FillColor = FigureStyle.Color(1) });
@@ -220,6 +221,9 @@ public static class ComparisonFigures
     }
 
     private static double Finite(double value, double fallback) => double.IsNaN(value) ? fallback : value;
+
+    /// <summary>A crossing's name cut to fit under a rotated tick (the full names are in the tables).</summary>
+    private static string Short(string label) => label.Length <= 30 ? label : label[..29].TrimEnd() + "…";
 
     private static string Wrap(string label)
     {
