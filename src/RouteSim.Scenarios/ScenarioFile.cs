@@ -9,9 +9,12 @@ public static class ScenarioFile
     public const long MaxBytes = 16L << 20;
 
     /// <summary>Loads and validates the scenario at <paramref name="path"/>.</summary>
-    public static LoadResult Load(string path, LoadOptions? options = null)
+    public static LoadResult Load(string path, LoadOptions? options = null) => Load(path, options, out _);
+
+    /// <summary>Loads and validates the scenario at <paramref name="path"/>, also giving the text read (null when the file could not be read), for callers that edit and reload it.</summary>
+    public static LoadResult Load(string path, LoadOptions? options, out string? text)
     {
-        var text = ReadText(path, out var error);
+        text = ReadText(path, out var error);
         return text is null ? new LoadResult(null, null, [error!]) : ScenarioLoader.Load(text, path, options);
     }
 

@@ -42,14 +42,8 @@ public sealed class BaselineScenario
     /// <summary>Reads and validates the file; null with every problem when it does not load.</summary>
     public static BaselineScenario? Open(string file, LoadOptions options, out IReadOnlyList<ScenarioError> errors)
     {
-        var text = ScenarioFile.ReadText(file, out var error);
-        if (text is null)
-        {
-            errors = [error!];
-            return null;
-        }
-        var loaded = ScenarioLoader.Load(text, file, options);
+        var loaded = ScenarioFile.Load(file, options, out var text);
         errors = loaded.Errors;
-        return loaded.Ok ? new BaselineScenario(file, text, loaded) : null;
+        return loaded.Ok ? new BaselineScenario(file, text!, loaded) : null;
     }
 }

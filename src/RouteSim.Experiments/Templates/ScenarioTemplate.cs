@@ -25,15 +25,9 @@ public sealed class ScenarioTemplate
     /// <summary>Reads and validates a scenario file; null with its errors when it does not load.</summary>
     public static ScenarioTemplate? Open(string file, LoadOptions options, out IReadOnlyList<ScenarioError> errors)
     {
-        var text = ScenarioFile.ReadText(file, out var error);
-        if (text is null)
-        {
-            errors = [error!];
-            return null;
-        }
-        var loaded = ScenarioLoader.Load(text, file, options);
+        var loaded = ScenarioFile.Load(file, options, out var text);
         errors = loaded.Errors;
-        return loaded.Ok ? new ScenarioTemplate(file, text, loaded) : null;
+        return loaded.Ok ? new ScenarioTemplate(file, text!, loaded) : null;
     }
 
     /// <summary>The scenario with these values set; errors name the parameter values when the result is not a valid scenario.</summary>
