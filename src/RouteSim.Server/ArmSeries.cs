@@ -23,10 +23,10 @@ public sealed class ArmSeries(SimulationModel model)
             double flow = 0, deaths = 0;
             foreach (int l in _crossings)
                 for (int k = 0; k < layout.Commodities; k++)
-                    flow += result.Locations[layout.Location(t, l, k, 0)];
+                    flow += result.Locations[layout.Location(t, l, k, LocationMetric.Traversals)];
             for (int l = 0; l < layout.Locations; l++)
                 for (int k = 0; k < layout.Commodities; k++)
-                    deaths += result.Locations[layout.Location(t, l, k, 2)];
+                    deaths += result.Locations[layout.Location(t, l, k, LocationMetric.Deaths)];
             _flow[t] += flow;
             _deaths[t] += deaths;
         }

@@ -10,12 +10,6 @@ namespace RouteSim.Analysis.Counterfactuals;
 /// </summary>
 public sealed class ArmReduction
 {
-    private static readonly int Traversals = Array.IndexOf(ResultLayout.LocationMetrics, "traversals");
-    private static readonly int Attempts = Array.IndexOf(ResultLayout.OrganizationMetrics, "attempts");
-    private static readonly int Successes = Array.IndexOf(ResultLayout.OrganizationMetrics, "successes");
-    private static readonly int Interdictions = Array.IndexOf(ResultLayout.OrganizationMetrics, "interdictions");
-    private static readonly int Deaths = Array.IndexOf(ResultLayout.OrganizationMetrics, "deaths");
-
     private readonly Window _window;
     private readonly int[] _organizationCommodity;
     private readonly int[] _routeCommodity;
@@ -75,14 +69,14 @@ public sealed class ArmReduction
         {
             for (int l = 0; l < layout.Locations; l++)
                 for (int k = 0; k < commodities; k++)
-                    flow[k][l] += result.Locations[layout.Location(t, l, k, Traversals)];
+                    flow[k][l] += result.Locations[layout.Location(t, l, k, LocationMetric.Traversals)];
             for (int g = 0; g < layout.Organizations; g++)
             {
                 int k = _organizationCommodity[g];
-                attempts[k] += result.Organizations[layout.Organization(t, g, Attempts)];
-                successes[k] += result.Organizations[layout.Organization(t, g, Successes)];
-                interdictions[k] += result.Organizations[layout.Organization(t, g, Interdictions)];
-                deaths[k] += result.Organizations[layout.Organization(t, g, Deaths)];
+                attempts[k] += result.Organizations[layout.Organization(t, g, OrganizationMetric.Attempts)];
+                successes[k] += result.Organizations[layout.Organization(t, g, OrganizationMetric.Successes)];
+                interdictions[k] += result.Organizations[layout.Organization(t, g, OrganizationMetric.Interdictions)];
+                deaths[k] += result.Organizations[layout.Organization(t, g, OrganizationMetric.Deaths)];
             }
             var routeDetection = _routeDetection[t - _window.From];
             for (int r = 0; r < layout.Routes; r++)

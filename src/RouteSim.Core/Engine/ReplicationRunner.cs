@@ -264,7 +264,7 @@ public sealed partial class ReplicationRunner
         for (int period = Math.Max(0, t - every); period < t; period++)
             for (int l = 0; l < layout.Locations; l++)
                 for (int k = 0; k < layout.Commodities; k++)
-                    recent[l] += _result.Locations[layout.Location(period, l, k, 1)];
+                    recent[l] += _result.Locations[layout.Location(period, l, k, LocationMetric.Interdictions)];
         _enforcement.Adapt(recent);
     }
 
@@ -382,9 +382,9 @@ public sealed partial class ReplicationRunner
                 long caught = endings[o + 2 * j], dead = endings[o + 2 * j + 1];
                 traversals[l] += reached;
                 interdictions[l] += caught;
-                counts[layout.Location(t, l, k, 0)] += (int)reached;
-                counts[layout.Location(t, l, k, 1)] += (int)caught;
-                counts[layout.Location(t, l, k, 2)] += (int)dead;
+                counts[layout.Location(t, l, k, LocationMetric.Traversals)] += (int)reached;
+                counts[layout.Location(t, l, k, LocationMetric.Interdictions)] += (int)caught;
+                counts[layout.Location(t, l, k, LocationMetric.Deaths)] += (int)dead;
                 interdicted += caught;
                 died += dead;
                 reached -= caught + dead;
@@ -392,12 +392,12 @@ public sealed partial class ReplicationRunner
         }
 
         var organizations = _result.Organizations;
-        organizations[layout.Organization(t, g, 0)] = (int)acting;
-        organizations[layout.Organization(t, g, 1)] = (int)abstentions;
-        organizations[layout.Organization(t, g, 2)] = (int)attempts;
-        organizations[layout.Organization(t, g, 3)] = (int)successes;
-        organizations[layout.Organization(t, g, 4)] = (int)interdicted;
-        organizations[layout.Organization(t, g, 5)] = (int)died;
+        organizations[layout.Organization(t, g, OrganizationMetric.Acting)] = (int)acting;
+        organizations[layout.Organization(t, g, OrganizationMetric.Abstentions)] = (int)abstentions;
+        organizations[layout.Organization(t, g, OrganizationMetric.Attempts)] = (int)attempts;
+        organizations[layout.Organization(t, g, OrganizationMetric.Successes)] = (int)successes;
+        organizations[layout.Organization(t, g, OrganizationMetric.Interdictions)] = (int)interdicted;
+        organizations[layout.Organization(t, g, OrganizationMetric.Deaths)] = (int)died;
         _result.Decisions += acting;
 
         // docs/model.md section 4, step 6: fading counts; deaths are not evidence of detection.

@@ -38,8 +38,8 @@ public class RunSummaryTests
         foreach (int? period in Enumerable.Range(0, layout.Periods).Select(t => (int?)t).Append(null))
             for (int l = 0; l < layout.Locations; l++)
                 for (int k = 0; k < layout.Commodities; k++)
-                    for (int m = 0; m < ResultLayout.LocationMetrics.Length; m++)
-                        Assert.Equal(full.Location(period, l, k, m), kept.Location(period, l, k, m));
+                    foreach (var m in Metrics.Location)
+                        Assert.Equal(full.Location(period, l, k, m.Id), kept.Location(period, l, k, m.Id));
     }
 
     [Fact]

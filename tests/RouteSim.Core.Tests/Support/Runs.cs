@@ -15,11 +15,11 @@ public static class Runs
     }
 
     public static int Org(ReplicationResult r, int period, string metric, int organization = 0) =>
-        r.Organizations[r.Layout.Organization(period, organization, Array.IndexOf(ResultLayout.OrganizationMetrics, metric))];
+        r.Organizations[r.Layout.Organization(period, organization, Metrics.Find(Metrics.Organization, metric)!.Id)];
 
     public static long OrgTotal(IEnumerable<ReplicationResult> results, string metric, int? period = null) =>
         results.Sum(r => period is { } t ? Org(r, t, metric) : Enumerable.Range(0, r.Layout.Periods).Sum(p => (long)Org(r, p, metric)));
 
     public static int Location(ReplicationResult r, int period, int location, string metric, int commodity = 0) =>
-        r.Locations[r.Layout.Location(period, location, commodity, Array.IndexOf(ResultLayout.LocationMetrics, metric))];
+        r.Locations[r.Layout.Location(period, location, commodity, Metrics.Find(Metrics.Location, metric)!.Id)];
 }
