@@ -1,4 +1,5 @@
 using RouteSim.Core.Numerics;
+using RouteSim.Core.Randomness;
 using static RouteSim.Core.Randomness.CounterRng;
 
 namespace RouteSim.Core.Engine;
@@ -68,7 +69,7 @@ public sealed partial class ReplicationRunner
         _model = model;
         _threads = Math.Max(1, threads);
         _spare = spare;
-        _replicationKey = ReplicationKey(seed, replication);
+        _replicationKey = Seeds.Replication(seed, replication);
         _result = results?.Rent(replication) ?? new ReplicationResult(replication, model.Layout);
         _enforcement = new EnforcementState(model.Enforcement);
 
