@@ -45,7 +45,7 @@ public sealed class ArmReduction
                 {
                     double survive = 1;
                     foreach (int l in plan.Routes[r].Nodes)
-                        survive *= 1 - SimulationModel.Detection(reference.BaseDetection[l], effectiveness[t], detectability[plan.Commodity], schedule[t][l], reference.Area[l]);
+                        survive *= 1 - ModelLaws.Detection(reference.BaseDetection[l], effectiveness[t], detectability[plan.Commodity], schedule[t][l], reference.Area[l]);
                     detection[plan.RouteOffset + r] = 1 - survive;
                 }
             _routeDetection[t - window.From] = detection;

@@ -278,7 +278,7 @@ public sealed partial class ReplicationRunner
         {
             double kappa = _model.Scenario.Commodities[k].Detectability;
             for (int l = 0; l < locations; l++)
-                _detection[k * locations + l] = SimulationModel.Detection(_model.BaseDetection[l], eta, kappa, resources[l], _model.Area[l]);
+                _detection[k * locations + l] = ModelLaws.Detection(_model.BaseDetection[l], eta, kappa, resources[l], _model.Area[l]);
         }
     }
 
@@ -296,13 +296,10 @@ public sealed partial class ReplicationRunner
             var route = plan.Routes[r];
             double survival = 1;
             foreach (var l in route.Nodes)
-            {
-                double belief = (_interdictionMemory[g * locations + l] + m * _model.PriorMean[l]) / (_traversalMemory[g * locations + l] + m);
-                survival *= 1 - belief;
-            }
+                survival = ModelLaws.Survive(survival, ModelLaws.Belief(_interdictionMemory[g * locations + l], _traversalMemory[g * locations + l], m, _model.PriorMean[l]));
             int global = plan.RouteOffset + r;
-            _attraction[global] = value * survival - route.Cost - commodity.DangerWeight * value * route.Danger;
-            _riskTerm[global] = commodity.Penalty * (1 - survival);
+            _attraction[global] = ModelLaws.Attraction(value, survival, route.Cost, commodity.DangerWeight, route.Danger);
+            _riskTerm[global] = ModelLaws.RiskTerm(commodity.Penalty, survival);
             for (int w = 0; w < organization.Od.Count; w++)
                 if (r >= plan.OdRouteStart[w] && r < plan.OdRouteStart[w + 1])
                 {
@@ -311,19 +308,16 @@ public sealed partial class ReplicationRunner
                     _laneRisk[lane] = _riskTerm[global];
                 }
 
-            // Outcome distribution along the route, in walking order (docs/model.md section 4, step 4).
+            // Outcome distribution along the route, in walking order: interdicted or dead at each node (docs/model.md section 4, step 4).
             double reach = 1, cumulative = 0;
             int o = plan.OutcomeStart[r];
             foreach (var l in route.Nodes)
             {
-                double p = detection[l];
-                cumulative += reach * p;
+                var (interdicted, dead) = ModelLaws.WalkNode(ref reach, detection[l], commodity.CarriesPeople ? danger[l] : 0);
+                cumulative += interdicted;
                 _outcomeCdf[o++] = cumulative;
-                reach *= 1 - p;
-                double d = commodity.CarriesPeople ? danger[l] : 0;
-                cumulative += reach * d;
+                cumulative += dead;
                 _outcomeCdf[o++] = cumulative;
-                reach *= 1 - d;
             }
         }
 
@@ -405,8 +399,8 @@ public sealed partial class ReplicationRunner
         double gamma = plan.Organization.Memory;
         for (int l = 0; l < locations; l++)
         {
-            _traversalMemory[g * locations + l] = gamma * _traversalMemory[g * locations + l] + traversals[l];
-            _interdictionMemory[g * locations + l] = gamma * _interdictionMemory[g * locations + l] + interdictions[l];
+            _traversalMemory[g * locations + l] = ModelLaws.Remember(_traversalMemory[g * locations + l], gamma, traversals[l]);
+            _interdictionMemory[g * locations + l] = ModelLaws.Remember(_interdictionMemory[g * locations + l], gamma, interdictions[l]);
         }
     }
 }

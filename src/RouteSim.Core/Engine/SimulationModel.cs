@@ -109,8 +109,4 @@ public sealed class SimulationModel
     /// <summary>The same model under other enforcement (its locations must exist): routes are not enumerated again.</summary>
     public SimulationModel WithEnforcement(Enforcement enforcement) =>
         new(Scenario with { Enforcement = enforcement }, Catalog);
-
-    /// <summary>Detection probability p(l,k) = 1 - (1 - b_l) exp(-eta kappa_k E_l / A_l) (docs/model.md section 2).</summary>
-    public static double Detection(double baseDetection, double effectiveness, double detectability, double resources, double area) =>
-        1 - (1 - baseDetection) * Math.Exp(-effectiveness * detectability * resources / area);
 }
