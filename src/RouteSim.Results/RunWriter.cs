@@ -220,22 +220,24 @@ public sealed class RunWriter : IDisposable
             for (int k = 0; k < layout.Commodities; k++)
             {
                 if (!_model.LocationCarries[l * layout.Commodities + k]) continue;
-                foreach (var (metric, name) in LocationMetrics)
-                    Row("locations"u8, _locationIds[l], _commodityIds[k], name, summary.Location(period, l, k, metric));
+                for (int m = 0; m < LocationMetrics.Length; m++)
+                    Row("locations"u8, _locationIds[l], _commodityIds[k], LocationMetricNames[m], summary.Location(period, l, k, LocationMetrics[m].Id));
             }
         foreach (var plan in _model.Organizations)
         {
             var commodity = _commodityIds[plan.Commodity];
-            foreach (var (metric, name) in OrganizationMetrics)
-                Row("organizations"u8, _organizationIds[plan.Index], commodity, name, summary.Organization(period, plan.Index, metric));
+            for (int m = 0; m < OrganizationMetrics.Length; m++)
+                Row("organizations"u8, _organizationIds[plan.Index], commodity, OrganizationMetricNames[m], summary.Organization(period, plan.Index, OrganizationMetrics[m].Id));
             for (int r = 0; r < plan.Routes.Length; r++)
                 Row("routes"u8, _summaryRouteKeys[plan.Index][r], commodity, Trips, summary.Route(period, plan.RouteOffset + r));
         }
     }
 
-    // The summary's metric names, encoded once: by location and organization metric, and the route's one (trips).
-    private static readonly (LocationMetric Id, byte[] Name)[] LocationMetrics = Metrics.Location.Select(m => (m.Id, Encoding.UTF8.GetBytes(m.Name))).ToArray();
-    private static readonly (OrganizationMetric Id, byte[] Name)[] OrganizationMetrics = Metrics.Organization.Select(m => (m.Id, Encoding.UTF8.GetBytes(m.Name))).ToArray();
+    // The metrics as arrays, with their names encoded once (no generic code over value types: see above).
+    private static readonly Metric<LocationMetric>[] LocationMetrics = [.. Metrics.Location];
+    private static readonly Metric<OrganizationMetric>[] OrganizationMetrics = [.. Metrics.Organization];
+    private static readonly byte[][] LocationMetricNames = Metrics.Location.Select(m => Encoding.UTF8.GetBytes(m.Name)).ToArray();
+    private static readonly byte[][] OrganizationMetricNames = Metrics.Organization.Select(m => Encoding.UTF8.GetBytes(m.Name)).ToArray();
     private static readonly byte[] Trips = Encoding.UTF8.GetBytes(Metrics.Of(RouteMetric.Trips).Name);
 
     private string File(string name) => Path.Combine(_directory, name);

@@ -7,36 +7,36 @@ namespace RouteSim.Core.Engine;
 /// outcomes, the console and the report take names, order and number of metrics from here.
 /// </summary>
 /// <remarks>
-/// Adding a count: a member of its scope's enum and its row below (in the enum's order), then the line in
-/// ReplicationRunner.Record that computes it. Columns of the CSVs, summary rows and the choices of the files'
-/// metric key follow.
+/// Adding a count: a member of its scope's enum and its row below, in the enum's order (a member's value is its
+/// column; MetricsTests checks the rows follow the enums), then the line in ReplicationRunner.Record that
+/// computes it. Columns of the CSVs, summary rows and the choices of the files' metric key follow.
 /// </remarks>
 public static class Metrics
 {
     /// <summary>Counts per period, location and commodity, in column order.</summary>
-    public static IReadOnlyList<Metric<LocationMetric>> Location { get; } = Table<LocationMetric>(MetricScope.Location,
+    public static IReadOnlyList<Metric<LocationMetric>> Location { get; } =
     [
-        new(LocationMetric.Traversals, "traversals", "trips", "Trips that reached the location, the one where the trip ended included (model section 4, step 4)."),
-        new(LocationMetric.Interdictions, "interdictions", "trips", "Trips interdicted at the location (model section 4, step 4)."),
-        new(LocationMetric.Deaths, "deaths", "trips", "Trips that ended in a death at the location; only a commodity that carries people has any (model section 4, step 4)."),
-    ]);
+        new(LocationMetric.Traversals, "traversals", MetricScope.Location, "trips", "Trips that reached the location, the one where the trip ended included (model section 4, step 4)."),
+        new(LocationMetric.Interdictions, "interdictions", MetricScope.Location, "trips", "Trips interdicted at the location (model section 4, step 4)."),
+        new(LocationMetric.Deaths, "deaths", MetricScope.Location, "trips", "Trips that ended in a death at the location; only a commodity that carries people has any (model section 4, step 4)."),
+    ];
 
     /// <summary>Counts per period and organization, in column order.</summary>
-    public static IReadOnlyList<Metric<OrganizationMetric>> Organization { get; } = Table<OrganizationMetric>(MetricScope.Organization,
+    public static IReadOnlyList<Metric<OrganizationMetric>> Organization { get; } =
     [
-        new(OrganizationMetric.Acting, "acting", "agents", "Agents that acted: free and drawn active (model section 4, step 2)."),
-        new(OrganizationMetric.Abstentions, "abstentions", "agents", "Acting agents that chose the outside option, not smuggling this period (model section 4, step 3)."),
-        new(OrganizationMetric.Attempts, "attempts", "trips", "Trips started: acting agents that chose a route (model section 4, step 3)."),
-        new(OrganizationMetric.Successes, "successes", "trips", "Trips that passed every node of their route (model section 4, step 4)."),
-        new(OrganizationMetric.Interdictions, "interdictions", "trips", "Trips interdicted, at any location (model section 4, step 4)."),
-        new(OrganizationMetric.Deaths, "deaths", "trips", "Trips that ended in a death, at any location (model section 4, step 4)."),
-    ]);
+        new(OrganizationMetric.Acting, "acting", MetricScope.Organization, "agents", "Agents that acted: free and drawn active (model section 4, step 2)."),
+        new(OrganizationMetric.Abstentions, "abstentions", MetricScope.Organization, "agents", "Acting agents that chose the outside option, not smuggling this period (model section 4, step 3)."),
+        new(OrganizationMetric.Attempts, "attempts", MetricScope.Organization, "trips", "Trips started: acting agents that chose a route (model section 4, step 3)."),
+        new(OrganizationMetric.Successes, "successes", MetricScope.Organization, "trips", "Trips that passed every node of their route (model section 4, step 4)."),
+        new(OrganizationMetric.Interdictions, "interdictions", MetricScope.Organization, "trips", "Trips interdicted, at any location (model section 4, step 4)."),
+        new(OrganizationMetric.Deaths, "deaths", MetricScope.Organization, "trips", "Trips that ended in a death, at any location (model section 4, step 4)."),
+    ];
 
     /// <summary>Counts per period and organization route, in column order.</summary>
-    public static IReadOnlyList<Metric<RouteMetric>> Route { get; } = Table<RouteMetric>(MetricScope.Route,
+    public static IReadOnlyList<Metric<RouteMetric>> Route { get; } =
     [
-        new(RouteMetric.Trips, "trips", "trips", "Trips started on the route (model section 4, step 3)."),
-    ]);
+        new(RouteMetric.Trips, "trips", MetricScope.Route, "trips", "Trips started on the route (model section 4, step 3)."),
+    ];
 
     /// <summary>Columns of a period's location block: metrics per (location, commodity).</summary>
     public static readonly int LocationCount = Location.Count;
@@ -80,33 +80,6 @@ public static class Metrics
     /// <summary>The metric of this scope with this name; null when the scope has none.</summary>
     public static Metric<TId>? Find<TId>(IReadOnlyList<Metric<TId>> table, string name) where TId : struct, Enum =>
         table.FirstOrDefault(m => m.Name == name);
-
-    /// <summary>Checks the rows follow the enum, one row per member in order, so a member is its column.</summary>
-    private static Metric<TId>[] Table<TId>(MetricScope scope, Row<TId>[] rows) where TId : struct, Enum
-    {
-        var ids = Enum.GetValues<TId>();
-        if (ids.Length != rows.Length)
-            throw new InvalidOperationException($"{typeof(TId).Name} has {ids.Length} members but the table {rows.Length} rows");
-        for (int i = 0; i < rows.Length; i++)
-            if (!EqualityComparer<TId>.Default.Equals(rows[i].Id, ids[i]) || Convert.ToInt32(ids[i], System.Globalization.CultureInfo.InvariantCulture) != i)
-                throw new InvalidOperationException($"row {i} of the {scope} metrics is {rows[i].Id}, not member {i} of {typeof(TId).Name}");
-        return rows.Select(r => new Metric<TId>(r.Id, r.Name, scope, r.Unit, r.Definition)).ToArray();
-    }
-
-    private readonly record struct Row<TId>(TId Id, string Name, string Unit, string Definition);
-}
-
-/// <summary>What a count is counted per.</summary>
-public enum MetricScope
-{
-    /// <summary>Per period, location and commodity.</summary>
-    Location,
-
-    /// <summary>Per period and organization.</summary>
-    Organization,
-
-    /// <summary>Per period and organization route.</summary>
-    Route,
 }
 
 /// <summary>A location count: its value is its column in a (location, commodity) cell (see <see cref="Metrics.Location"/>).</summary>
@@ -150,15 +123,3 @@ public enum RouteMetric
     /// <summary>See <see cref="Metrics.Route"/>.</summary>
     Trips,
 }
-
-/// <summary>One row of the table of metrics.</summary>
-/// <param name="Name">Its name in the CSVs (column of the per-replication tables, metric of the summaries) and in sweep and calibration files.</param>
-/// <param name="Scope">What it is counted per.</param>
-/// <param name="Unit">What one count is: a trip or an agent, per period.</param>
-/// <param name="Definition">What it counts, with the section of docs/model.md.</param>
-public abstract record Metric(string Name, MetricScope Scope, string Unit, string Definition);
-
-/// <summary>A row of the table of metrics with its typed id (see <see cref="Metric"/>).</summary>
-/// <param name="Id">The enum member that indexes it in <see cref="ResultLayout"/>.</param>
-public sealed record Metric<TId>(TId Id, string Name, MetricScope Scope, string Unit, string Definition) : Metric(Name, Scope, Unit, Definition)
-    where TId : struct, Enum;

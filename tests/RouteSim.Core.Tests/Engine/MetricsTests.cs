@@ -7,6 +7,9 @@ public class MetricsTests
     [Fact]
     public void Each_member_of_a_scope_enum_is_its_row_and_its_column()
     {
+        Assert.Equal(Enum.GetValues<LocationMetric>().Length, Metrics.Location.Count);
+        Assert.Equal(Enum.GetValues<OrganizationMetric>().Length, Metrics.Organization.Count);
+        Assert.Equal(Enum.GetValues<RouteMetric>().Length, Metrics.Route.Count);
         foreach (var id in Enum.GetValues<LocationMetric>()) Assert.Equal(id, Metrics.Of(id).Id);
         foreach (var id in Enum.GetValues<OrganizationMetric>()) Assert.Equal(id, Metrics.Of(id).Id);
         foreach (var id in Enum.GetValues<RouteMetric>()) Assert.Equal(id, Metrics.Of(id).Id);
