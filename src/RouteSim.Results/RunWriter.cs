@@ -13,7 +13,7 @@ namespace RouteSim.Results;
 /// </summary>
 public sealed class RunWriter : IDisposable
 {
-    private readonly SimulationModel _model;
+    private readonly CompiledScenario _model;
     private readonly string _directory;
     private readonly Utf8CsvWriter _locations, _organizations, _routes;
     private readonly byte[][] _locationIds, _commodityIds, _organizationIds;
@@ -21,7 +21,7 @@ public sealed class RunWriter : IDisposable
     private readonly CountTable _locationRows, _organizationRows, _routeRows;
 
     /// <summary>Opens the per-replication CSVs in a folder being written (see <see cref="ResultFolder"/>) and writes their headers.</summary>
-    public RunWriter(SimulationModel model, string directory)
+    public RunWriter(CompiledScenario model, string directory)
     {
         _model = model;
         _directory = directory;
@@ -55,7 +55,7 @@ public sealed class RunWriter : IDisposable
     // on first use, and this runs on the writing thread while the first replications need both cores.
 
     /// <summary>Location rows: every (location, commodity) some route carrying the commodity passes; other cells are zero.</summary>
-    private static CountTable LocationRows(SimulationModel model, Utf8CsvWriter writer)
+    private static CountTable LocationRows(CompiledScenario model, Utf8CsvWriter writer)
     {
         var layout = model.Layout;
         var keys = new List<byte[]>();
@@ -71,7 +71,7 @@ public sealed class RunWriter : IDisposable
     }
 
     /// <summary>Route rows: every route of every organization, in the order of the route counts.</summary>
-    private static CountTable RouteRows(SimulationModel model, Utf8CsvWriter writer)
+    private static CountTable RouteRows(CompiledScenario model, Utf8CsvWriter writer)
     {
         var keys = new List<byte[]>();
         var firsts = new List<int>();

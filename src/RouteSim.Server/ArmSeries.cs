@@ -7,7 +7,7 @@ namespace RouteSim.Server;
 /// One arm's flow and deaths per period, averaged over replications, for the page's time-series charts: flow is
 /// traversals at every crossing, all commodities; deaths are counted wherever they happened.
 /// </summary>
-public sealed class ArmSeries(SimulationModel model)
+public sealed class ArmSeries(CompiledScenario model)
 {
     private readonly double[] _flow = new double[model.Scenario.Periods];
     private readonly double[] _deaths = new double[model.Scenario.Periods];

@@ -19,7 +19,7 @@ public sealed class RunWriterTests : IDisposable
     [Fact]
     public void Writes_tidy_tables_with_the_agreed_columns_and_totals()
     {
-        var model = SimulationModel.Build(TwoCrossings());
+        var model = CompiledScenario.Build(TwoCrossings());
         var summary = new RunSummary(model.Layout);
         var results = new List<ReplicationResult>();
         string target = Path.Combine(_root, "run");

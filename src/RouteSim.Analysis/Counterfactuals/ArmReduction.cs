@@ -17,10 +17,10 @@ public sealed class ArmReduction
     private readonly double[][] _routeDetection;
 
     /// <summary>Compiles the reduction for replications of <paramref name="model"/>, with route detection evaluated under <paramref name="reference"/>'s enforcement.</summary>
-    /// <param name="model">The arm's compiled model (both arms share routes and organizations).</param>
+    /// <param name="model">The arm's compiled scenario (both arms share routes and organizations).</param>
     /// <param name="reference">The model whose configured enforcement defines route detection: the intervention, for both arms.</param>
     /// <param name="window">Periods summed.</param>
-    public ArmReduction(SimulationModel model, SimulationModel reference, Window window)
+    public ArmReduction(CompiledScenario model, CompiledScenario reference, Window window)
     {
         _window = window;
         _organizationCommodity = model.Organizations.Select(o => o.Commodity).ToArray();
@@ -91,7 +91,7 @@ public sealed class ArmReduction
     }
 
     /// <summary>eta in force at each period: the scenario's, changed by events that set a new one.</summary>
-    private static double[] EffectivenessByPeriod(SimulationModel model)
+    private static double[] EffectivenessByPeriod(CompiledScenario model)
     {
         var state = new EnforcementState(model.Enforcement);
         var eta = new double[model.Scenario.Periods];

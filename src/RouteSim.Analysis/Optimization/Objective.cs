@@ -21,7 +21,7 @@ public sealed record Objective(string Kind, Window Window, string? Commodity = n
     };
 
     /// <summary>The objective of one replication.</summary>
-    public double Of(ReplicationResult result, SimulationModel model)
+    public double Of(ReplicationResult result, CompiledScenario model)
     {
         var layout = result.Layout;
         double delivered = 0, deaths = 0;

@@ -33,7 +33,7 @@ public sealed class CompiledOutcome
     public static IReadOnlyList<string> ComparisonMeasures { get; } = Counterfactuals.ComparisonMeasures.All.Select(m => m.Name).ToArray();
 
     /// <summary>Binds an outcome to a model (and, for comparison measures, its baseline); throws ArgumentException naming what is unknown.</summary>
-    public static CompiledOutcome Compile(Outcome outcome, SimulationModel model, SimulationModel? baseline)
+    public static CompiledOutcome Compile(Outcome outcome, CompiledScenario model, CompiledScenario? baseline)
     {
         int periods = model.Scenario.Periods;
         var window = new Window(outcome.From, outcome.To ?? periods);

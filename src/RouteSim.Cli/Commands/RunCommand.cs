@@ -80,7 +80,7 @@ public static class RunCommand
     /// Where the flow went: mean traversals per period at each crossing, in each phase of the enforcement
     /// schedule (the stretches between events), so displacement shows at a glance.
     /// </summary>
-    private static Table CrossingFlows(SimulationModel model, RunSummary summary)
+    private static Table CrossingFlows(CompiledScenario model, RunSummary summary)
     {
         var scenario = model.Scenario;
         var cuts = scenario.Enforcement.Events.Select(e => e.Period).Where(p => p > 0).Append(0).Append(scenario.Periods).Distinct().Order().ToArray();
@@ -109,7 +109,7 @@ public static class RunCommand
     /// The headline: each organization's totals over the run, with 95% intervals. The seconds and the rate are
     /// manifest.json's (simulating and writing the per-replication tables; summary.csv is written after).
     /// </summary>
-    private static void Report(Terminal terminal, SimulationModel model, RunSummary summary, string folder, double seconds, long decisions)
+    private static void Report(Terminal terminal, CompiledScenario model, RunSummary summary, string folder, double seconds, long decisions)
     {
         var scenario = model.Scenario;
         terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

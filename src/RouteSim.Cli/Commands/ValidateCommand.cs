@@ -46,7 +46,7 @@ public static class ValidateCommand
     /// The interdiction chance per trip at every location that ever gets resources, at its most resources and for the
     /// most detectable commodity (docs/model.md section 2), so that a surprising figure shows before anything runs.
     /// </summary>
-    private static IEnumerable<string> DetectionLines(Scenario s, RouteSim.Core.Engine.SimulationModel model)
+    private static IEnumerable<string> DetectionLines(Scenario s, RouteSim.Core.Engine.CompiledScenario model)
     {
         var schedule = model.Enforcement.ConfiguredSchedule(s.Periods);
         double kappa = s.Commodities.Max(c => c.Detectability);

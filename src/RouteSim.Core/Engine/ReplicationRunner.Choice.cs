@@ -13,7 +13,7 @@ public sealed partial class ReplicationRunner
     /// <summary>When every agent has rho = 1 (sigma = 0) or rho does not matter (F = 0), the logit weights are shared.</summary>
     private bool SharesChoice(OrganizationPlan plan) => SharesChoice(_model, plan);
 
-    private static bool SharesChoice(SimulationModel model, OrganizationPlan plan) =>
+    private static bool SharesChoice(CompiledScenario model, OrganizationPlan plan) =>
         plan.Organization.RiskSigma == 0 || model.Scenario.Commodities[plan.Commodity].Penalty == 0;
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed partial class ReplicationRunner
     /// <summary>Attraction of padding lanes: never the largest, and its weight is ignored.</summary>
     private const double PaddingAttraction = -1e300;
 
-    private readonly SimulationModel _model;
+    private readonly CompiledScenario _model;
     private readonly ulong _replicationKey;
     private readonly int _threads;
     private readonly SpareThreads? _spare;
@@ -58,13 +58,13 @@ public sealed partial class ReplicationRunner
 
     /// <summary>Prepares replication <paramref name="replication"/> of a run with master seed <paramref name="seed"/>.</summary>
     /// <param name="agents">Agent arrays to reuse from an earlier replication of the same model (saves allocating them); null for new ones.</param>
-    public ReplicationRunner(SimulationModel model, ulong seed, int replication, int threads = 1, AgentArrays? agents = null)
+    public ReplicationRunner(CompiledScenario model, ulong seed, int replication, int threads = 1, AgentArrays? agents = null)
         : this(model, seed, replication, threads, agents, null, null)
     {
     }
 
     /// <summary>As the public constructor, with counts from a pool and threads lent by an ensemble's idle workers.</summary>
-    internal ReplicationRunner(SimulationModel model, ulong seed, int replication, int threads, AgentArrays? agents, ResultPool? results, SpareThreads? spare)
+    internal ReplicationRunner(CompiledScenario model, ulong seed, int replication, int threads, AgentArrays? agents, ResultPool? results, SpareThreads? spare)
     {
         _model = model;
         _threads = Math.Max(1, threads);
@@ -150,7 +150,7 @@ public sealed partial class ReplicationRunner
     /// Bytes one replication holds besides its agent arrays and counts: every chunk's scratch (one chunk per
     /// <see cref="ChunkSize"/> agents) and the per-route and per-location arrays, as the constructor allocates them.
     /// </summary>
-    internal static long WorkingBytes(SimulationModel model)
+    internal static long WorkingBytes(CompiledScenario model)
     {
         int maxLanes = 0;
         long lanes = 0;

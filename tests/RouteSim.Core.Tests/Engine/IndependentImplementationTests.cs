@@ -38,7 +38,7 @@ public class IndependentImplementationTests
     public void Mean_totals_agree_with_a_plain_object_implementation()
     {
         var scenario = Sample();
-        var model = SimulationModel.Build(scenario);
+        var model = CompiledScenario.Build(scenario);
         var layout = model.Layout;
         var engine = Runs.All(scenario, Replications, seed: 11);
         var plain = new PlainAgentModel(scenario);

@@ -8,7 +8,7 @@ public static class Runs
 {
     public static List<ReplicationResult> All(Scenario scenario, int replications, ulong seed = 1, int threads = 1)
     {
-        var model = SimulationModel.Build(scenario);
+        var model = CompiledScenario.Build(scenario);
         var results = new List<ReplicationResult>();
         Ensemble.Run(model, new RunSettings(seed, replications, threads), results.Add);
         return results;
