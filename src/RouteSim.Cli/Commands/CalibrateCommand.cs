@@ -142,14 +142,17 @@ public static class CalibrateCommand
                 figures.Add(groups.Several ? figure with { Name = $"{figure.Name}-{groups.Names[g]}" } : figure);
             }
             figures.Add(CalibrationFigures.LossTrace(fit, lossMeaning));
-            OptimizationFigures.Save(figures, folder.Staging);
+            FigureFiles.Save(figures, folder.Staging);
 
             double seconds = clock.Elapsed.TotalSeconds;
             var manifest = new CalibrationManifest(calibration.Name, Path.GetFullPath(file), ScenarioFile.Sha256(file), Path.GetFullPath(calibration.Scenario.File),
                 ScenarioFile.Sha256(calibration.Scenario.File), Path.GetFullPath(calibration.ObservedFile), ScenarioFile.Sha256(calibration.ObservedFile),
                 calibration.Scale.ToString().ToLowerInvariant(), fitted, calibration.Replications, calibration.Seed, fit.Trace.Count, fit.StopReason, fit.BestLoss,
-                lossMeaning, predictions, calibration.Anchored ? "last_fitted" : "none", calibration.PredictReplications, intervalManifest, holdout, CommonOptions.Version, threads, started, seconds, commandLine);
-            File.WriteAllText(folder.File("manifest.json"), manifest.ToJson());
+                lossMeaning, predictions, calibration.Anchored ? "last_fitted" : "none", calibration.PredictReplications, intervalManifest, holdout)
+            {
+                Provenance = new Results.Provenance(CommonOptions.Version, commandLine, threads, started, seconds),
+            };
+            manifest.Write(folder.Staging);
             folder.Commit();
 
             // --quiet hides progress only: the results and where they went are always printed.

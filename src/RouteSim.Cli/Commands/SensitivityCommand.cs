@@ -34,6 +34,7 @@ public static class SensitivityCommand
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(Terminal terminal, string path, string? output, int resamples, ulong seed, bool force, bool quiet)
     {
+        var provenance = Manifests.Start(Environment.CommandLine, null);
         SweepFolder sweep;
         Design design;
         try
@@ -87,23 +88,8 @@ public static class SensitivityCommand
         string target = output ?? Path.Combine(path, "sensitivity");
         return ResultsFolderWork.Run(terminal, target, force, (folder, _) =>
         {
-            string csv = folder.File(SensitivityWriter.FileName);
-            var figures = new List<Figure>();
-            if (sobol.Count > 0)
-            {
-                SensitivityWriter.Sobol(csv, sobol);
-                figures.AddRange(sobol.Select(s => SensitivityFigures.Sobol(s.Item1, s.Item2)));
-            }
-            else
-            {
-                SensitivityWriter.Morris(csv, morris);
-                figures.AddRange(morris.Select(m => SensitivityFigures.Morris(m.Item1, m.Item2)));
-            }
-            OptimizationFigures.Save(figures, folder.Staging);
-            var d = sweep.Document;
-            File.WriteAllText(folder.File("manifest.json"), new SensitivityManifest(d.Name, d.Sha256, Path.GetFullPath(path), d.Design, d.Points, d.Replications, d.Seed,
-                sobol.Count > 0 ? "sobol (Saltelli 2010 first order, Jansen 1999 total)" : "morris (mu, mu*, sigma)", resamples, seed,
-                [.. sobol.Select(x => x.Item1), .. morris.Select(x => x.Item1)], skipped, CommonOptions.Version, DateTimeOffset.UtcNow, Environment.CommandLine).ToJson());
+            SensitivityWriter.Write(folder.Staging, sobol, morris, skipped, sweep.Document, path, resamples, seed, provenance);
+            FigureFiles.Save([.. sobol.Select(s => SensitivityFigures.Sobol(s.Item1, s.Item2)), .. morris.Select(m => SensitivityFigures.Morris(m.Item1, m.Item2))], folder.Staging);
             folder.Commit();
             Print(terminal, sweep, sobol, morris, folder.Target, resamples);
             return ExitCodes.Ok;
