@@ -4,8 +4,9 @@ using nietras.SeparatedValues;
 namespace RouteSim.Results.Reading;
 
 /// <summary>
-/// A CSV table read back by column name through Sep (RFC 4180: quoted fields, doubled quotes, separators and line
-/// breaks inside quotes, a UTF-8 byte-order mark), whoever wrote it: RouteSim, R's write.csv, a spreadsheet.
+/// A CSV table read by column name through Sep (RFC 4180: quoted names and fields, doubled quotes, separators and
+/// line breaks inside quotes, a UTF-8 byte-order mark, CRLF), whoever wrote it: RouteSim, R's write.csv, pandas, a
+/// spreadsheet. The one CSV reader of the project: results folders and observed tables alike.
 /// </summary>
 public sealed class CsvTable
 {
@@ -42,8 +43,8 @@ public sealed class CsvTable
         if (!File.Exists(path)) throw new ResultsReadException($"{path}: file not found (is this a RouteSim results folder?)");
         try
         {
-            using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromFile(path);
-            return Read(path, reader);
+            using var reader = Reader(CsvOptions.Strict).FromFile(path);
+            return Read(path, reader, CsvOptions.Strict);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -52,35 +53,44 @@ public sealed class CsvTable
         catch (ArgumentException e)
         {
             // Sep refuses a header that names a column twice: a table we cannot read by column name.
-            throw new ResultsReadException($"{path}:1: {e.Message.ReplaceLineEndings(" ")}");
+            throw DuplicateName(path, e);
         }
     }
 
     /// <summary>Reads CSV text; <paramref name="path"/> names it in errors.</summary>
-    public static CsvTable Parse(string text, string path)
+    public static CsvTable Parse(string text, string path) => Parse(text, path, CsvOptions.Strict);
+
+    /// <summary>Reads CSV text as <paramref name="options"/> say; <paramref name="path"/> names it in errors.</summary>
+    /// <remarks>A header that names a column twice is a <see cref="ResultsReadException"/> at line 1, whatever the options.</remarks>
+    public static CsvTable Parse(string text, string path, CsvOptions options)
     {
         try
         {
-            using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
-            return Read(path, reader);
+            using var reader = Reader(options).FromText(text);
+            return Read(path, reader, options);
         }
         catch (ArgumentException e)
         {
-            throw new ResultsReadException($"{path}:1: {e.Message.ReplaceLineEndings(" ")}");
+            throw DuplicateName(path, e);
         }
     }
 
-    private static CsvTable Read(string path, SepReader reader)
+    private static SepReaderOptions Reader(CsvOptions options) =>
+        Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, Trim = options.Trim ? SepTrim.All : SepTrim.None, DisableColCountCheck = true });
+
+    private static ResultsReadException DuplicateName(string path, ArgumentException e) => new(path, 1, e.Message.ReplaceLineEndings(" "));
+
+    private static CsvTable Read(string path, SepReader reader, CsvOptions options)
     {
-        if (reader.Header.IsEmpty) throw new ResultsReadException($"{path}: empty file (a table needs a header line)");
+        if (reader.Header.IsEmpty && !options.KeepRagged) throw new ResultsReadException($"{path}: empty file (a table needs a header line)");
         var header = reader.Header.ColNames.ToArray();
         var rows = new List<string[]>();
         var lines = new List<int>();
         foreach (var row in reader)
         {
             if (row.ColCount == 1 && row.Span.Trim().Length == 0) continue;
-            if (row.ColCount != header.Length)
-                throw new ResultsReadException($"{path}:{row.LineNumberFrom}: {row.ColCount} fields, but the header has {header.Length}");
+            if (row.ColCount != header.Length && !options.KeepRagged)
+                throw new ResultsReadException(path, row.LineNumberFrom, $"{row.ColCount} fields, but the header has {header.Length}");
             var fields = new string[row.ColCount];
             for (int i = 0; i < fields.Length; i++) fields[i] = row[i].ToString();
             rows.Add(fields);
@@ -103,5 +113,3 @@ public sealed class CsvTable
         : throw new ResultsReadException($"'{(field.Length <= 40 ? field : field[..37] + "...")}' is not a number");
 }
 
-/// <summary>A results folder cannot be read.</summary>
-public sealed class ResultsReadException(string message) : Exception(message);
