@@ -4,9 +4,6 @@ using RouteSim.Core.Engine;
 
 namespace RouteSim.Results;
 
-/// <summary>One arm of a comparison: its compiled model and the file it was loaded from.</summary>
-public sealed record ComparisonArm(SimulationModel Model, InputFile File);
-
 /// <summary>
 /// Writes a comparison's results folder, as <c>routesim compare</c> and the explorer's download both write it: each
 /// arm's run folder (baseline/, intervention/), comparison.csv, comparison_locations.csv, manifest.json and

@@ -3,9 +3,6 @@ using RouteSim.Core.Engine;
 
 namespace RouteSim.Results;
 
-/// <summary>A run folder as written: the summary over replications and its manifest.</summary>
-public sealed record RunRecord(RunSummary Summary, RunManifest Manifest);
-
 /// <summary>
 /// Writes a run's results folder, as <c>routesim run</c> writes it: every replication's rows, the summary, the
 /// manifest (written last) and network.geojson.

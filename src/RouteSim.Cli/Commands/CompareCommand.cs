@@ -23,20 +23,15 @@ public static class CompareCommand
         var intervention = new Argument<string>("intervention") { Description = "Intervention scenario file: the same network, organizations and agents, other enforcement" };
         var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<baseline>-vs-<intervention>)" };
         var window = new Option<string?>("--window") { Description = "Evaluation window FROM:TO: periods FROM up to but not including TO (default: the whole run)" };
-        var seed = CommonOptions.Seed();
-        var replications = CommonOptions.Replications();
-        var threads = CommonOptions.Threads();
-        var force = CommonOptions.Force();
-        var quiet = CommonOptions.Quiet();
-        var report = ReportCommand.Flag();
-        var command = new Command("compare", "Run a baseline and an intervention with common random numbers: displacement, deterrence, deaths, each with a 95% interval")
+        var common = new SimulationOptions();
+        var command = common.AddTo(new Command("compare", "Run a baseline and an intervention with common random numbers: displacement, deterrence, deaths, each with a 95% interval")
         {
-            baseline, intervention, output, window, seed, replications, threads, force, quiet, report,
-        };
+            baseline, intervention, output, window,
+        });
         command.SetAction(parsed => Run(terminal, new CompareRequest(
             parsed.GetValue(baseline)!, parsed.GetValue(intervention)!, parsed.GetValue(output), parsed.GetValue(window),
-            parsed.GetValue(seed), parsed.GetValue(replications), parsed.GetValue(threads), parsed.GetValue(force), parsed.GetValue(quiet),
-            Environment.CommandLine) { Report = parsed.GetValue(report) }));
+            parsed.GetValue(common.Seed), parsed.GetValue(common.Replications), parsed.GetValue(common.Threads), parsed.GetValue(common.Force), parsed.GetValue(common.Quiet),
+            Environment.CommandLine) { Report = parsed.GetValue(common.Report) }));
         return command;
     }
 

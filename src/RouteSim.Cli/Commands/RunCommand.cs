@@ -16,25 +16,17 @@ public static class RunCommand
     {
         var file = new Argument<string>("scenario") { Description = "Scenario file" };
         var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<scenario file name>)" };
-        var seed = CommonOptions.Seed();
-        var replications = CommonOptions.Replications();
-        var threads = CommonOptions.Threads();
-        var force = CommonOptions.Force();
-        var quiet = CommonOptions.Quiet();
-        var report = ReportCommand.Flag();
-        var command = new Command("run", "Run a scenario's replications and write tidy CSVs, a summary and a manifest")
-        {
-            file, output, seed, replications, threads, force, quiet, report,
-        };
+        var common = new SimulationOptions();
+        var command = common.AddTo(new Command("run", "Run a scenario's replications and write tidy CSVs, a summary and a manifest") { file, output });
         command.SetAction(parsed => Run(terminal, new RunRequest(
             parsed.GetValue(file)!,
             parsed.GetValue(output),
-            parsed.GetValue(seed),
-            parsed.GetValue(replications),
-            parsed.GetValue(threads),
-            parsed.GetValue(force),
-            parsed.GetValue(quiet),
-            Environment.CommandLine) { Report = parsed.GetValue(report) }));
+            parsed.GetValue(common.Seed),
+            parsed.GetValue(common.Replications),
+            parsed.GetValue(common.Threads),
+            parsed.GetValue(common.Force),
+            parsed.GetValue(common.Quiet),
+            Environment.CommandLine) { Report = parsed.GetValue(common.Report) }));
         return command;
     }
 

@@ -47,7 +47,7 @@ public static class SweepCommand
         if (sweep is null) return ErrorList.Report(terminal, errors);
 
         foreach (var warning in Analysis.Sensitivity.DesignAdequacy.BeforeRun(sweep.Design)) terminal.Fail($"routesim: warning: {file}: {warning}");
-        var document = SweepDocuments.Describe(sweep);
+        var document = SweepDocuments.Describe(sweep, CommonOptions.Version);
         var table = SweepDocuments.Table(sweep);
         string root = output ?? Path.Combine("results", Path.GetFileNameWithoutExtension(file));
         var (from, to) = shard is { } s ? sweep.Plan.Shard(s.Index, s.Count) : (0L, sweep.Plan.Count);

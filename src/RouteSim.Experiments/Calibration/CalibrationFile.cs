@@ -3,8 +3,8 @@ using RouteSim.Analysis.Calibration;
 using RouteSim.Analysis.Sweeps;
 using RouteSim.Experiments.Entries;
 using RouteSim.Experiments.Templates;
-using RouteSim.Results.Reading;
 using RouteSim.Scenarios;
+using RouteSim.Scenarios.Tables;
 using RouteSim.Scenarios.Yaml;
 
 namespace RouteSim.Experiments.Calibration;
@@ -190,7 +190,7 @@ public static class CalibrationFile
     }
 
     /// <summary>
-    /// Reads the key and target columns of an observed CSV through <see cref="CsvTable"/> (RFC 4180: quoted names and fields, commas
+    /// Reads the key and target columns of an observed CSV through <see cref="CsvRows"/>, the project's one CSV reader (RFC 4180: quoted names and fields, commas
     /// inside quotes, a byte-order mark, CRLF), as written by R's write.csv, pandas or a spreadsheet; columns are
     /// found by name, so row names and other columns may stand beside them. An empty field or R's NA is a missing
     /// value. Every problem names the file and line.
@@ -203,12 +203,12 @@ public static class CalibrationFile
             errors.Add(error!);
             return null;
         }
-        CsvTable table;
+        CsvRows table;
         try
         {
-            table = CsvTable.Parse(text, file, new CsvOptions(Trim: true, KeepRagged: true));
+            table = CsvRows.Parse(text, new CsvOptions(Trim: true, KeepRagged: true));
         }
-        catch (ResultsReadException e)
+        catch (CsvFormatException e)
         {
             // A header that names a column twice: targets are found by name, so it must be unique.
             errors.Add(new ScenarioError(file, e.Line ?? 1, 1, "", e.Detail));
@@ -220,10 +220,10 @@ public static class CalibrationFile
             errors.Add(new ScenarioError(file, 1, 1, "", "the observed table needs a header and at least one row"));
             return null;
         }
-        int keyColumn = table.ColumnOrMissing(key);
+        int keyColumn = IndexOf(header, key);
         string columnList = string.Join(", ", header.Select(h => $"'{h}'"));
         if (keyColumn < 0) errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{key}' (the calibration's key); columns: {columnList}"));
-        var columns = targets.Select(t => (t, table.ColumnOrMissing(t))).ToArray();
+        var columns = targets.Select(t => (t, IndexOf(header, t))).ToArray();
         foreach (var (t, c) in columns.Where(c => c.Item2 < 0))
             errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{t}' (a target); columns: {columnList}"));
         if (errors.Count > 0) return null;
@@ -260,6 +260,12 @@ public static class CalibrationFile
         if (keys.Count == 0 && errors.Count == 0)
             errors.Add(new ScenarioError(file, 1, 1, "", "the observed table needs a header and at least one row"));
         return errors.Count > 0 ? null : new ObservedTable(key, keys, targets, values.ToArray());
+    }
+
+    private static int IndexOf(IReadOnlyList<string> header, string name)
+    {
+        for (int i = 0; i < header.Count; i++) if (header[i] == name) return i;
+        return -1;
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
