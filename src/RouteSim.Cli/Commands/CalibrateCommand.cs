@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using RouteSim.Analysis.Calibration;
 using RouteSim.Cli.Console;
 using RouteSim.Experiments.Calibration;
