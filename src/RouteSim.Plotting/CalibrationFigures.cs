@@ -7,6 +7,35 @@ namespace RouteSim.Plotting;
 public static class CalibrationFigures
 {
     /// <summary>
+    /// Every figure of a calibration: observed against the model for each group of targets (one figure when there is
+    /// one group), then the loss trace.
+    /// </summary>
+    /// <param name="name">The calibration's name, for titles.</param>
+    /// <param name="observed">Every observed row, fitted or held out, as read.</param>
+    /// <param name="lastFitted">The last key used in the fit.</param>
+    /// <param name="labels">Each target's name.</param>
+    /// <param name="predicted">The model's rows on the compared scale, by key.</param>
+    /// <param name="intervals">The predictions' 95% intervals, or null.</param>
+    public static IReadOnlyList<Figure> All(string name, ObservedTable observed, long lastFitted, FitScale scale, IReadOnlyList<string> labels, TargetGroups groups,
+        IReadOnlyDictionary<long, double[]> predicted, bool anchored, ForecastIntervals? intervals, FitResult fit, string lossMeaning)
+    {
+        var observedRows = observed.Keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => Forecast.Compared(observed.Values[p.i], scale, 1, groups));
+        string valueName = scale == FitScale.Shares ? "share of the row's total" : "count";
+        var figures = new List<Figure>();
+        for (int g = 0; g < groups.Names.Count; g++)
+        {
+            var members = Enumerable.Range(0, labels.Count).Where(j => groups.Of[j] == g).ToArray();
+            IReadOnlyDictionary<long, double[]> Pick(IReadOnlyDictionary<long, double[]> rows) => rows.ToDictionary(r => r.Key, r => members.Select(j => r.Value[j]).ToArray());
+            var figure = ObservedAgainstSimulated(groups.Several ? $"{name}: {groups.Names[g]}" : name,
+                observed.KeyColumn, groups.Several ? $"share of {groups.Names[g]}" : valueName, members.Select(j => labels[j]).ToArray(),
+                Pick(observedRows), Pick(predicted), lastFitted, anchored, intervals is null ? null : (Pick(intervals.Low), Pick(intervals.High)));
+            figures.Add(groups.Several ? figure with { Name = $"{figure.Name}-{groups.Names[g]}" } : figure);
+        }
+        figures.Add(LossTrace(fit, lossMeaning));
+        return figures;
+    }
+
+    /// <summary>
     /// Observed values (dots), the fitted model over the fitted keys (solid lines) and the prediction after them
     /// (thin lines with squares, starting from the last fitted observation when anchored), with intervals a vertical bar
     /// through each predicted square from its interval's low to its high end; a grey line marks the end of the fit.

@@ -52,15 +52,4 @@ public static class OptimizationFigures
         FigureStyle.LegendOutside(plot);
         return new Figure("allocation-split", $"Whole resource units at the {order.Length} locations that get the most, both allocations of {problem.Budget:#,0} units: {best.Name} and {other.Name}.", plot, 1100, 560);
     }
-
-    /// <summary>Saves figures as PNG and SVG into a folder.</summary>
-    public static void Save(IEnumerable<Figure> figures, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        foreach (var f in figures)
-        {
-            f.Plot.SavePng(Path.Combine(directory, f.Name + ".png"), f.Width, f.Height);
-            f.Plot.SaveSvg(Path.Combine(directory, f.Name + ".svg"), f.Width, f.Height);
-        }
-    }
 }

@@ -180,7 +180,7 @@ public static class ReportWriter
     {
         // Figures the command drew itself (calibration, optimization) are inlined as they are, found by name.
         var existing = (drawn ?? []).Where(d => File.Exists(Path.Combine(folder, d.File + ".svg"))).ToArray();
-        if (figures.Count > 0) SaveFigures(folder, figures);
+        if (figures.Count > 0) FigureFiles.Replace(figures, Path.Combine(folder, "figures"));
         var html = new StringBuilder();
 
         string E(string s) => WebUtility.HtmlEncode(s);
@@ -226,29 +226,6 @@ public static class ReportWriter
         File.WriteAllText(temporary, html.ToString(), new UTF8Encoding(false));
         File.Move(temporary, report, overwrite: true);
         return report;
-    }
-
-    /// <summary>Draws the figures aside first and replaces the folder's figures/ only when all are drawn.</summary>
-    private static void SaveFigures(string folder, IReadOnlyList<Figure> figures)
-    {
-        var target = Path.Combine(folder, "figures");
-        var staging = Path.Combine(folder, $".figures.partial-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
-        try
-        {
-            foreach (var f in figures)
-            {
-                f.Plot.SavePng(Path.Combine(staging, f.Name + ".png"), f.Width, f.Height);
-                f.Plot.SaveSvg(Path.Combine(staging, f.Name + ".svg"), f.Width, f.Height);
-            }
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            Directory.Move(staging, target);
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
-
     }
 
     private static string Cell(double mean, double low, double high) =>

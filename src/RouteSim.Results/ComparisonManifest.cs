@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RouteSim.Results;
 
 /// <summary>What a comparison folder's manifest.json records: both scenarios, the pairing and the window.</summary>
@@ -16,13 +14,8 @@ public sealed record ComparisonManifest(
     string PeriodUnit,
     string Window,
     IReadOnlyList<string> TargetedCrossings,
-    string RoutesimVersion,
-    int Threads,
-    DateTimeOffset StartedAt,
-    double WallSeconds,
     long AgentDecisions,
-    double DecisionsPerSecond,
-    string CommandLine)
+    double DecisionsPerSecond) : Manifest
 {
     /// <summary>Schema version of this manifest.</summary>
     public int ManifestVersion { get; init; } = 1;
@@ -33,20 +26,7 @@ public sealed record ComparisonManifest(
     /// <summary>Ids of the crossings the intervention does not reinforce during the window.</summary>
     public IReadOnlyList<string> UnreinforcedCrossings { get; init; } = [];
 
-    /// <summary>The manifest as JSON text.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
-
     /// <summary>Reads a manifest back.</summary>
     /// <remarks>Null when the text is not a manifest of this kind (invalid JSON, another shape, a field of the wrong type).</remarks>
-    public static ComparisonManifest? FromJson(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<ComparisonManifest>(json, RunManifest.JsonOptions);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static ComparisonManifest? FromJson(string json) => Read<ComparisonManifest>(json);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using RouteSim.Analysis.Optimization;
 
 namespace RouteSim.Results;
@@ -13,7 +12,7 @@ public static class OptimizationWriter
     /// and objective; the paired difference only for allocations of the reference's total) and trace.csv (the search,
     /// with the spread of its sampling distribution in units and whether it met the tolerance).
     /// </summary>
-    public static void Write(AllocationProblem problem, SearchResult search, AllocationEvaluation evaluation, string directory)
+    public static void Tables(AllocationProblem problem, SearchResult search, AllocationEvaluation evaluation, string directory)
     {
         using (var w = Open(Path.Combine(directory, "allocation.csv")))
         {
@@ -40,37 +39,25 @@ public static class OptimizationWriter
         }
     }
 
-    private static StreamWriter Open(string path) => Csv.Create(path);
-}
+    /// <summary>
+    /// Writes an optimisation folder: the three tables (<see cref="Tables"/>) and manifest.json, for a search with
+    /// <paramref name="settings"/> from <paramref name="searchSeed"/> and a fresh-seed evaluation of
+    /// <paramref name="evaluationReplications"/> replications from <paramref name="evaluationSeed"/>.
+    /// </summary>
+    public static OptimizationManifest Write(string directory, InputFile file, AllocationProblem problem, CrossEntropySearch settings, ulong searchSeed,
+        SearchResult search, AllocationEvaluation evaluation, ulong evaluationSeed, int evaluationReplications, Provenance provenance)
+    {
+        Tables(problem, search, evaluation, directory);
+        var o = problem.Objective;
+        var manifest = new OptimizationManifest(problem.Model.Scenario.Name, file.Path, file.Sha256, problem.Budget, o.Describe(), o.Window.ToString(), problem.Start,
+            problem.Locations, searchSeed, settings.Iterations, settings.Population, settings.Replications, search.Trace.Count, search.Converged,
+            settings.ConvergedSpread(problem.Budget), evaluationSeed, evaluationReplications)
+        {
+            Provenance = provenance.FinishedNow(),
+        };
+        manifest.Write(directory);
+        return manifest;
+    }
 
-/// <summary>
-/// What an optimisation folder's manifest.json records: the budget (whole resource units), the search's settings, how
-/// many iterations it ran, whether it converged (sampling spread at most SearchTolerance units) and both seeds.
-/// </summary>
-public sealed record OptimizationManifest(
-    string Scenario,
-    string ScenarioFile,
-    string ScenarioSha256,
-    double Budget,
-    string Objective,
-    string Window,
-    int Start,
-    IReadOnlyList<string> Locations,
-    ulong SearchSeed,
-    int SearchIterations,
-    int SearchPopulation,
-    int SearchReplications,
-    int SearchIterationsRun,
-    bool SearchConverged,
-    double SearchTolerance,
-    ulong EvaluationSeed,
-    int EvaluationReplications,
-    string RoutesimVersion,
-    int Threads,
-    DateTimeOffset StartedAt,
-    double WallSeconds,
-    string CommandLine)
-{
-    /// <summary>The manifest as JSON text.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
+    private static StreamWriter Open(string path) => Csv.Create(path);
 }

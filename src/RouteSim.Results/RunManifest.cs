@@ -1,6 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
+using System.Globalization;
+using RouteSim.Core.Engine;
+using RouteSim.Core.Model;
 
 namespace RouteSim.Results;
 
@@ -13,13 +13,8 @@ public sealed record RunManifest(
     int Replications,
     int Periods,
     string PeriodUnit,
-    string RoutesimVersion,
-    int Threads,
-    DateTimeOffset StartedAt,
-    double WallSeconds,
     long AgentDecisions,
-    double DecisionsPerSecond,
-    string CommandLine)
+    double DecisionsPerSecond) : Manifest
 {
     /// <summary>Schema version of this manifest, bumped when fields change meaning.</summary>
     public int ManifestVersion { get; init; } = 1;
@@ -33,29 +28,27 @@ public sealed record RunManifest(
     /// <summary>The scenario's sources, for reports.</summary>
     public IReadOnlyList<string> ScenarioSources { get; init; } = [];
 
-    /// <summary>JSON options: snake_case keys, indented; contracts of the results' own documents generated at build time, others by reflection.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(ResultsJson.Default, new DefaultJsonTypeInfoResolver()),
-    };
+    /// <summary>
+    /// The manifest of one run of <paramref name="scenario"/> read from <paramref name="file"/>:
+    /// <paramref name="decisions"/> agent decisions over the <paramref name="provenance"/>'s wall seconds.
+    /// </summary>
+    public static RunManifest Of(InputFile file, Scenario scenario, RunSettings settings, long decisions, Provenance provenance) =>
+        new(scenario.Name, file.Path, file.Sha256, settings.Seed, settings.Replications, scenario.Periods, scenario.PeriodUnit,
+            decisions, Rate(decisions, provenance.WallSeconds))
+        {
+            ScenarioDescription = scenario.Description,
+            ScenarioSources = scenario.Sources,
+            StartDate = DayOf(scenario.StartDate),
+            Provenance = provenance,
+        };
 
-    /// <summary>The manifest as JSON text.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
+    /// <summary>Agent decisions per second over a wall time, as manifests record it and the console prints it.</summary>
+    public static double Rate(long decisions, double seconds) => decisions / Math.Max(seconds, 1e-9);
+
+    /// <summary>A scenario's start date as manifests record it (YYYY-MM-DD), or null.</summary>
+    public static string? DayOf(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Reads a manifest back.</summary>
     /// <remarks>Null when the text is not a manifest of this kind (invalid JSON, another shape, a field of the wrong type).</remarks>
-    public static RunManifest? FromJson(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<RunManifest>(json, JsonOptions);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static RunManifest? FromJson(string json) => Read<RunManifest>(json);
 }

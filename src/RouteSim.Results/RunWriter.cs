@@ -115,7 +115,7 @@ public sealed class RunWriter : IDisposable
         _routes.Dispose();
         WriteCatalog();
         WriteNetwork();
-        WriteSummary(summary, Math.Max(1, manifest.Threads));
+        WriteSummary(summary, Math.Max(1, manifest.Threads ?? 1));
         System.IO.File.WriteAllText(File("manifest.json"), manifest.ToJson(), new UTF8Encoding(false));
     }
 

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
-using RouteSim.Analysis.Counterfactuals;
 using RouteSim.Core.Engine;
 using RouteSim.Results;
 
@@ -47,46 +45,11 @@ public static class ComparisonArchive
 
     private static void WriteComparison(BaselineScenario baseline, WhatIfScenario whatIf, WhatIfRequest request, ExplorerOptions options, string folder, CancellationToken cancellation)
     {
-        var scenarioB = baseline.Scenario;
-        var scenarioX = whatIf.Loaded.Scenario!;
-        var settings = new RunSettings(scenarioB.Seed, request.Replications, options.Threads);
+        var settings = new RunSettings(baseline.Scenario.Seed, request.Replications, options.Threads);
         string whatIfSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(whatIf.Text)));
         string command = $"routesim compare {baseline.FullPath} {WhatIfScenario.FileName} --seed {settings.Seed} --replications {settings.Replications} --window {request.Window}";
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        Comparison comparison;
-        long decisions;
-        using (var b = new RunRecorder(baseline.Model, Path.Combine(folder, "baseline")))
-        using (var x = new RunRecorder(whatIf.Loaded.Model!, Path.Combine(folder, "intervention")))
-        {
-            comparison = CounterfactualRun.Run(baseline.Model, whatIf.Loaded.Model!, settings, request.Window, b.Add, x.Add, null, cancellation);
-            double seconds = clock.Elapsed.TotalSeconds;
-            b.Finish(Manifest(scenarioB, baseline.FullPath, baseline.Sha256, settings, started, seconds, b.Decisions, options.Version, command));
-            x.Finish(Manifest(scenarioX, WhatIfScenario.FileName, whatIfSha, settings, started, seconds, x.Decisions, options.Version, command));
-            decisions = b.Decisions + x.Decisions;
-        }
-        ComparisonWriter.Write(comparison, folder);
-        double wall = clock.Elapsed.TotalSeconds;
-        var manifest = new ComparisonManifest(scenarioB.Name, baseline.FullPath, baseline.Sha256, scenarioX.Name, WhatIfScenario.FileName, whatIfSha,
-            settings.Seed, settings.Replications, scenarioB.Periods, scenarioB.PeriodUnit, request.Window.ToString(), comparison.Targeted,
-            options.Version, settings.Threads, started, wall, decisions, decisions / Math.Max(wall, 1e-9), command)
-        {
-            StartDate = StartDate(scenarioB),
-            UnreinforcedCrossings = comparison.Unreinforced,
-        };
-        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJson());
-        NetworkGeoJson.Write(RouteSim.Results.Reading.ComparisonFolder.Open(folder));
+        ComparisonFolderWriter.Write(folder, new ComparisonArm(baseline.Model, new InputFile(baseline.FullPath, baseline.Sha256)),
+            new ComparisonArm(whatIf.Loaded.Model!, new InputFile(WhatIfScenario.FileName, whatIfSha)),
+            settings, request.Window, Provenance.Start(options.Version, command, settings.Threads), null, cancellation);
     }
-
-    private static RunManifest Manifest(RouteSim.Core.Model.Scenario scenario, string file, string sha, RunSettings settings, DateTimeOffset started, double seconds, long decisions, string version, string command) =>
-        new(scenario.Name, file, sha, settings.Seed, settings.Replications, scenario.Periods, scenario.PeriodUnit, version, settings.Threads,
-            started, seconds, decisions, decisions / Math.Max(seconds, 1e-9), command)
-        {
-            ScenarioDescription = scenario.Description,
-            ScenarioSources = scenario.Sources,
-            StartDate = StartDate(scenario),
-        };
-
-    private static string? StartDate(RouteSim.Core.Model.Scenario scenario) =>
-        scenario.StartDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

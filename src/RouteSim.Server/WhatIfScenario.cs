@@ -31,7 +31,7 @@ public sealed class WhatIfScenario
     /// <summary>Builds the what-if of <paramref name="baseline"/> with <paramref name="events"/> added after its own events.</summary>
     public static WhatIfScenario Build(BaselineScenario baseline, IReadOnlyList<EnforcementEvent> events, string version, LoadOptions options)
     {
-        var root = (YamlMappingNode)ScenarioLoader.Parse(baseline.Text, new Diagnostics(baseline.File), "")!;
+        var root = (YamlMappingNode)SingleDocument.Parse(baseline.Text, new Diagnostics(baseline.File), "")!;
         string summary = Describe(events, baseline.Scenario.PeriodUnit);
         root.Children[new YamlScalarNode("name")] = new YamlScalarNode($"{baseline.Scenario.Name} (what-if)");
         root.Children[new YamlScalarNode("description")] = new YamlScalarNode(

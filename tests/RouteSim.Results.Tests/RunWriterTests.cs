@@ -33,7 +33,7 @@ public sealed class RunWriterTests : IDisposable
                     writer.Add(r);
                     summary.Add(r);
                 });
-                writer.Finish(summary, new RunManifest("t", "t.yaml", "abc", 5, 4, 3, "week", "0.1.0", 1, DateTimeOffset.UnixEpoch, 1, 10, 10, "routesim run t.yaml"));
+                writer.Finish(summary, new RunManifest("t", "t.yaml", "abc", 5, 4, 3, "week", 10, 10) { Provenance = new Provenance("0.1.0", "routesim run t.yaml", 1, DateTimeOffset.UnixEpoch, 1) });
             }
             folder.Commit();
         }

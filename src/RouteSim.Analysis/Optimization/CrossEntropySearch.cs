@@ -91,16 +91,3 @@ public sealed record CrossEntropySearch(int Iterations = 10, int Population = 24
         return alpha.Max(a => budget * Math.Sqrt(a * (a0 - a) / (a0 * a0 * (a0 + 1))));
     }
 }
-
-/// <summary>
-/// One iteration of the search: best and mean objective of its candidates, the best so far, the spread of the
-/// distribution the next candidates would be drawn from (resource units) and whether that spread meets the tolerance.
-/// </summary>
-public sealed record TraceRow(int Iteration, double IterationBest, double IterationMean, double BestSoFar, double Spread, bool Converged);
-
-/// <summary>The best allocation the search found (whole resource units), its mean objective on the search seeds, and the trace.</summary>
-public sealed record SearchResult(double[] Best, double BestValue, IReadOnlyList<TraceRow> Trace)
-{
-    /// <summary>True when the search stopped because it converged rather than because it ran out of iterations.</summary>
-    public bool Converged => Trace.Count > 0 && Trace[^1].Converged;
-}

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using RouteSim.Analysis.Counterfactuals;
 using RouteSim.Cli.Console;
@@ -24,20 +23,15 @@ public static class CompareCommand
         var intervention = new Argument<string>("intervention") { Description = "Intervention scenario file: the same network, organizations and agents, other enforcement" };
         var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<baseline>-vs-<intervention>)" };
         var window = new Option<string?>("--window") { Description = "Evaluation window FROM:TO: periods FROM up to but not including TO (default: the whole run)" };
-        var seed = CommonOptions.Seed();
-        var replications = CommonOptions.Replications();
-        var threads = CommonOptions.Threads();
-        var force = CommonOptions.Force();
-        var quiet = CommonOptions.Quiet();
-        var report = ReportCommand.Flag();
-        var command = new Command("compare", "Run a baseline and an intervention with common random numbers: displacement, deterrence, deaths, each with a 95% interval")
+        var common = new SimulationOptions();
+        var command = common.AddTo(new Command("compare", "Run a baseline and an intervention with common random numbers: displacement, deterrence, deaths, each with a 95% interval")
         {
-            baseline, intervention, output, window, seed, replications, threads, force, quiet, report,
-        };
+            baseline, intervention, output, window,
+        });
         command.SetAction(parsed => Run(terminal, new CompareRequest(
             parsed.GetValue(baseline)!, parsed.GetValue(intervention)!, parsed.GetValue(output), parsed.GetValue(window),
-            parsed.GetValue(seed), parsed.GetValue(replications), parsed.GetValue(threads), parsed.GetValue(force), parsed.GetValue(quiet),
-            Environment.CommandLine) { Report = parsed.GetValue(report) }));
+            parsed.GetValue(common.Seed), parsed.GetValue(common.Replications), parsed.GetValue(common.Threads), parsed.GetValue(common.Force), parsed.GetValue(common.Quiet),
+            Environment.CommandLine) { Report = parsed.GetValue(common.Report) }));
         return command;
     }
 
@@ -78,32 +72,9 @@ public static class CompareCommand
 
         return ResultsFolderWork.Run(terminal, target, request.Force, (folder, cancellation) =>
         {
-            var started = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
-            Comparison comparison;
-            long decisions;
-            using (var baseline = new RunRecorder(b.Model!, Path.Combine(folder.Staging, "baseline")))
-            using (var intervention = new RunRecorder(x.Model!, Path.Combine(folder.Staging, "intervention")))
-            {
-                comparison = RunProgress.Track(terminal, request.Quiet, $"{baselineScenario.Name} vs {interventionScenario.Name}", 2 * settings.Replications, progress =>
-                    CounterfactualRun.Run(b.Model!, x.Model!, settings, window, baseline.Add, intervention.Add, progress, cancellation));
-                double seconds = clock.Elapsed.TotalSeconds;
-                baseline.Finish(Manifests.ForRun(request.Baseline, baselineScenario, settings, started, seconds, baseline.Decisions, request.CommandLine));
-                intervention.Finish(Manifests.ForRun(request.Intervention, interventionScenario, settings, started, seconds, intervention.Decisions, request.CommandLine));
-                decisions = baseline.Decisions + intervention.Decisions;
-            }
-            ComparisonWriter.Write(comparison, folder.Staging);
-            double wall = clock.Elapsed.TotalSeconds;
-            var manifest = new ComparisonManifest(baselineScenario.Name, Path.GetFullPath(request.Baseline), ScenarioFile.Sha256(request.Baseline),
-                interventionScenario.Name, Path.GetFullPath(request.Intervention), ScenarioFile.Sha256(request.Intervention),
-                settings.Seed, settings.Replications, periods, baselineScenario.PeriodUnit, window.ToString(), comparison.Targeted,
-                CommonOptions.Version, threads, started, wall, decisions, Manifests.Rate(decisions, wall), request.CommandLine)
-            {
-                StartDate = baselineScenario.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                UnreinforcedCrossings = comparison.Unreinforced,
-            };
-            File.WriteAllText(Path.Combine(folder.Staging, "manifest.json"), manifest.ToJson());
-            NetworkGeoJson.Write(RouteSim.Results.Reading.ComparisonFolder.Open(folder.Staging));
+            RunProgress.Track(terminal, request.Quiet, $"{baselineScenario.Name} vs {interventionScenario.Name}", 2 * settings.Replications, progress =>
+                ComparisonFolderWriter.Write(folder.Staging, new ComparisonArm(b.Model!, Manifests.Input(request.Baseline)), new ComparisonArm(x.Model!, Manifests.Input(request.Intervention)),
+                    settings, window, Manifests.Start(request.CommandLine, threads), progress, cancellation));
             folder.Commit();
             // --quiet hides progress only: the results and where they went are always printed.
             if (request.Report && ReportCommand.Run(terminal, folder.Target) != ExitCodes.Ok) return ExitCodes.InvalidInput;

@@ -1,25 +1,17 @@
 using RouteSim.Core.Engine;
-using RouteSim.Core.Model;
 using RouteSim.Results;
 using RouteSim.Scenarios;
 
 namespace RouteSim.Cli.Commands;
 
-/// <summary>Builds the manifests that record what produced a results folder.</summary>
+/// <summary>What this process records in manifests: its inputs and provenance; and whether a finished run is already there.</summary>
 public static class Manifests
 {
-    /// <summary>Agent-decisions per second over a wall time, as manifests record it and the console prints it.</summary>
-    public static double Rate(long decisions, double seconds) => decisions / Math.Max(seconds, 1e-9);
+    /// <summary>A file read as input, as manifests record it: full path and the SHA-256 of the bytes loaded.</summary>
+    public static InputFile Input(string file) => new(Path.GetFullPath(file), ScenarioFile.Sha256(file));
 
-    /// <summary>The manifest of one run of a scenario file.</summary>
-    public static RunManifest ForRun(string file, Scenario scenario, RunSettings settings, DateTimeOffset started, double seconds, long decisions, string commandLine) =>
-        new(scenario.Name, Path.GetFullPath(file), ScenarioFile.Sha256(file), settings.Seed, settings.Replications, scenario.Periods,
-            scenario.PeriodUnit, CommonOptions.Version, settings.Threads, started, seconds, decisions, Rate(decisions, seconds), commandLine)
-        {
-            ScenarioDescription = scenario.Description,
-            ScenarioSources = scenario.Sources,
-            StartDate = scenario.StartDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        };
+    /// <summary>Provenance of work this process starts now: this routesim's version, the command line and the threads.</summary>
+    public static Provenance Start(string commandLine, int? threads) => Provenance.Start(CommonOptions.Version, commandLine, threads);
 
     /// <summary>
     /// True when <paramref name="folder"/> holds a finished run (its manifest, written last) of the same scenario

@@ -29,7 +29,7 @@ public static class MergeCommand
     public static int Run(Terminal terminal, IReadOnlyList<string> arguments, string output, bool force, bool quiet, string commandLine)
     {
         var clock = Stopwatch.StartNew();
-        var started = DateTimeOffset.UtcNow;
+        var provenance = Manifests.Start(commandLine, 1);
         var folders = Expand(arguments);
         string target = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
         if (folders.FirstOrDefault(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar) == target) is { } input)
@@ -64,13 +64,8 @@ public static class MergeCommand
                 foreach (var line in e.Message.Split('\n')) terminal.Fail($"routesim: {line}");
                 return ExitCodes.InvalidInput;
             }
-            File.WriteAllText(folder.File(SweepDocument.FileName), sweepJson);
-            var manifest = new SweepManifest(sweep.Name, sweep.Sha256, null, shards.Select(s => s.Manifest.Shard!).ToArray(), rows, CommonOptions.Version,
-                1, started, clock.Elapsed.TotalSeconds, shards.Sum(s => s.Manifest.AgentDecisions), commandLine)
-            {
-                Files = SweepFiles.Digests(folder.Staging),
-            };
-            File.WriteAllText(folder.File(SweepManifest.FileName), manifest.ToJson());
+            SweepFolderWriter.Finish(folder.Staging, sweepJson, new SweepManifest(sweep.Name, sweep.Sha256, null, shards.Select(s => s.Manifest.Shard!).ToArray(), rows,
+                shards.Sum(s => s.Manifest.AgentDecisions)) { Provenance = provenance }, clock);
             folder.Commit();
             terminal.Out.WriteLine($"{sweep.Name}: merged {shards.Count} shards, {rows:N0} work items ({sweep.Points:N0} points x {sweep.Replications} replications)\nresults: {folder.Target}");
             return ExitCodes.Ok;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using RouteSim.Analysis.Counterfactuals;
 using RouteSim.Analysis.Optimization;
@@ -95,21 +94,15 @@ public static class OptimizeCommand
 
         return ResultsFolderWork.Run(terminal, target, force, (folder, cancellation) =>
         {
-            var started = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
+            var provenance = Manifests.Start(Environment.CommandLine, threads);
             var result = RunProgress.Track(terminal, quiet, $"optimize {scenario.Name}", search.Iterations * search.Population, progress =>
                 search.Run(problem, searchSeed, threads, (iteration, candidate) => progress(iteration * search.Population + candidate + 1), cancellation), "candidates");
             var rivals = AllocationEvaluation.Rivals(problem, searchSeed, search.Replications, threads);
             string reference = rivals.Any(r => r.Name == AllocationEvaluation.OwnScaled) ? AllocationEvaluation.OwnScaled : "uniform";
             var evaluation = AllocationEvaluation.Run(problem, [("best found", result.Best), .. rivals], reference, freshSeed, replications, threads, cancellation);
 
-            OptimizationWriter.Write(problem, result, evaluation, folder.Staging);
-            OptimizationFigures.Save(OptimizationFigures.All(problem, evaluation), Path.Combine(folder.Staging, "figures"));
-            var manifest = new OptimizationManifest(scenario.Name, Path.GetFullPath(file), ScenarioFile.Sha256(file), budget, objective.Describe(), window.ToString(), from,
-                eligible, searchSeed, search.Iterations, search.Population, search.Replications, result.Trace.Count, result.Converged, search.ConvergedSpread(budget),
-                freshSeed, replications, CommonOptions.Version, threads,
-                started, clock.Elapsed.TotalSeconds, Environment.CommandLine);
-            File.WriteAllText(Path.Combine(folder.Staging, "manifest.json"), manifest.ToJson());
+            OptimizationWriter.Write(folder.Staging, Manifests.Input(file), problem, search, searchSeed, result, evaluation, freshSeed, replications, provenance);
+            FigureFiles.Save(OptimizationFigures.All(problem, evaluation), Path.Combine(folder.Staging, "figures"));
             folder.Commit();
             Report(terminal, problem, result, search, evaluation, folder.Target);
             return ExitCodes.Ok;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using RouteSim.Cli.Console;
 using RouteSim.Core.Engine;
@@ -17,25 +16,17 @@ public static class RunCommand
     {
         var file = new Argument<string>("scenario") { Description = "Scenario file" };
         var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<scenario file name>)" };
-        var seed = CommonOptions.Seed();
-        var replications = CommonOptions.Replications();
-        var threads = CommonOptions.Threads();
-        var force = CommonOptions.Force();
-        var quiet = CommonOptions.Quiet();
-        var report = ReportCommand.Flag();
-        var command = new Command("run", "Run a scenario's replications and write tidy CSVs, a summary and a manifest")
-        {
-            file, output, seed, replications, threads, force, quiet, report,
-        };
+        var common = new SimulationOptions();
+        var command = common.AddTo(new Command("run", "Run a scenario's replications and write tidy CSVs, a summary and a manifest") { file, output });
         command.SetAction(parsed => Run(terminal, new RunRequest(
             parsed.GetValue(file)!,
             parsed.GetValue(output),
-            parsed.GetValue(seed),
-            parsed.GetValue(replications),
-            parsed.GetValue(threads),
-            parsed.GetValue(force),
-            parsed.GetValue(quiet),
-            Environment.CommandLine) { Report = parsed.GetValue(report) }));
+            parsed.GetValue(common.Seed),
+            parsed.GetValue(common.Replications),
+            parsed.GetValue(common.Threads),
+            parsed.GetValue(common.Force),
+            parsed.GetValue(common.Quiet),
+            Environment.CommandLine) { Report = parsed.GetValue(common.Report) }));
         return command;
     }
 
@@ -53,25 +44,12 @@ public static class RunCommand
 
         return ResultsFolderWork.Run(terminal, target, request.Force, (folder, cancellation) =>
         {
-            var started = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
-            RunSummary summary;
-            long decisions;
-            double seconds;
-            using (var recorder = new RunRecorder(model, folder.Staging))
-            {
-                RunProgress.Track(terminal, request.Quiet, scenario.Name, settings.Replications, progress =>
-                    Ensemble.Run(model, settings, recorder.Add, progress, cancellation, recorder.Pool));
-                summary = recorder.Summary;
-                decisions = recorder.Decisions;
-                seconds = clock.Elapsed.TotalSeconds;
-                recorder.Finish(Manifests.ForRun(request.Scenario, scenario, settings, started, seconds, decisions, request.CommandLine));
-            }
-            NetworkGeoJson.Write(RouteSim.Results.Reading.RunFolder.Open(folder.Staging));
+            var record = RunProgress.Track(terminal, request.Quiet, scenario.Name, settings.Replications, progress =>
+                RunFolderWriter.Write(folder.Staging, model, Manifests.Input(request.Scenario), settings, Manifests.Start(request.CommandLine, threads), progress, cancellation));
             folder.Commit();
             // --quiet hides progress only: the results and where they went are always printed.
             if (request.Report && ReportCommand.Run(terminal, folder.Target) != ExitCodes.Ok) return ExitCodes.InvalidInput;
-            Report(terminal, model, summary, folder.Target, seconds, decisions);
+            Report(terminal, model, record.Summary, folder.Target, record.Manifest);
             return ExitCodes.Ok;
         }, existing => Manifests.IsSameRun(existing, request.Scenario, settings));
     }
@@ -109,11 +87,11 @@ public static class RunCommand
     /// The headline: each organization's totals over the run, with 95% intervals. The seconds and the rate are
     /// manifest.json's (simulating and writing the per-replication tables; summary.csv is written after).
     /// </summary>
-    private static void Report(Terminal terminal, CompiledScenario model, RunSummary summary, string folder, double seconds, long decisions)
+    private static void Report(Terminal terminal, CompiledScenario model, RunSummary summary, string folder, RunManifest manifest)
     {
         var scenario = model.Scenario;
         terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{scenario.Name}: {summary.Count} replications of {scenario.Periods} {scenario.PeriodUnit}s, simulated and written in {seconds:0.00} s ({Manifests.Rate(decisions, seconds) / 1e6:0.0} million agent-decisions/s)"));
+            $"{scenario.Name}: {summary.Count} replications of {scenario.Periods} {scenario.PeriodUnit}s, simulated and written in {manifest.WallSeconds:0.00} s ({manifest.DecisionsPerSecond / 1e6:0.0} million agent-decisions/s)"));
         var table = new Table().Title(Markup.Escape("Totals over the run: mean [95% interval] per replication"));
         table.AddColumn("organization");
         foreach (var metric in Metrics.Headline) table.AddColumn(new TableColumn(metric.Name).RightAligned());

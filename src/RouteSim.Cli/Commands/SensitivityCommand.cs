@@ -34,6 +34,7 @@ public static class SensitivityCommand
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(Terminal terminal, string path, string? output, int resamples, ulong seed, bool force, bool quiet)
     {
+        var provenance = Manifests.Start(Environment.CommandLine, null);
         SweepFolder sweep;
         Design design;
         try
@@ -52,32 +53,10 @@ public static class SensitivityCommand
             return ExitCodes.InvalidInput;
         }
 
-        var outcomes = sweep.Document.Outcomes.Select(o => o.Name).ToArray();
-        var sobol = new List<(string, IReadOnlyList<SobolIndex>)>();
-        var morris = new List<(string, IReadOnlyList<MorrisEffect>)>();
-        var skipped = new List<string>();
-        foreach (var outcome in outcomes)
-        {
-            var y = sweep.Means(outcome);
-            int missing = y.Count(v => !double.IsFinite(v));
-            if (missing > 0)
-            {
-                skipped.Add($"{outcome}: undefined at {missing} of {y.Length} points (for example point {Array.FindIndex(y, v => !double.IsFinite(v))}); indices need a value at every point");
-                continue;
-            }
-            try
-            {
-                if (design.Kind == DesignKind.Saltelli) sobol.Add((outcome, SobolIndices.Estimate(design, y, resamples, seed)));
-                else morris.Add((outcome, MorrisEffects.Estimate(design, y, resamples, seed)));
-            }
-            catch (ArgumentException e)
-            {
-                skipped.Add($"{outcome}: {e.Message}");
-            }
-        }
-        foreach (var s in skipped) terminal.Fail($"routesim: skipped {s}");
-        var warnings = DesignAdequacy.BeforeRun(design).Concat(sobol.SelectMany(s => DesignAdequacy.Sobol(design, s.Item1, s.Item2))).ToArray();
-        foreach (var w in warnings) terminal.Fail($"routesim: warning: {w}");
+        var analysis = SensitivityAnalysis.Run(design, sweep.Document.Outcomes.Select(o => (o.Name, sweep.Means(o.Name))), resamples, seed);
+        var (sobol, morris) = (analysis.Sobol, analysis.Morris);
+        foreach (var s in analysis.Skipped) terminal.Fail($"routesim: skipped {s}");
+        foreach (var w in analysis.Warnings) terminal.Fail($"routesim: warning: {w}");
         if (sobol.Count + morris.Count == 0)
         {
             terminal.Fail("routesim: no outcome could be analysed");
@@ -87,30 +66,16 @@ public static class SensitivityCommand
         string target = output ?? Path.Combine(path, "sensitivity");
         return ResultsFolderWork.Run(terminal, target, force, (folder, _) =>
         {
-            string csv = folder.File(SensitivityWriter.FileName);
-            var figures = new List<Figure>();
-            if (sobol.Count > 0)
-            {
-                SensitivityWriter.Sobol(csv, sobol);
-                figures.AddRange(sobol.Select(s => SensitivityFigures.Sobol(s.Item1, s.Item2)));
-            }
-            else
-            {
-                SensitivityWriter.Morris(csv, morris);
-                figures.AddRange(morris.Select(m => SensitivityFigures.Morris(m.Item1, m.Item2)));
-            }
-            OptimizationFigures.Save(figures, folder.Staging);
-            var d = sweep.Document;
-            File.WriteAllText(folder.File("manifest.json"), new SensitivityManifest(d.Name, d.Sha256, Path.GetFullPath(path), d.Design, d.Points, d.Replications, d.Seed,
-                sobol.Count > 0 ? "sobol (Saltelli 2010 first order, Jansen 1999 total)" : "morris (mu, mu*, sigma)", resamples, seed,
-                [.. sobol.Select(x => x.Item1), .. morris.Select(x => x.Item1)], skipped, CommonOptions.Version, DateTimeOffset.UtcNow, Environment.CommandLine).ToJson());
+            SensitivityWriter.Write(folder.Staging, sobol, morris, analysis.Skipped, sweep.Document, path, resamples, seed, provenance);
+            FigureFiles.Save([.. sobol.Select(s => SensitivityFigures.Sobol(s.Item1, s.Item2)), .. morris.Select(m => SensitivityFigures.Morris(m.Item1, m.Item2))], folder.Staging);
             folder.Commit();
             Print(terminal, sweep, sobol, morris, folder.Target, resamples);
             return ExitCodes.Ok;
         });
     }
 
-    private static void Print(Terminal terminal, SweepFolder sweep, List<(string, IReadOnlyList<SobolIndex>)> sobol, List<(string, IReadOnlyList<MorrisEffect>)> morris, string target, int resamples)
+    private static void Print(Terminal terminal, SweepFolder sweep, IReadOnlyList<(string Outcome, IReadOnlyList<SobolIndex> Indices)> sobol,
+        IReadOnlyList<(string Outcome, IReadOnlyList<MorrisEffect> Effects)> morris, string target, int resamples)
     {
         static string F(double x) => double.IsFinite(x) ? x.ToString("0.000", CultureInfo.InvariantCulture) : "-";
         static string I(Interval i) => Markup.Escape($"{F(i.Estimate)} [{F(i.Low)}, {F(i.High)}]");

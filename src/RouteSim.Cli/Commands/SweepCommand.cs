@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using RouteSim.Analysis.Sweeps;
 using RouteSim.Cli.Console;
 using RouteSim.Experiments.Sweeps;
@@ -48,7 +47,7 @@ public static class SweepCommand
         if (sweep is null) return ErrorList.Report(terminal, errors);
 
         foreach (var warning in Analysis.Sensitivity.DesignAdequacy.BeforeRun(sweep.Design)) terminal.Fail($"routesim: warning: {file}: {warning}");
-        var document = SweepDocuments.Describe(sweep);
+        var document = SweepDocuments.Describe(sweep, CommonOptions.Version);
         var table = SweepDocuments.Table(sweep);
         string root = output ?? Path.Combine("results", Path.GetFileNameWithoutExtension(file));
         var (from, to) = shard is { } s ? sweep.Plan.Shard(s.Index, s.Count) : (0L, sweep.Plan.Count);
@@ -67,18 +66,14 @@ public static class SweepCommand
 
         return ResultsFolderWork.Run(terminal, target, replace, (folder, cancellation) =>
         {
-            var started = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
-            long decisions;
-            long rows;
+            SweepManifest manifest;
             try
             {
-                using var recorder = new SweepRecorder(table, folder.Staging, summarise: range is null);
                 string label = range is null ? sweep.Name : $"{sweep.Name} (shard {range.Index}/{range.Count}, {shardSource})";
-                decisions = RunProgress.Track(terminal, quiet, label, (int)Math.Min(to - from, int.MaxValue), progress =>
-                    SweepRunner.Run(sweep.Plan, from, to, threads, p => sweep.Point(p, options), recorder.Add, done => progress((int)done), cancellation),
+                manifest = RunProgress.Track(terminal, quiet, label, (int)Math.Min(to - from, int.MaxValue), progress =>
+                    SweepFolderWriter.Write(folder.Staging, sweep.Plan, p => sweep.Point(p, options), table, document, range, threads,
+                        Manifests.Start(commandLine, threads), done => progress((int)done), cancellation),
                     "work items");
-                rows = recorder.Rows;
             }
             catch (SweepPointException e)
             {
@@ -86,17 +81,8 @@ public static class SweepCommand
                 terminal.Fail($"{file}: {e.Message}");
                 return ExitCodes.InvalidInput;
             }
-            File.WriteAllText(folder.File(SweepDocument.FileName), document.ToJson());
-            double seconds = clock.Elapsed.TotalSeconds;
-            var manifest = new SweepManifest(sweep.Name, document.Sha256, range, [], rows, CommonOptions.Version, threads, started,
-                seconds, decisions, commandLine)
-            {
-                Files = SweepFiles.Digests(folder.Staging),
-                RowSha256 = range is null ? null : ContentDigests.Rows(folder.File(SweepTable.RunsFile)),
-            };
-            File.WriteAllText(folder.File(SweepManifest.FileName), manifest.ToJson());
             folder.Commit();
-            terminal.Out.WriteLine($"{sweep.Name}: {rows:N0} work items ({sweep.Design.Count:N0} points x {sweep.Plan.Replications} replications{(range is null ? "" : $", shard {range.Index} of {range.Count}: items {from}-{to - 1}")}) in {seconds:0.0} s");
+            terminal.Out.WriteLine($"{sweep.Name}: {manifest.Rows:N0} work items ({sweep.Design.Count:N0} points x {sweep.Plan.Replications} replications{(range is null ? "" : $", shard {range.Index} of {range.Count}: items {from}-{to - 1}")}) in {manifest.WallSeconds:0.0} s");
             terminal.Out.WriteLine($"results: {folder.Target}");
             return ExitCodes.Ok;
         }, existing => ShardFolder.IsComplete(existing, document, range));

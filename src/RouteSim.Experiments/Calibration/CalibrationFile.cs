@@ -1,9 +1,10 @@
 using System.Globalization;
-using nietras.SeparatedValues;
 using RouteSim.Analysis.Calibration;
 using RouteSim.Analysis.Sweeps;
+using RouteSim.Experiments.Entries;
 using RouteSim.Experiments.Templates;
 using RouteSim.Scenarios;
+using RouteSim.Scenarios.Tables;
 using RouteSim.Scenarios.Yaml;
 
 namespace RouteSim.Experiments.Calibration;
@@ -29,7 +30,7 @@ public static class CalibrationFile
 
     private static Calibration? Read(string file, string text, LoadOptions options, Diagnostics d, List<ScenarioError> other)
     {
-        var root = ScenarioLoader.Parse(text, d, "a calibration needs name, scenario, observed, key, periods, targets, parameters, replications, seed");
+        var root = SingleDocument.Parse(text, d, "a calibration needs name, scenario, observed, key, periods, targets, parameters, replications, seed");
         if (root is null) return null;
         var r = MappingReader.Open(root, CalibrationFormat.Calibration, "", d);
         if (r is null) return null;
@@ -52,11 +53,10 @@ public static class CalibrationFile
             : new KeyPeriods(periodsReader.Integer("first_key"), (int)periodsReader.Integer("start"), (int)periodsReader.Integer("length"));
         var targetReaders = r.Objects("targets");
         var parameterReaders = r.Objects("parameters");
-        if (r.Has("targets") && targetReaders.Count == 0 && d.Ok) d.Error("targets", "a calibration needs at least one target");
-        if (r.Has("parameters") && parameterReaders.Count == 0 && d.Ok) d.Error("parameters", "a calibration needs at least one parameter");
+        EntryList.NeedsOne(r, "targets", targetReaders, "a calibration needs at least one target");
+        EntryList.NeedsOne(r, "parameters", parameterReaders, "a calibration needs at least one parameter");
 
-        string folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
-        string Relative(string k) => Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, r.Text(k)));
+        string Relative(string k) => EntryFiles.Relative(file, r, k);
         if (!d.Ok) return null;
 
         var scenario = ScenarioTemplate.Open(Relative("scenario"), options, out var scenarioErrors);
@@ -74,13 +74,8 @@ public static class CalibrationFile
         foreach (var t in targetReaders)
         {
             string metric = t.Text("metric");
-            string? Optional(string k) => t.Has(k) ? t.Text(k) : null;
-            var scope = metric == "trips" ? OutcomeScope.Route : t.Has("location") ? OutcomeScope.Location : OutcomeScope.Organization;
-            if (metric == "traversals" && scope != OutcomeScope.Location)
-            {
-                d.Error(t.PathOf("metric"), "traversals are counted per location; give location");
-                continue;
-            }
+            string? Optional(string k) => OutcomeEntry.Optional(t, k);
+            if (OutcomeEntry.MetricScope(t, metric, t.Has("location")) is not { } scope) continue;
             var outcome = new Outcome(t.Text("column"), scope, metric, Optional("location"), Optional("organization"), Optional("route"), Optional("commodity"));
             try
             {
@@ -100,32 +95,11 @@ public static class CalibrationFile
         var parameters = new List<(ParameterPath, BoundedParameter)>();
         foreach (var p in parameterReaders)
         {
-            var path = ParameterPath.Parse(p.Text("path"), out var problem);
-            if (path is null)
-            {
-                d.Error(p.PathOf("path"), problem!);
-                continue;
-            }
-            bool multiply = p.Flag("multiply");
-            if (multiply) path = path.Multiplying();
-            else if (path.IsWildcard)
-            {
-                d.Error(p.PathOf("path"), $"'{path.Text}' picks every item with [*]; add multiply: true to fit one factor that scales them all");
-                continue;
-            }
+            var path = ParameterEntry.Path(p, "fit one factor that scales them all", out bool multiply);
+            if (path is null) continue;
             double min = p.Number("min"), max = p.Number("max");
-            bool log = p.Text("scale", "linear") == "log";
-            if (double.IsNaN(min) || double.IsNaN(max)) continue;
-            if (!(min < max))
-            {
-                d.Error(p.PathOf("max"), $"max must be greater than min ({min:G6})");
-                continue;
-            }
-            if (log && min <= 0)
-            {
-                d.Error(p.PathOf("min"), "a log scale needs a positive min");
-                continue;
-            }
+            bool log = ParameterEntry.Log(p);
+            if (!ParameterEntry.IsRange(p, min, max, log)) continue;
             if (!multiply && path.Field.Range is { } range && (!range.Contains(min) || !range.Contains(max)))
             {
                 d.Error(p.PathOf(range.Contains(min) ? "max" : "min"), $"{path.Text} must be {range.Describe()}");
@@ -216,7 +190,7 @@ public static class CalibrationFile
     }
 
     /// <summary>
-    /// Reads the key and target columns of an observed CSV through Sep (RFC 4180: quoted names and fields, commas
+    /// Reads the key and target columns of an observed CSV through <see cref="CsvRows"/>, the project's one CSV reader (RFC 4180: quoted names and fields, commas
     /// inside quotes, a byte-order mark, CRLF), as written by R's write.csv, pandas or a spreadsheet; columns are
     /// found by name, so row names and other columns may stand beside them. An empty field or R's NA is a missing
     /// value. Every problem names the file and line.
@@ -229,44 +203,43 @@ public static class CalibrationFile
             errors.Add(error!);
             return null;
         }
-        SepReader reader;
+        CsvRows table;
         try
         {
-            reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).FromText(text);
+            table = CsvRows.Parse(text, new CsvOptions(Trim: true, KeepRagged: true));
         }
-        catch (ArgumentException e)
+        catch (CsvFormatException e)
         {
-            // Sep refuses a header that names a column twice: targets are found by name, so it must be unique.
-            errors.Add(new ScenarioError(file, 1, 1, "", e.Message.ReplaceLineEndings(" ")));
+            // A header that names a column twice: targets are found by name, so it must be unique.
+            errors.Add(new ScenarioError(file, e.Line ?? 1, 1, "", e.Detail));
             return null;
         }
-        using var _ = reader;
-        var header = reader.Header.ColNames.ToArray();
-        if (header.Length == 0)
+        var header = table.Header;
+        if (header.Count == 0)
         {
             errors.Add(new ScenarioError(file, 1, 1, "", "the observed table needs a header and at least one row"));
             return null;
         }
-        int keyColumn = Array.IndexOf(header, key);
+        int keyColumn = IndexOf(header, key);
         string columnList = string.Join(", ", header.Select(h => $"'{h}'"));
         if (keyColumn < 0) errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{key}' (the calibration's key); columns: {columnList}"));
-        var columns = targets.Select(t => (t, Array.IndexOf(header, t))).ToArray();
+        var columns = targets.Select(t => (t, IndexOf(header, t))).ToArray();
         foreach (var (t, c) in columns.Where(c => c.Item2 < 0))
             errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{t}' (a target); columns: {columnList}"));
         if (errors.Count > 0) return null;
 
         var keys = new List<long>();
         var values = new List<double[]>();
-        foreach (var row in reader)
+        for (int i = 0; i < table.Rows.Count; i++)
         {
-            int line = row.LineNumberFrom;
-            if (row.ColCount == 1 && row.Span.Trim().Length == 0) continue;
-            if (row.ColCount != header.Length)
+            var row = table.Rows[i];
+            int line = table.Lines[i];
+            if (row.Length != header.Count)
             {
-                errors.Add(new ScenarioError(file, line, 1, "", $"{row.ColCount} fields, but the header has {header.Length}"));
+                errors.Add(new ScenarioError(file, line, 1, "", $"{row.Length} fields, but the header has {header.Count}"));
                 continue;
             }
-            var keyText = row[keyColumn].ToString();
+            var keyText = row[keyColumn];
             if (!long.TryParse(keyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out long k))
             {
                 errors.Add(new ScenarioError(file, line, 1, key, $"'{Shorten(keyText)}' is not a whole number"));
@@ -276,7 +249,7 @@ public static class CalibrationFile
             var observed = new double[columns.Length];
             for (int j = 0; j < columns.Length; j++)
             {
-                var field = row[columns[j].Item2].ToString();
+                var field = row[columns[j].Item2];
                 if (field.Length == 0 || field == "NA") observed[j] = double.NaN;
                 else if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out observed[j]) || !double.IsFinite(observed[j]) || observed[j] < 0)
                     errors.Add(new ScenarioError(file, line, 1, columns[j].t, $"'{Shorten(field)}' is not a non-negative number"));
@@ -287,6 +260,12 @@ public static class CalibrationFile
         if (keys.Count == 0 && errors.Count == 0)
             errors.Add(new ScenarioError(file, 1, 1, "", "the observed table needs a header and at least one row"));
         return errors.Count > 0 ? null : new ObservedTable(key, keys, targets, values.ToArray());
+    }
+
+    private static int IndexOf(IReadOnlyList<string> header, string name)
+    {
+        for (int i = 0; i < header.Count; i++) if (header[i] == name) return i;
+        return -1;
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";

@@ -1,6 +1,7 @@
 using RouteSim.Analysis.Counterfactuals;
 using RouteSim.Analysis.Designs;
 using RouteSim.Analysis.Sweeps;
+using RouteSim.Experiments.Entries;
 using RouteSim.Experiments.Templates;
 using RouteSim.Scenarios;
 using RouteSim.Scenarios.Yaml;
@@ -35,7 +36,7 @@ public static class SweepFile
     private static Sweep? Read(string file, string text, LoadOptions options, Diagnostics diagnostics, out IReadOnlyList<ScenarioError> scenarioErrors)
     {
         scenarioErrors = [];
-        var root = ScenarioLoader.Parse(text, diagnostics, "a sweep needs name, scenario, replications, seed, design, parameters, outcomes");
+        var root = SingleDocument.Parse(text, diagnostics, "a sweep needs name, scenario, replications, seed, design, parameters, outcomes");
         if (root is null) return null;
         var reader = MappingReader.Open(root, SweepFormat.Sweep, "", diagnostics);
         if (reader is null) return null;
@@ -48,12 +49,11 @@ public static class SweepFile
         var design = reader.Object("design");
         var parameterReaders = reader.Objects("parameters");
         var outcomeReaders = reader.Objects("outcomes");
-        if (reader.Has("parameters") && parameterReaders.Count == 0 && diagnostics.Ok) diagnostics.Error("parameters", "a sweep needs at least one parameter");
-        if (reader.Has("outcomes") && outcomeReaders.Count == 0 && diagnostics.Ok) diagnostics.Error("outcomes", "a sweep needs at least one outcome");
+        EntryList.NeedsOne(reader, "parameters", parameterReaders, "a sweep needs at least one parameter");
+        EntryList.NeedsOne(reader, "outcomes", outcomeReaders, "a sweep needs at least one outcome");
 
         // The scenarios, relative to the sweep file; their own errors are reported as theirs.
-        string folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
-        string Relative(string key) => Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder, reader.Text(key)));
+        string Relative(string key) => EntryFiles.Relative(file, reader, key);
         ScenarioTemplate? scenario = null, counterfactual = null;
         if (reader.Has("scenario") && reader.Text("scenario").Length > 0)
         {
@@ -116,25 +116,15 @@ public static class SweepFile
         var d = r.Diagnostics;
         string text = r.Text("path");
         if (!r.Has("path")) return null;
-        var path = ParameterPath.Parse(text, out var problem);
-        if (path is null)
-        {
-            d.Error(r.PathOf("path"), problem!);
-            return null;
-        }
-        foreach (var (key, why) in OwnedBySweep)
-            if (ReferenceEquals(path.Field, Scenarios.Format.ScenarioFormat.Scenario.Field(key)))
-            {
-                d.Error(r.PathOf("path"), $"'{text}' cannot be swept: {why}");
-                return null;
-            }
-        bool multiply = r.Flag("multiply");
-        if (multiply) path = path.Multiplying();
-        else if (path.IsWildcard)
-        {
-            d.Error(r.PathOf("path"), $"'{text}' picks every item with [*]; add multiply: true to scale them all by the swept value");
-            return null;
-        }
+        if (ParameterPath.Parse(text, out _) is { } parsed)
+            foreach (var (key, why) in OwnedBySweep)
+                if (ReferenceEquals(parsed.Field, Scenarios.Format.ScenarioFormat.Scenario.Field(key)))
+                {
+                    d.Error(r.PathOf("path"), $"'{text}' cannot be swept: {why}");
+                    return null;
+                }
+        var path = ParameterEntry.Path(r, "scale them all by the swept value", out bool multiply);
+        if (path is null) return null;
         string appliesTo = r.Text("applies_to", "both");
         if (r.Has("applies_to") && counterfactual is null) d.Error(r.PathOf("applies_to"), "applies_to needs a counterfactual in the sweep");
         bool inScenario = appliesTo != "counterfactual", inCounterfactual = appliesTo != "scenario" && counterfactual is not null;
@@ -151,7 +141,7 @@ public static class SweepFile
         }
 
         string name = r.Has("name") ? r.Text("name") : text;
-        bool log = r.Text("scale", "linear") == "log";
+        bool log = ParameterEntry.Log(r);
         Factor factor;
         if (r.Has("values"))
         {
@@ -173,17 +163,7 @@ public static class SweepFile
                 return null;
             }
             double min = r.Number("min"), max = r.Number("max");
-            if (double.IsNaN(min) || double.IsNaN(max)) return null;
-            if (!(min < max))
-            {
-                d.Error(r.PathOf("max"), $"max must be greater than min ({min:G6})");
-                return null;
-            }
-            if (log && min <= 0)
-            {
-                d.Error(r.PathOf("min"), "a log scale needs a positive min");
-                return null;
-            }
+            if (!ParameterEntry.IsRange(r, min, max, log)) return null;
             factor = new Factor(name, min, max, null, log, path.IsInteger);
         }
         foreach (var (value, key) in new[] { (factor.Lower, r.Has("values") ? "values" : "min"), (factor.Upper, r.Has("values") ? "values" : "max") })
@@ -232,7 +212,7 @@ public static class SweepFile
     {
         var d = r.Diagnostics;
         string name = r.Text("name");
-        string? Optional(string key) => r.Has(key) ? r.Text(key) : null;
+        string? Optional(string key) => OutcomeEntry.Optional(r, key);
         string? metric = Optional("metric"), measure = Optional("measure");
         string? location = Optional("location"), organization = Optional("organization"), route = Optional("route"), commodity = Optional("commodity");
         int from = (int)r.Integer("from", 0);
@@ -253,10 +233,8 @@ public static class SweepFile
                 return null;
             }
         }
-        else if (metric == "trips") scope = OutcomeScope.Route;
-        else if (location is not null) scope = OutcomeScope.Location;
-        else if (metric is "traversals") { d.Error(r.PathOf("metric"), "traversals are counted per location; give location"); return null; }
-        else scope = OutcomeScope.Organization;
+        else if (OutcomeEntry.MetricScope(r, metric!, location is not null) is { } metricScope) scope = metricScope;
+        else return null;
 
         if (scope is not (OutcomeScope.Location or OutcomeScope.Comparison) && commodity is not null) d.Error(r.PathOf("commodity"), "commodity applies to location metrics and comparison measures only");
         if (scope is OutcomeScope.Location or OutcomeScope.Comparison && organization is not null) d.Error(r.PathOf("organization"), $"organization does not apply to {(scope == OutcomeScope.Location ? "location metrics" : "comparison measures")}");

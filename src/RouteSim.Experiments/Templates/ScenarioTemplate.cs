@@ -63,6 +63,6 @@ public sealed class ScenarioTemplate
     private YamlMappingNode Tree()
     {
         var diagnostics = new Diagnostics(File);
-        return (YamlMappingNode)ScenarioLoader.Parse(_text, diagnostics, "")!;
+        return (YamlMappingNode)SingleDocument.Parse(_text, diagnostics, "")!;
     }
 }

@@ -1,15 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using RouteSim.Analysis.Calibration;
 
 namespace RouteSim.Results.Calibration;
-
-/// <summary>
-/// One fitted parameter as written in parameters.csv and the manifest; with intervals, its approximate 95% interval
-/// from the loss's curvature (normal on the search scale, mapped back between the bounds; null without).
-/// </summary>
-public sealed record FittedParameter(string Name, string Path, double Min, double Max, string Scale, double Start, double Fitted,
-    double? CiLow = null, double? CiHigh = null);
 
 /// <summary>Writes a calibration's tables: parameters.csv, loss_trace.csv, fit.csv and the predictions.</summary>
 public static class CalibrationWriter
@@ -105,47 +97,3 @@ public static class CalibrationWriter
 
     private static StreamWriter Open(string path) => Csv.Create(path);
 }
-
-/// <summary>manifest.json of a calibration folder.</summary>
-public sealed record CalibrationManifest(
-    string Calibration,
-    string CalibrationFile,
-    string CalibrationSha256,
-    string Scenario,
-    string ScenarioSha256,
-    string Observed,
-    string ObservedSha256,
-    string Compare,
-    IReadOnlyList<FittedParameter> Parameters,
-    int Replications,
-    ulong Seed,
-    int Evaluations,
-    string StopReason,
-    double Loss,
-    string LossMeaning,
-    string Predictions,
-    string Anchor,
-    int PredictionReplications,
-    IntervalManifest? Intervals,
-    IReadOnlyList<HoldoutScore> Holdout,
-    string RoutesimVersion,
-    int Threads,
-    DateTimeOffset StartedAt,
-    double WallSeconds,
-    string CommandLine)
-{
-    /// <summary>The manifest as JSON text.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
-}
-
-/// <summary>How a calibration's forecast intervals were made, for its manifest.</summary>
-/// <param name="Method">In words.</param>
-/// <param name="Draws">Parameter draws, one forecast each.</param>
-/// <param name="Replications">Replications of each draw's forecast.</param>
-/// <param name="Seed">Seed of the draws (each forecast's own seed derives from it).</param>
-/// <param name="Step">Central-difference step on the search scale.</param>
-/// <param name="ResidualVariance">The fit's residual variance (loss units).</param>
-/// <param name="DegreesOfFreedom">Independent cells minus parameters.</param>
-/// <param name="ForecastError">With prediction intervals: the one-step forecast error per group (compared scale), else null.</param>
-public sealed record IntervalManifest(string Method, int Draws, int Replications, ulong Seed, double Step, double ResidualVariance, int DegreesOfFreedom,
-    IReadOnlyList<double?>? ForecastError);

@@ -1,17 +1,18 @@
 using System.Globalization;
-using nietras.SeparatedValues;
+using RouteSim.Scenarios.Tables;
 
 namespace RouteSim.Results.Reading;
 
 /// <summary>
-/// A CSV table read back by column name through Sep (RFC 4180: quoted fields, doubled quotes, separators and line
-/// breaks inside quotes, a UTF-8 byte-order mark), whoever wrote it: RouteSim, R's write.csv, a spreadsheet.
+/// A table of a results folder read by column name, through the project's one CSV reader (<see cref="CsvRows"/>,
+/// over Sep: RFC 4180 quoting, a byte-order mark), whoever wrote it: RouteSim, R's write.csv, a spreadsheet. Every
+/// problem is a <see cref="ResultsReadException"/> naming the file (and the line where there is one).
 /// </summary>
 public sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(string path, IReadOnlyList<string> header, List<string[]> rows, List<int> lines)
+    private CsvTable(string path, IReadOnlyList<string> header, IReadOnlyList<string[]> rows, IReadOnlyList<int> lines)
     {
         Path = path;
         Header = header;
@@ -42,51 +43,32 @@ public sealed class CsvTable
         if (!File.Exists(path)) throw new ResultsReadException($"{path}: file not found (is this a RouteSim results folder?)");
         try
         {
-            using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromFile(path);
-            return Read(path, reader);
+            return From(path, () => CsvRows.Read(path, CsvOptions.Strict));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ResultsReadException($"{path}: cannot read the file: {e.Message}");
         }
-        catch (ArgumentException e)
-        {
-            // Sep refuses a header that names a column twice: a table we cannot read by column name.
-            throw new ResultsReadException($"{path}:1: {e.Message.ReplaceLineEndings(" ")}");
-        }
     }
 
     /// <summary>Reads CSV text; <paramref name="path"/> names it in errors.</summary>
-    public static CsvTable Parse(string text, string path)
+    public static CsvTable Parse(string text, string path) => Parse(text, path, CsvOptions.Strict);
+
+    /// <summary>Reads CSV text as <paramref name="options"/> say; <paramref name="path"/> names it in errors.</summary>
+    /// <remarks>A header that names a column twice is a <see cref="ResultsReadException"/> at line 1, whatever the options.</remarks>
+    public static CsvTable Parse(string text, string path, CsvOptions options) => From(path, () => CsvRows.Parse(text, options));
+
+    private static CsvTable From(string path, Func<CsvRows> read)
     {
         try
         {
-            using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
-            return Read(path, reader);
+            var table = read();
+            return new CsvTable(path, table.Header, table.Rows, table.Lines);
         }
-        catch (ArgumentException e)
+        catch (CsvFormatException e)
         {
-            throw new ResultsReadException($"{path}:1: {e.Message.ReplaceLineEndings(" ")}");
+            throw e.Line is { } line ? new ResultsReadException(path, line, e.Detail) : new ResultsReadException($"{path}: {e.Detail}");
         }
-    }
-
-    private static CsvTable Read(string path, SepReader reader)
-    {
-        if (reader.Header.IsEmpty) throw new ResultsReadException($"{path}: empty file (a table needs a header line)");
-        var header = reader.Header.ColNames.ToArray();
-        var rows = new List<string[]>();
-        var lines = new List<int>();
-        foreach (var row in reader)
-        {
-            if (row.ColCount == 1 && row.Span.Trim().Length == 0) continue;
-            if (row.ColCount != header.Length)
-                throw new ResultsReadException($"{path}:{row.LineNumberFrom}: {row.ColCount} fields, but the header has {header.Length}");
-            var fields = new string[row.ColCount];
-            for (int i = 0; i < fields.Length; i++) fields[i] = row[i].ToString();
-            rows.Add(fields);
-            lines.Add(row.LineNumberFrom);
-        }
-        return new CsvTable(path, header, rows, lines);
     }
 
     /// <summary>Index of a column, or an error naming the file and the columns it has.</summary>
@@ -103,5 +85,3 @@ public sealed class CsvTable
         : throw new ResultsReadException($"'{(field.Length <= 40 ? field : field[..37] + "...")}' is not a number");
 }
 
-/// <summary>A results folder cannot be read.</summary>
-public sealed class ResultsReadException(string message) : Exception(message);

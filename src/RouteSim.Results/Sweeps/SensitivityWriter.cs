@@ -30,27 +30,26 @@ public static class SensitivityWriter
                     Csv.Number(e.MuStar.High), Csv.Number(e.Sigma)));
     }
 
-    private static StreamWriter Open(string path) => Csv.Create(path);
-}
+    /// <summary>
+    /// Writes a sensitivity folder's tables and manifest.json: Sobol indices when there are any, else Morris
+    /// statistics; <paramref name="sweepFolder"/> is the sweep analysed, described by <paramref name="sweep"/>.
+    /// </summary>
+    public static SensitivityManifest Write(string folder, IReadOnlyList<(string Outcome, IReadOnlyList<SobolIndex> Indices)> sobol,
+        IReadOnlyList<(string Outcome, IReadOnlyList<MorrisEffect> Effects)> morris, IReadOnlyList<string> skipped,
+        SweepDocument sweep, string sweepFolder, int resamples, ulong seed, Provenance provenance)
+    {
+        string csv = Path.Combine(folder, FileName);
+        if (sobol.Count > 0) Sobol(csv, sobol);
+        else Morris(csv, morris);
+        var manifest = new SensitivityManifest(sweep.Name, sweep.Sha256, Path.GetFullPath(sweepFolder), sweep.Design, sweep.Points, sweep.Replications, sweep.Seed,
+            sobol.Count > 0 ? "sobol (Saltelli 2010 first order, Jansen 1999 total)" : "morris (mu, mu*, sigma)", resamples, seed,
+            [.. sobol.Select(x => x.Outcome), .. morris.Select(x => x.Outcome)], skipped)
+        {
+            Provenance = provenance.FinishedNow(),
+        };
+        manifest.Write(folder);
+        return manifest;
+    }
 
-/// <summary>manifest.json of a sensitivity folder: which sweep it analysed and how.</summary>
-public sealed record SensitivityManifest(
-    string Sweep,
-    string SweepSha256,
-    string SweepFolder,
-    string Design,
-    int Points,
-    int Replications,
-    ulong Seed,
-    string Method,
-    int BootstrapResamples,
-    ulong BootstrapSeed,
-    IReadOnlyList<string> Outcomes,
-    IReadOnlyList<string> Skipped,
-    string RoutesimVersion,
-    DateTimeOffset StartedAt,
-    string CommandLine)
-{
-    /// <summary>The manifest as JSON text.</summary>
-    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
+    private static StreamWriter Open(string path) => Csv.Create(path);
 }

@@ -2,12 +2,6 @@ using System.Text.Json;
 
 namespace RouteSim.Results.Sweeps;
 
-/// <summary>One parameter as sweep.json records it: enough to rebuild the design.</summary>
-public sealed record SweepParameterDocument(string Name, string Path, double Min, double Max, IReadOnlyList<double>? Values, string Scale, bool Integer);
-
-/// <summary>One outcome as sweep.json records it.</summary>
-public sealed record SweepOutcomeDocument(string Name, string Scope, string Metric, string? Location, string? Organization, string? Route, string? Commodity, int From, int? To, string Stat);
-
 /// <summary>
 /// sweep.json: what a sweep is, independent of where, when and in how many pieces it ran. Every shard of a
 /// sweep writes the same bytes here, which is how a merge knows the shards belong together.
@@ -39,7 +33,7 @@ public sealed record SweepDocument(
     public const string FileName = "sweep.json";
 
     /// <summary>The document as JSON text.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
+    public string ToJson() => JsonSerializer.Serialize(this, Manifest.JsonOptions) + "\n";
 
     /// <summary>What makes a document read back unusable (a field missing or inconsistent), or null when it is sound.</summary>
     public string? Problem()
@@ -58,7 +52,7 @@ public sealed record SweepDocument(
     {
         try
         {
-            return JsonSerializer.Deserialize<SweepDocument>(json, RunManifest.JsonOptions);
+            return JsonSerializer.Deserialize<SweepDocument>(json, Manifest.JsonOptions);
         }
         catch (JsonException)
         {
@@ -66,55 +60,3 @@ public sealed record SweepDocument(
         }
     }
 }
-
-/// <summary>The part of the work a folder holds: items [FirstItem, EndItem) of shard Index (0-based) of Count.</summary>
-public sealed record ShardRange(int Index, int Count, long FirstItem, long EndItem);
-
-/// <summary>
-/// manifest.json of a sweep folder: provenance (version, command, time, threads) and which work items the folder
-/// holds. Written last, into a folder that is moved into place only when complete.
-/// </summary>
-public sealed record SweepManifest(
-    string Sweep,
-    string SweepSha256,
-    ShardRange? Shard,
-    IReadOnlyList<ShardRange> MergedFrom,
-    long Rows,
-    string RoutesimVersion,
-    int Threads,
-    DateTimeOffset StartedAt,
-    double WallSeconds,
-    long AgentDecisions,
-    string CommandLine)
-{
-    /// <summary>File name inside a sweep folder.</summary>
-    public const string FileName = "manifest.json";
-
-    /// <summary>Size and SHA-256 of every other file of the folder as written (runs.csv, sweep.json, and points.csv where there is one).</summary>
-    public IReadOnlyList<FileDigest> Files { get; init; } = [];
-
-    /// <summary>
-    /// Shards only: the first 8 bytes of the SHA-256 of each row of runs.csv (its UTF-8 text without the line
-    /// break), in order, base64: lets a merge name the row that changed, where the file's hash only says that one did.
-    /// </summary>
-    public string? RowSha256 { get; init; }
-
-    /// <summary>The manifest as JSON text.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n";
-
-    /// <summary>Reads a manifest back; null when the text is not one.</summary>
-    public static SweepManifest? FromJson(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<SweepManifest>(json, RunManifest.JsonOptions);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-}
-
-/// <summary>A file of a results folder as written: its name, size in bytes and SHA-256 (lowercase hex).</summary>
-public sealed record FileDigest(string Name, long Bytes, string Sha256);

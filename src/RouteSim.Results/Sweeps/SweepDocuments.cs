@@ -1,14 +1,13 @@
 using System.Security.Cryptography;
 using RouteSim.Experiments.Sweeps;
-using RouteSim.Results.Sweeps;
 
-namespace RouteSim.Cli.Commands;
+namespace RouteSim.Results.Sweeps;
 
 /// <summary>Turns a loaded sweep into the records its folders hold.</summary>
 public static class SweepDocuments
 {
-    /// <summary>sweep.json for a sweep: the same bytes wherever and however it is run.</summary>
-    public static SweepDocument Describe(Sweep sweep)
+    /// <summary>sweep.json for a sweep run by routesim <paramref name="routesimVersion"/>: the same bytes wherever and however it is run.</summary>
+    public static SweepDocument Describe(Sweep sweep, string routesimVersion)
     {
         var design = sweep.Design;
         return new SweepDocument(
@@ -32,7 +31,7 @@ public static class SweepDocuments
             sweep.Plan.Seed,
             sweep.Plan.Seeds.ToString().ToLowerInvariant(),
             sweep.Plan.Count,
-            CommonOptions.Version);
+            routesimVersion);
     }
 
     /// <summary>The columns of the sweep's tables.</summary>

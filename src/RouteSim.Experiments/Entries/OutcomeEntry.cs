@@ -1,0 +1,32 @@
+using RouteSim.Analysis.Sweeps;
+using RouteSim.Core.Engine;
+using RouteSim.Scenarios.Yaml;
+
+namespace RouteSim.Experiments.Entries;
+
+/// <summary>
+/// The reading an outcome entry of a sweep file and a target entry of a calibration file share: which count a
+/// metric reads (its scope), with the same error messages.
+/// </summary>
+public static class OutcomeEntry
+{
+    /// <summary>The entry's value of <paramref name="key"/>, or null when it has none.</summary>
+    public static string? Optional(MappingReader r, string key) => r.Has(key) ? r.Text(key) : null;
+
+    /// <summary>
+    /// The scope of a summary metric (<see cref="Metrics"/>): a route metric (trips) is counted per route, a
+    /// metric with a location per location, any other per organization; null, with the error reported, for a
+    /// metric counted per location only (traversals) given without a location.
+    /// </summary>
+    public static OutcomeScope? MetricScope(MappingReader r, string metric, bool atLocation)
+    {
+        if (Metrics.Find(MetricScope.Route, metric) is not null) return OutcomeScope.Route;
+        if (atLocation) return OutcomeScope.Location;
+        if (Metrics.Find(MetricScope.Organization, metric) is null && Metrics.Find(MetricScope.Location, metric) is not null)
+        {
+            r.Diagnostics.Error(r.PathOf("metric"), $"{metric} are counted per location; give location");
+            return null;
+        }
+        return OutcomeScope.Organization;
+    }
+}
