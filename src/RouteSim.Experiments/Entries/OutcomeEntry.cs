@@ -20,9 +20,9 @@ public static class OutcomeEntry
     /// </summary>
     public static OutcomeScope? MetricScope(MappingReader r, string metric, bool atLocation)
     {
-        if (Metrics.Find(MetricScope.Route, metric) is not null) return OutcomeScope.Route;
+        if (Metrics.Find(Core.Engine.MetricScope.Route, metric) is not null) return OutcomeScope.Route;
         if (atLocation) return OutcomeScope.Location;
-        if (Metrics.Find(MetricScope.Organization, metric) is null && Metrics.Find(MetricScope.Location, metric) is not null)
+        if (Metrics.Find(Core.Engine.MetricScope.Organization, metric) is null && Metrics.Find(Core.Engine.MetricScope.Location, metric) is not null)
         {
             r.Diagnostics.Error(r.PathOf("metric"), $"{metric} are counted per location; give location");
             return null;
