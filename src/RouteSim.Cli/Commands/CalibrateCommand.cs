@@ -10,7 +10,7 @@ using RouteSim.Scenarios;
 
 namespace RouteSim.Cli.Commands;
 
-/// <summary><c>routesim calibrate CALIBRATION</c>: fits scenario parameters to an observed table by Nelder-Mead on a common-random-numbers loss.</summary>
+/// <summary><c>routesim calibrate CALIBRATION</c>: fits scenario parameters to an observed table by least squares (or Nelder-Mead) on a common-random-numbers loss.</summary>
 public static class CalibrateCommand
 {
     // Keeps the interval draws' seeds apart from the fit's streams.
@@ -26,7 +26,7 @@ public static class CalibrateCommand
         var evaluations = CommonOptions.AtLeast("--max-evaluations", 1, "Most loss evaluations (default: the file's fit.max_evaluations)");
         var force = CommonOptions.Force();
         var quiet = CommonOptions.Quiet();
-        var command = new Command("calibrate", "Fit scenario parameters to observed data (Nelder-Mead, common random numbers) and predict the keys asked for")
+        var command = new Command("calibrate", "Fit scenario parameters to observed data (least squares or Nelder-Mead, common random numbers) and predict the keys asked for")
         {
             file, output, threads, evaluations, force, quiet,
         };
@@ -53,8 +53,7 @@ public static class CalibrateCommand
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             var fit = RunProgress.Track(terminal, quiet, $"{calibration.Name}: fitting {parameters.Length} parameters", budget, progress =>
-                NelderMeadFit.MinimizeFromSeveralStarts(parameters, values => calibration.Loss(values, threads, options, cancellation), calibration.Starts, budget,
-                    calibration.Tolerance, calibration.Step, calibration.Seed, e => progress(e.Evaluation + 1), cancellation), "evaluations");
+                calibration.Fit(budget, threads, options, e => progress(e.Evaluation + 1), cancellation), "evaluations");
 
             var groups = calibration.Groups;
             var simulated = calibration.Simulate(fit.Best, calibration.PredictReplications, threads, options, out var problem, cancellation)
@@ -79,15 +78,10 @@ public static class CalibrateCommand
                 }, "evaluations");
                 ulong drawSeed = Core.Randomness.CounterRng.Mix(calibration.Seed ^ IntervalSeedTag);
                 var draws = uncertainty.Draw(parameters, settings.Draws, drawSeed);
+                // Each draw's forecast has its own random numbers, so the interval carries Monte Carlo noise too.
                 var forecasts = RunProgress.Track(terminal, quiet, $"{calibration.Name}: forecasts of {settings.Draws} parameter draws", settings.Draws, progress =>
-                    draws.Select((values, k) =>
-                    {
-                        // Each draw's forecast has its own random numbers, so the interval carries Monte Carlo noise too.
-                        var run = calibration.Simulate(values, settings.Replications, threads, options, out var drawProblem, cancellation, Core.Randomness.CounterRng.Mix(drawSeed + (ulong)k + 1))
-                            ?? throw new InvalidOperationException($"a parameter draw does not load: {drawProblem}");
-                        progress(k + 1);
-                        return Forecast.Predict(run, calibration.Observed, calibration.Scale, calibration.CountScale, calibration.Anchored, groups);
-                    }).ToArray(), "forecasts");
+                    calibration.Forecasts(draws, settings.Replications, draws.Select((_, k) => Core.Randomness.CounterRng.Mix(drawSeed + (ulong)k + 1)).ToArray(), threads, options,
+                        progress, cancellation), "forecasts");
                 intervals = parameterIntervals = ForecastIntervals.Percentile(forecasts);
                 double[]? forecastError = null;
                 if (settings.ForecastError)
