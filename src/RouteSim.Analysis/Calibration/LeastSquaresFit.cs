@@ -24,6 +24,10 @@ public static class LeastSquaresFit
 
     private sealed class BudgetSpent : Exception;
 
+    // Thrown when the minimiser, having stopped, asks for the Jacobian at its last rejected trial point (MathNet's
+    // result computes a covariance there): that would cost a Jacobian's evaluations for nothing.
+    private sealed class SearchFinished : Exception;
+
     /// <summary>
     /// Minimises the sum of squares of <paramref name="residuals"/>, starting at each parameter's start value. The loss
     /// reported (trace and best) is the mean square of the residuals, as <see cref="CalibrationLoss.Compute"/> gives it.
@@ -34,7 +38,8 @@ public static class LeastSquaresFit
     /// <param name="tolerance">Stop refining when a search improves the best loss by less than this relative amount.</param>
     /// <param name="differenceStep">Forward-difference step on the unbounded scale.</param>
     public static FitResult Minimize(IReadOnlyList<BoundedParameter> parameters, Func<IReadOnlyList<double[]>, double[]?[]> residuals, int maxEvaluations,
-        double tolerance = 1e-6, double differenceStep = DefaultDifferenceStep, Action<FitEvaluation>? observe = null, CancellationToken cancellation = default)
+        double tolerance = 1e-6, double differenceStep = DefaultDifferenceStep, Action<FitEvaluation>? observe = null, CancellationToken cancellation = default,
+        int refinements = MaxRefinements, bool central = false, double[]? schedule = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEvaluations, 1);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(differenceStep);
@@ -84,8 +89,21 @@ public static class LeastSquaresFit
             if (atStart is null) return new FitResult(best, bestLoss, trace, "stopped: the start values make an invalid scenario");
             int n = atStart.Length;
 
-            Vector<double> Residuals(Vector<double> z, Vector<double> _) =>
-                Vector<double>.Build.Dense(Evaluate([z])[0] ?? Enumerable.Repeat(InvalidResidual, n).ToArray());
+            // The point the minimiser stands on: the trial point that last lowered the sum of squares. A trial is
+            // accepted exactly when it does, so a Jacobian asked for anywhere else comes after the search has ended.
+            string current = "";
+            double currentSum = double.PositiveInfinity;
+            Vector<double> Residuals(Vector<double> z, Vector<double> _)
+            {
+                var r = Evaluate([z])[0] ?? Enumerable.Repeat(InvalidResidual, n).ToArray();
+                double sum = r.Sum(d => d * d);
+                if (sum < currentSum)
+                {
+                    currentSum = sum;
+                    current = KeyOf(z);
+                }
+                return Vector<double>.Build.Dense(r);
+            }
 
             int searches = 0;
             double step = differenceStep;
@@ -95,8 +113,18 @@ public static class LeastSquaresFit
                 double h = step;
                 Matrix<double> Jacobian(Vector<double> z, Vector<double> _)
                 {
+                    if (KeyOf(z) != current) throw new SearchFinished();
                     var center = Evaluate([z])[0]!;
                     var moved = Enumerable.Range(0, p).Select(i => { var m = z.Clone(); m[i] += h; return m; }).ToArray();
+                    if (central)
+                    {
+                        var both = Evaluate([.. moved, .. Enumerable.Range(0, p).Select(i => { var m = z.Clone(); m[i] -= h; return m; })]);
+                        var j2 = Matrix<double>.Build.Dense(n, p);
+                        for (int i = 0; i < p; i++)
+                            if (both[i] is { } up && both[p + i] is { } down)
+                                for (int c = 0; c < n; c++) j2[c, i] = (up[c] - down[c]) / (2 * h);
+                        return j2;
+                    }
                     var columns = Evaluate(moved);
                     var jacobian = Matrix<double>.Build.Dense(n, p);
                     for (int i = 0; i < p; i++)
@@ -119,14 +147,26 @@ public static class LeastSquaresFit
                 var objective = ObjectiveFunction.NonlinearModel(Residuals, Jacobian,
                     Vector<double>.Build.Dense(n, i => i), Vector<double>.Build.Dense(n));
                 var from = Vector<double>.Build.Dense(parameters.Select((q, i) => q.ToFree(best[i])).ToArray());
-                new LevenbergMarquardtMinimizer(gradientTolerance: 1e-12, stepTolerance: 1e-4, functionTolerance: 0, maximumIterations: 1000)
-                    .FindMinimum(objective, from);
+                current = "";
+                currentSum = double.PositiveInfinity;
+                try
+                {
+                    new LevenbergMarquardtMinimizer(gradientTolerance: 1e-12, stepTolerance: 1e-4, functionTolerance: 0, maximumIterations: 1000)
+                        .FindMinimum(objective, from);
+                }
+                catch (SearchFinished)
+                {
+                }
                 searches++;
-                if (!(bestLoss < before * (1 - tolerance)) || searches > MaxRefinements) break;
-                step /= 2;
+                if (!(bestLoss < before * (1 - tolerance)) || searches > refinements) break;
+                // The search ended where it stood, but a point it evaluated for a Jacobian may be better: search again
+                // from there with the same step; only when the best point is where the search ended, halve the step.
+                bool movedOn = KeyOf(Vector<double>.Build.Dense(parameters.Select((q, i) => q.ToFree(best[i])).ToArray())) != current;
+                if (schedule is not null) step = differenceStep * schedule[searches % schedule.Length];
+                else if (!movedOn) step /= 2;
             }
             reason = $"converged: {searches} Levenberg-Marquardt search{(searches > 1 ? "es" : "")} (difference steps from {differenceStep:G3} halving), " +
-                (searches > MaxRefinements ? "each still improving (refinement limit)" : $"the last improving by less than the relative tolerance {tolerance:G3}");
+                (searches > refinements ? "each still improving (refinement limit)" : $"the last improving by less than the relative tolerance {tolerance:G3}");
         }
         catch (BudgetSpent)
         {
