@@ -36,30 +36,5 @@ public static class MultiStartFit
         return best! with { Trace = trace, StopReason = starts == 1 ? best!.StopReason : string.Join("; ", reasons) };
     }
 
-    /// <summary>
-    /// <paramref name="first"/>, then <paramref name="then"/> from the best point it found with what remains of the budget;
-    /// one trace, numbered on, and the better of the two results.
-    /// </summary>
-    public static FitSearch Then(FitSearch first, FitSearch then) => (from, maxEvaluations, observe) =>
-    {
-        var trace = new List<FitEvaluation>();
-        var one = first(from, maxEvaluations, e =>
-        {
-            trace.Add(e);
-            observe(e);
-        });
-        int left = maxEvaluations - one.Trace.Count;
-        if (left <= 0) return one with { Trace = trace };
-        int offset = one.Trace.Count;
-        var two = then(from.Select((p, i) => p with { Start = one.Best[i] }).ToArray(), left, e =>
-        {
-            var shifted = e with { Evaluation = offset + e.Evaluation, BestLoss = Math.Min(one.BestLoss, e.BestLoss) };
-            trace.Add(shifted);
-            observe(shifted);
-        });
-        var best = two.BestLoss < one.BestLoss ? two : one;
-        return best with { Trace = trace, StopReason = $"{one.StopReason}; then {two.StopReason}" };
-    };
-
     private static double Logit(double u) => Math.Log(u / (1 - u));
 }
