@@ -9,7 +9,7 @@ public sealed class CalibrateCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Calibration(string observed = "block,x1,x2\n0,300,200\n1,280,220\n2,260,240\n")
+    private string Calibration(string observed = "block,x1,x2\n0,300,200\n1,280,220\n2,260,240\n", string extra = "")
     {
         Sweeps.WriteFile(_dir, "observed.csv", observed);
         return Sweeps.WriteFile(_dir, "calibration.yaml", $$"""
@@ -31,6 +31,7 @@ public sealed class CalibrateCommandTests : IDisposable
             fit: { max_evaluations: 15 }
             fit_keys: { from: 0, to: 1 }
             predict: { from: 0, to: 2, anchor: last_fitted }
+            {{extra}}
             """);
     }
 
@@ -52,13 +53,32 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.Contains("effectiveness =", result.Out);
     }
 
-    [Fact]
-    public void The_same_calibration_gives_the_same_numbers_whatever_the_thread_count()
+    [Theory]
+    [InlineData("")]
+    [InlineData("intervals: { draws: 6, replications: 2 }")]
+    public void The_same_calibration_gives_the_same_numbers_whatever_the_thread_count(string extra)
     {
-        var file = Calibration();
+        // The least-squares fit evaluates a Jacobian's columns, and the intervals their draws, side by side on two threads.
+        var file = Calibration(extra: extra);
         Assert.Equal(0, Routesim.Run("calibrate", file, "--out", Path.Combine(_dir, "a"), "--threads", "1", "--quiet").Exit);
         Assert.Equal(0, Routesim.Run("calibrate", file, "--out", Path.Combine(_dir, "b"), "--threads", "2", "--quiet").Exit);
-        Sweeps.SameBytes(Path.Combine(_dir, "a"), Path.Combine(_dir, "b"), "loss_trace.csv", "fit.csv", "predicted_shares.csv", "fitted.yaml");
+        Sweeps.SameBytes(Path.Combine(_dir, "a"), Path.Combine(_dir, "b"), "loss_trace.csv", "fit.csv", "predicted_shares.csv", "fitted.yaml", "parameters.csv");
+    }
+
+    [Fact]
+    public void Nelder_Mead_stays_available_and_an_unknown_method_is_refused_in_one_line()
+    {
+        var text = File.ReadAllText(Calibration());
+        var simplex = Sweeps.WriteFile(_dir, "simplex.yaml", text.Replace("fit: { max_evaluations: 15 }", "fit: { method: nelder-mead, max_evaluations: 15 }", StringComparison.Ordinal));
+        var result = Routesim.Run("calibrate", simplex, "--out", Path.Combine(_dir, "simplex"), "--quiet");
+        Assert.True(result.Exit == 0, result.Error);
+        Assert.Equal(16, File.ReadAllLines(Path.Combine(_dir, "simplex", "loss_trace.csv")).Length);
+        var unknown = Sweeps.WriteFile(_dir, "unknown.yaml", text.Replace("fit: { max_evaluations: 15 }", "fit: { method: bobyqa, max_evaluations: 15 }", StringComparison.Ordinal));
+        result = Routesim.Run("calibrate", unknown, "--out", Path.Combine(_dir, "unknown"));
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("fit.method: 'bobyqa' is not one of least-squares, nelder-mead", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.False(Directory.Exists(Path.Combine(_dir, "unknown")));
     }
 
     [Fact]

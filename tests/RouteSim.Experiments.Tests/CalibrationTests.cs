@@ -62,6 +62,46 @@ public class CalibrationTests
     }
 
     [Fact]
+    public void The_least_squares_fit_recovers_the_parameters_that_generated_the_data()
+    {
+        var calibration = SelfGenerated(out _);
+        Assert.Equal(FitMethod.LeastSquares, calibration.Method);
+        double Loss(double[] v) => calibration.Loss(v, 2, LoadOptions.Unlimited);
+        // As for Nelder-Mead: no worse than the truth moved by 1% in any single parameter, and within 2% of it.
+        var fit = calibration.Fit(calibration.MaxEvaluations, 2, LoadOptions.Unlimited);
+        double nearby = new[] { (1.01, 1.0), (0.99, 1.0), (1.0, 1.01), (1.0, 0.99) }.Min(f => Loss([TrueEffectiveness * f.Item1, TrueTemperature * f.Item2]));
+        Assert.True(fit.BestLoss <= nearby, $"fit {string.Join(", ", fit.Best)} loss {fit.BestLoss} vs {nearby} 1% from the truth");
+        Assert.Equal(TrueEffectiveness, fit.Best[0], TrueEffectiveness * 0.02);
+        Assert.Equal(TrueTemperature, fit.Best[1], TrueTemperature * 0.02);
+        Assert.Equal(Loss(fit.Best), fit.BestLoss);
+        Assert.True(fit.Trace.Count <= calibration.MaxEvaluations);
+    }
+
+    [Fact]
+    public void The_fit_evaluates_the_same_points_in_the_same_order_whatever_the_thread_count()
+    {
+        var calibration = SelfGenerated(out _);
+        var one = calibration.Fit(60, 1, LoadOptions.Unlimited);
+        var two = calibration.Fit(60, 2, LoadOptions.Unlimited);
+        Assert.Equal(one.Trace.Select(e => (e.Loss, string.Join(',', e.Values))), two.Trace.Select(e => (e.Loss, string.Join(',', e.Values))));
+        Assert.Equal(one.Best, two.Best);
+    }
+
+    [Fact]
+    public void The_fit_runs_only_to_its_last_fitted_key_and_gets_the_loss_of_a_full_run()
+    {
+        SelfGenerated(out var folder);
+        var file = Files.Write(folder, "early.yaml", CalibrationText("fit_keys: { from: 0, to: 2 }"));
+        var calibration = CalibrationFile.Load(file, LoadOptions.Unlimited, out var errors)!;
+        Assert.Empty(errors);
+        double[] values = [0.3, 1.5];
+        var full = calibration.Simulate(values, calibration.Replications, 2, LoadOptions.Unlimited, out _)!;
+        Assert.True(full.Keys.Count > calibration.Observed.Keys.Count);
+        Assert.Equal(CalibrationLoss.Compute(calibration.Observed, full, calibration.Scale), calibration.Loss(values, 2, LoadOptions.Unlimited));
+        Assert.Equal(CalibrationLoss.Residuals(calibration.Observed, full, calibration.Scale), calibration.Residuals(values, 2, LoadOptions.Unlimited));
+    }
+
+    [Fact]
     public void The_loss_is_the_same_at_the_same_values_whatever_the_thread_count()
     {
         var calibration = SelfGenerated(out _);
@@ -147,5 +187,28 @@ public class CalibrationTests
         Assert.Equal(["first", "x2", "x3", "attempts"], calibration.Labels);
         Assert.True(calibration.FitChanges);
         Assert.Equal(new IntervalSettings(10, 2, ParameterUncertainty.DefaultStep, true), calibration.Intervals);
+    }
+
+    [Theory]
+    [InlineData("nelder-mead", null)]
+    [InlineData("least-squares", null)]
+    [InlineData("simplex", "'simplex' is not one of least-squares, nelder-mead")]
+    public void The_fit_method_is_read_and_an_unknown_one_is_refused_at_its_line(string method, string? message)
+    {
+        var folder = Files.Scratch();
+        Files.Write(folder, "observed.csv", "block,x1,x2,x3,attempts\n0,1,2,3,4\n");
+        var text = CalibrationText().Replace("fit: { max_evaluations: 400,", $"fit: {{ method: {method}, max_evaluations: 400,", StringComparison.Ordinal);
+        var calibration = CalibrationFile.Load(Files.Write(folder, "calibration.yaml", text), LoadOptions.Unlimited, out var errors);
+        if (message is null)
+        {
+            Assert.True(calibration is not null, string.Join("\n", errors));
+            Assert.Equal(method == "nelder-mead" ? FitMethod.NelderMead : FitMethod.LeastSquares, calibration.Method);
+            return;
+        }
+        Assert.Null(calibration);
+        var e = Assert.Single(errors);
+        Assert.Equal("fit.method", e.Path);
+        Assert.Equal(text.Split('\n').ToList().FindIndex(l => l.Contains("method: simplex", StringComparison.Ordinal)) + 1, e.Line);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 }

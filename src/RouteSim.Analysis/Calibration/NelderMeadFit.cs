@@ -17,38 +17,10 @@ public static class NelderMeadFit
 
     private sealed class BudgetSpent : Exception;
 
-    /// <summary>
-    /// Several searches, the first from the parameters' start values and the others from points spread over the
-    /// bounds (a Latin hypercube on the search scale), each with its share of the budget; the best wins. A
-    /// simplex finds a local minimum, and a loss from a finite population has many shallow ones.
-    /// </summary>
+    /// <summary>Several searches (<see cref="MultiStartFit"/>), each a Nelder-Mead simplex with restarts.</summary>
     public static FitResult MinimizeFromSeveralStarts(IReadOnlyList<BoundedParameter> parameters, Func<double[], double> loss, int starts, int maxEvaluations,
-        double tolerance, double step, ulong seed, Action<FitEvaluation>? observe = null, CancellationToken cancellation = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(starts, 1);
-        var spread = Designs.LatinHypercube.Unit(Math.Max(1, starts - 1), parameters.Count, new Core.Randomness.SplitMixStream(seed));
-        var trace = new List<FitEvaluation>();
-        FitResult? best = null;
-        var reasons = new List<string>();
-        for (int s = 0; s < starts; s++)
-        {
-            var from = s == 0 ? parameters : parameters.Select((p, i) => p with { Start = p.FromFree(Logit(0.1 + 0.8 * spread[s - 1][i])) }).ToArray();
-            int budget = (int)((long)maxEvaluations * (s + 1) / starts - (long)maxEvaluations * s / starts);
-            int offset = trace.Count;
-            double bestSoFar = best?.BestLoss ?? double.PositiveInfinity;
-            var result = Minimize(from, loss, Math.Max(1, budget), tolerance, step, e =>
-            {
-                var shifted = e with { Evaluation = offset + e.Evaluation, BestLoss = Math.Min(bestSoFar, e.BestLoss) };
-                trace.Add(shifted);
-                observe?.Invoke(shifted);
-            }, cancellation);
-            reasons.Add($"start {s + 1}: loss {result.BestLoss:G4}, {result.StopReason}");
-            if (best is null || result.BestLoss < best.BestLoss) best = result;
-        }
-        return best! with { Trace = trace, StopReason = starts == 1 ? best!.StopReason : string.Join("; ", reasons) };
-    }
-
-    private static double Logit(double u) => Math.Log(u / (1 - u));
+        double tolerance, double step, ulong seed, Action<FitEvaluation>? observe = null, CancellationToken cancellation = default) =>
+        MultiStartFit.Run(parameters, starts, maxEvaluations, seed, (from, budget, report) => Minimize(from, loss, budget, tolerance, step, report, cancellation), observe);
 
     /// <summary>Minimises <paramref name="loss"/>, starting at each parameter's start value.</summary>
     /// <param name="tolerance">Stop when the simplex's losses agree to this relative tolerance.</param>

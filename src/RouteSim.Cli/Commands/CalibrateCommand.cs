@@ -8,7 +8,7 @@ using RouteSim.Scenarios;
 
 namespace RouteSim.Cli.Commands;
 
-/// <summary><c>routesim calibrate CALIBRATION</c>: fits scenario parameters to an observed table by Nelder-Mead on a common-random-numbers loss.</summary>
+/// <summary><c>routesim calibrate CALIBRATION</c>: fits scenario parameters to an observed table by least squares (or Nelder-Mead) on a common-random-numbers loss.</summary>
 public static class CalibrateCommand
 {
     /// <summary>Builds the command.</summary>
@@ -20,7 +20,7 @@ public static class CalibrateCommand
         var evaluations = CommonOptions.AtLeast("--max-evaluations", 1, "Most loss evaluations (default: the file's fit.max_evaluations)");
         var force = CommonOptions.Force();
         var quiet = CommonOptions.Quiet();
-        var command = new Command("calibrate", "Fit scenario parameters to observed data (Nelder-Mead, common random numbers) and predict the keys asked for")
+        var command = new Command("calibrate", "Fit scenario parameters to observed data (least squares or Nelder-Mead, common random numbers) and predict the keys asked for")
         {
             file, output, threads, evaluations, force, quiet,
         };
@@ -46,8 +46,7 @@ public static class CalibrateCommand
         {
             var provenance = Manifests.Start(commandLine, threads);
             var fit = RunProgress.Track(terminal, quiet, $"{calibration.Name}: fitting {parameters.Length} parameters", budget, progress =>
-                NelderMeadFit.MinimizeFromSeveralStarts(parameters, values => calibration.Loss(values, threads, options, cancellation), calibration.Starts, budget,
-                    calibration.Tolerance, calibration.Step, calibration.Seed, e => progress(e.Evaluation + 1), cancellation), "evaluations");
+                calibration.Fit(budget, threads, options, e => progress(e.Evaluation + 1), cancellation), "evaluations");
 
             var forecast = CalibrationForecast.Build(calibration, fit.Best, threads, options, new TerminalPhases(terminal, quiet), cancellation);
             var manifest = CalibrationFolderWriter.Write(folder.Staging, calibration, fit, forecast,

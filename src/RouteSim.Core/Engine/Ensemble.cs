@@ -54,7 +54,7 @@ public static class Ensemble
                 ReplicationResult result;
                 try
                 {
-                    result = new ReplicationRunner(model, settings.Seed, replication, inner, agents, results, spare).Run(cancellation);
+                    result = new ReplicationRunner(model, settings.Seed, replication, inner, agents, results, spare).Run(cancellation, settings.Periods);
                 }
                 finally
                 {

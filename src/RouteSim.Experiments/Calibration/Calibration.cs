@@ -120,6 +120,9 @@ public sealed class Calibration
     /// <summary>Every key simulated: the observed ones and the predicted ones, in order.</summary>
     public IReadOnlyList<long> AllKeys => AllObserved.Keys.Concat(PredictKeys).Distinct().Order().ToArray();
 
+    /// <summary>How the loss is minimised (fit.method).</summary>
+    public FitMethod Method { get; init; } = FitMethod.LeastSquares;
+
     /// <summary>The scenario with these parameter values; null with the reason when they make an invalid scenario.</summary>
     public CompiledScenario? Model(IReadOnlyList<double> values, LoadOptions options, out string? problem)
     {
@@ -130,14 +133,18 @@ public sealed class Calibration
 
     /// <summary>Runs the model with these values (the calibration's seed unless <paramref name="seed"/> says otherwise) and tabulates every target for every key.</summary>
     public SimulatedTable? Simulate(IReadOnlyList<double> values, int replications, int threads, LoadOptions options, out string? problem, CancellationToken cancellation = default,
-        ulong? seed = null)
+        ulong? seed = null) => Simulate(values, AllKeys, replications, threads, options, out problem, cancellation, seed);
+
+    // Runs only as far as the last of the keys asked for: the loss needs the fitted keys alone, and a period depends
+    // only on those before it, so their values are those of a full run.
+    private SimulatedTable? Simulate(IReadOnlyList<double> values, IReadOnlyList<long> keys, int replications, int threads, LoadOptions options, out string? problem,
+        CancellationToken cancellation, ulong? seed)
     {
         var model = Model(values, options, out problem);
         if (model is null) return null;
-        var keys = AllKeys;
         var compiled = keys.Select(k => Targets.Select(t => CompiledOutcome.Compile(t with { From = Periods.From(k), To = Periods.To(k) }, model, null)).ToArray()).ToArray();
         var sums = keys.Select(_ => new double[Targets.Count]).ToArray();
-        Ensemble.Run(model, new RunSettings(seed ?? Seed, replications, threads), result =>
+        Ensemble.Run(model, new RunSettings(seed ?? Seed, replications, threads) { Periods = keys.Max(Periods.To) }, result =>
         {
             for (int row = 0; row < compiled.Length; row++)
                 for (int j = 0; j < compiled[row].Length; j++)
@@ -149,18 +156,91 @@ public sealed class Calibration
     /// <summary>The loss at these values (NaN when they make an invalid scenario).</summary>
     public double Loss(IReadOnlyList<double> values, int threads, LoadOptions options, CancellationToken cancellation = default)
     {
-        var simulated = Simulate(values, Replications, threads, options, out _, cancellation);
+        var simulated = Simulate(values, Observed.Keys, Replications, threads, options, out _, cancellation, null);
         return simulated is null ? double.NaN : CalibrationLoss.Compute(Observed, simulated, Scale, CountScale, Groups, FitChanges);
     }
 
     /// <summary>The fitted cells' residuals at these values (same seeds as the loss), for the loss's curvature.</summary>
-    public double[] Residuals(IReadOnlyList<double> values, int threads, LoadOptions options, CancellationToken cancellation = default)
+    public double[] Residuals(IReadOnlyList<double> values, int threads, LoadOptions options, CancellationToken cancellation = default) =>
+        TryResiduals(values, threads, options, out var problem, cancellation) ?? throw new InvalidOperationException($"parameter values that do not load: {problem}");
+
+    /// <summary>The residuals at several points (null for a point that makes an invalid scenario), evaluated side by side.</summary>
+    public double[]?[] Residuals(IReadOnlyList<double[]> points, int threads, LoadOptions options, CancellationToken cancellation = default) =>
+        SideBySide(points.Count, threads, (i, inner) => TryResiduals(points[i], inner, options, out _, cancellation), cancellation);
+
+    /// <summary>Forecasts at several parameter vectors, each simulated with its own seed, evaluated side by side.</summary>
+    public IReadOnlyDictionary<long, double[]>[] Forecasts(IReadOnlyList<double[]> points, int replications, IReadOnlyList<ulong> seeds, int threads, LoadOptions options,
+        Action<int>? progress = null, CancellationToken cancellation = default)
     {
-        var simulated = Simulate(values, Replications, threads, options, out var problem, cancellation)
-            ?? throw new InvalidOperationException($"parameter values that do not load: {problem}");
+        int done = 0;
+        var gate = new object();
+        return SideBySide(points.Count, threads, (i, inner) =>
+        {
+            var run = Simulate(points[i], replications, inner, options, out var problem, cancellation, seeds[i])
+                ?? throw new InvalidOperationException($"a parameter draw does not load: {problem}");
+            var forecast = Forecast.Predict(run, Observed, Scale, CountScale, Anchored, Groups);
+            lock (gate) progress?.Invoke(++done);
+            return forecast;
+        }, cancellation);
+    }
+
+    /// <summary>
+    /// Fits the parameters by <see cref="Method"/> within <paramref name="maxEvaluations"/> loss evaluations (with
+    /// <see cref="Starts"/> searches); each evaluation is reported as it happens, in a fixed order.
+    /// </summary>
+    public FitResult Fit(int maxEvaluations, int threads, LoadOptions options, Action<FitEvaluation>? observe = null, CancellationToken cancellation = default)
+    {
+        var parameters = Parameters.Select(p => p.Parameter).ToArray();
+        FitSearch search = Method switch
+        {
+            FitMethod.NelderMead => (from, budget, report) => NelderMeadFit.Minimize(from, values => Loss(values, threads, options, cancellation), budget, Tolerance, Step, report, cancellation),
+            _ => (from, budget, report) => LeastSquaresFit.Minimize(from, points => Residuals(points, threads, options, cancellation), budget, Tolerance,
+                LeastSquaresFit.DefaultDifferenceStep, report, cancellation),
+        };
+        return MultiStartFit.Run(parameters, Starts, maxEvaluations, Seed, search, observe);
+    }
+
+    private double[]? TryResiduals(IReadOnlyList<double> values, int threads, LoadOptions options, out string? problem, CancellationToken cancellation)
+    {
+        var simulated = Simulate(values, Observed.Keys, Replications, threads, options, out problem, cancellation, null);
+        if (simulated is null) return null;
         var levels = CalibrationLoss.Residuals(Observed, simulated, Scale, CountScale, Groups);
         return FitChanges ? [.. levels, .. CalibrationLoss.ChangeResiduals(Observed, simulated, Scale, CountScale, Groups)] : levels;
     }
+
+    // Runs count independent jobs with the threads split between them: one job at a time gets every thread, several
+    // run side by side with one thread each (the engine's results do not depend on its thread count, so neither do
+    // these). Results come back in job order.
+    private static T[] SideBySide<T>(int count, int threads, Func<int, int, T> job, CancellationToken cancellation)
+    {
+        var results = new T[count];
+        int workers = Math.Max(1, Math.Min(threads, count));
+        int inner = Math.Max(1, threads / workers);
+        if (workers == 1)
+        {
+            for (int i = 0; i < count; i++) results[i] = job(i, inner);
+            return results;
+        }
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation }, i => results[i] = job(i, inner));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return results;
+    }
+}
+
+/// <summary>How a calibration minimises its loss.</summary>
+public enum FitMethod
+{
+    /// <summary>Levenberg-Marquardt on the residuals, forward-difference Jacobian (<see cref="LeastSquaresFit"/>).</summary>
+    LeastSquares,
+
+    /// <summary>Nelder-Mead simplex with restarts (<see cref="NelderMeadFit"/>).</summary>
+    NelderMead,
 }
 
 /// <summary>How forecast intervals are made.</summary>

@@ -54,15 +54,10 @@ public sealed record CalibrationForecast(
         });
         ulong drawSeed = Core.Randomness.Seeds.CalibrationDraws(calibration.Seed);
         var draws = uncertainty.Draw(parameters, settings.Draws, drawSeed);
+        // Each draw's forecast has its own random numbers, so the interval carries Monte Carlo noise too.
         var forecasts = phases.Track($"{calibration.Name}: forecasts of {settings.Draws} parameter draws", settings.Draws, "forecasts", progress =>
-            draws.Select((values, k) =>
-            {
-                // Each draw's forecast has its own random numbers, so the interval carries Monte Carlo noise too.
-                var run = calibration.Simulate(values, settings.Replications, threads, options, out var drawProblem, cancellation, Core.Randomness.Seeds.CalibrationDrawRuns(drawSeed, k))
-                    ?? throw new InvalidOperationException($"a parameter draw does not load: {drawProblem}");
-                progress(k + 1);
-                return Forecast.Predict(run, calibration.Observed, calibration.Scale, calibration.CountScale, calibration.Anchored, groups);
-            }).ToArray());
+            calibration.Forecasts(draws, settings.Replications, draws.Select((_, k) => Core.Randomness.Seeds.CalibrationDrawRuns(drawSeed, k)).ToArray(), threads, options,
+                progress, cancellation));
         var parameterIntervals = ForecastIntervals.Percentile(forecasts);
         var intervals = parameterIntervals;
         double[]? forecastError = null;
