@@ -75,7 +75,7 @@ public static class CalibrateCommand
                         var residuals = calibration.Residuals(values, threads, options, cancellation);
                         progress(++done);
                         return residuals;
-                    }, CalibrationLoss.IndependentCells(calibration.Observed, calibration.Scale, groups, calibration.FitChanges), settings.Step);
+                    }, calibration.IndependentResiduals, settings.Step);
                 }, "evaluations");
                 ulong drawSeed = Core.Randomness.CounterRng.Mix(calibration.Seed ^ IntervalSeedTag);
                 var draws = uncertainty.Draw(parameters, settings.Draws, drawSeed);
@@ -126,6 +126,8 @@ public static class CalibrateCommand
                 holdout = holdout.Select((h, i) => h with { CoveredWithoutForecastError = narrower[i].Covered }).ToArray();
             }
             if (holdout.Count > 0) CalibrationWriter.Holdout(folder.File("holdout.csv"), calibration.GroupName, holdout);
+            var estimates = calibration.Estimates.Select(e => e.Estimate).ToArray();
+            if (estimates.Length > 0) CalibrationWriter.Estimates(folder.File("estimates.csv"), estimates, simulated.Estimates);
 
             var observedRows = calibration.AllObserved.Keys.Select((k, i) => (k, i))
                 .ToDictionary(p => p.k, p => Forecast.Compared(calibration.AllObserved.Values[p.i], calibration.Scale, 1, groups));
@@ -161,6 +163,8 @@ public static class CalibrateCommand
                 foreach (var p in fitted)
                     terminal.Out.WriteLine($"  {p.Name} = {p.Fitted:G6}" + (p.CiLow is { } low ? $" (95% {low:G4} to {p.CiHigh:G4})" : "") + $"   (start {p.Start:G6}, bounds {p.Min:G6} to {p.Max:G6})");
                 string unit = calibration.Scale == FitScale.Shares ? " pp" : "";
+                for (int k = 0; k < estimates.Length; k++)
+                    terminal.Out.WriteLine($"estimate {estimates[k].Name}: model {simulated.Estimates[k]:G4}, outside estimate {estimates[k].Value:G4} (standard error {estimates[k].StandardError:G4}), {estimates[k].Deviation(simulated.Estimates[k]):+0.0;-0.0} standard errors");
                 foreach (var h in holdout)
                     terminal.Out.WriteLine($"held out {string.Join(", ", h.Keys)}{(h.Group.Length > 0 ? $", {h.Group}" : "")}: mean absolute error {h.ModelError:0.00}{unit}, naive persistence {h.NaiveError:0.00}{unit}" +
                         (intervals is null ? "" : $"; 95% intervals cover {h.Covered} of {h.Cells}") +

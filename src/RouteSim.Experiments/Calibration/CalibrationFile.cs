@@ -97,6 +97,33 @@ public static class CalibrationFile
             }
         }
 
+        var estimates = new List<EstimateTarget>();
+        foreach (var e in r.Objects("estimates"))
+        {
+            string estimateName = e.Text("name");
+            if (estimates.Any(x => x.Estimate.Name == estimateName))
+            {
+                d.Error(e.PathOf("name"), $"estimate '{estimateName}' is named twice");
+                continue;
+            }
+            string? organization = e.Has("organization") ? e.Text("organization") : null;
+            var numerator = new Outcome(estimateName, OutcomeScope.Organization, e.Text("numerator"), Organization: organization);
+            var denominator = numerator with { Metric = e.Text("denominator") };
+            try
+            {
+                CompiledOutcome.Compile(numerator, model, null);
+                CompiledOutcome.Compile(denominator, model, null);
+            }
+            catch (ArgumentException ex)
+            {
+                d.Error(e.PathOf("organization"), ex.Message.Replace($"outcome {estimateName}: ", "", StringComparison.Ordinal));
+                continue;
+            }
+            double value = e.Number("value"), standardError = e.Number("standard_error");
+            if (double.IsNaN(value) || double.IsNaN(standardError)) continue;
+            estimates.Add(new EstimateTarget(new ExternalEstimate(estimateName, value, standardError, e.Text("source")), numerator, denominator));
+        }
+
         var parameters = new List<(ParameterPath, BoundedParameter)>();
         foreach (var p in parameterReaders)
         {
@@ -212,6 +239,7 @@ public static class CalibrationFile
             Labels = labels,
             Intervals = intervals,
             FitChanges = fitChanges,
+            Estimates = estimates,
         };
     }
 

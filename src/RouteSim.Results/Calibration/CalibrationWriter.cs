@@ -103,6 +103,18 @@ public static class CalibrationWriter
         return -1;
     }
 
+    /// <summary>estimates.csv: each outside estimate, its standard error and source, the fitted model's value and how many standard errors apart they are.</summary>
+    public static void Estimates(string path, IReadOnlyList<ExternalEstimate> estimates, IReadOnlyList<double> models)
+    {
+        using var w = Open(path);
+        w.WriteLine("estimate,value,standard_error,model,deviation,source");
+        for (int k = 0; k < estimates.Count; k++)
+        {
+            var e = estimates[k];
+            w.WriteLine(Csv.Row(Csv.Text(e.Name), Csv.Number(e.Value), Csv.Number(e.StandardError), Csv.Number(models[k]), Csv.Number(e.Deviation(models[k])), Csv.Text(e.Source)));
+        }
+    }
+
     private static StreamWriter Open(string path) => Csv.Create(path);
 }
 
