@@ -107,6 +107,7 @@ public static class CalibrationFile
                 continue;
             }
             string? organization = e.Has("organization") ? e.Text("organization") : null;
+            if (e.Text("numerator").Length == 0 || e.Text("denominator").Length == 0) continue; // already reported
             var numerator = new Outcome(estimateName, OutcomeScope.Organization, e.Text("numerator"), Organization: organization);
             var denominator = numerator with { Metric = e.Text("denominator") };
             try

@@ -6,6 +6,9 @@ namespace RouteSim.Experiments.Calibration;
 /// <summary>The calibration file format, key by key.</summary>
 public static class CalibrationFormat
 {
+    // Declared first: the specs below read it while the class initialises.
+    private static readonly string[] OrganizationMetrics = ["acting", "abstentions", "attempts", "successes", "interdictions", "deaths"];
+
     /// <summary>How the observed table's keys map to periods.</summary>
     public static ObjectSpec Periods { get; } = new("periods", "Which periods each key (row) of the observed table stands for.",
     [
@@ -76,8 +79,6 @@ public static class CalibrationFormat
         new("standard_error", Number, true, "Its standard error (the loss counts the model's distance from the value in standard errors).", "", Bounds.Positive),
         new("source", Text, true, "Where the estimate comes from: author, year and title."),
     ]);
-
-    private static readonly string[] OrganizationMetrics = ["acting", "abstentions", "attempts", "successes", "interdictions", "deaths"];
 
     /// <summary>Forecast intervals.</summary>
     public static ObjectSpec Intervals { get; } = new("intervals", "95% intervals of the predictions: parameter vectors drawn from the loss's curvature at the optimum, each forecast simulated with its own random numbers.",
