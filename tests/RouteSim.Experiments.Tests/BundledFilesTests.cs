@@ -68,4 +68,20 @@ public class BundledFilesTests
         Assert.Equal(lastSeen, calibration.PredictKeys.Max());
         Assert.NotNull(calibration.Intervals);
     }
+
+    [Theory]
+    [InlineData("gatekeeper")]
+    [InlineData("sbi")]
+    public void Each_backtest_and_its_pseudo_holdout_fit_the_same_parameters_and_outside_estimates(string backtest)
+    {
+        var main = CalibrationFile.Load(Files.Scenario("backtest", backtest, "calibration.yaml"), LoadOptions.Unlimited, out var errors);
+        Assert.True(main is not null, string.Join("\n", errors));
+        var holdout = CalibrationFile.Load(Files.Scenario("backtest", backtest, "calibration-holdout.yaml"), LoadOptions.Unlimited, out errors);
+        Assert.True(holdout is not null, string.Join("\n", errors));
+        Assert.Equal(main.Parameters.Select(p => p.Parameter), holdout.Parameters.Select(p => p.Parameter));
+        var estimate = Assert.Single(main.Estimates);
+        Assert.Equal(estimate, Assert.Single(holdout.Estimates));
+        Assert.Equal(("interdictions", "attempts"), (estimate.Numerator.Metric, estimate.Denominator.Metric));
+        Assert.Contains("Massey", estimate.Estimate.Source, StringComparison.Ordinal);
+    }
 }
