@@ -46,7 +46,8 @@ public static class CalibrateCommand
         string target = output ?? Path.Combine("results", Path.GetFileNameWithoutExtension(file));
         var parameters = calibration.Parameters.Select(p => p.Parameter).ToArray();
         int budget = maxEvaluations ?? calibration.MaxEvaluations;
-        string lossMeaning = calibration.Scale == FitScale.Shares ? "mean squared error of shares (percentage points squared)" : "mean squared relative error of counts";
+        string lossMeaning = (calibration.Scale == FitScale.Shares ? "mean squared error of shares (percentage points squared)" : "mean squared relative error of counts")
+            + (calibration.Estimates.Count > 0 ? ", with the outside estimates' residuals" : "");
 
         return ResultsFolderWork.Run(terminal, target, force, (folder, cancellation) =>
         {
@@ -158,11 +159,20 @@ public static class CalibrateCommand
             {
                 terminal.Out.WriteLine($"{calibration.Name}: {fit.Trace.Count} evaluations in {seconds:0.0} s; {fit.StopReason}");
                 terminal.Out.WriteLine(calibration.Scale == FitScale.Shares
-                    ? $"best loss {fit.BestLoss:0.###} ({lossMeaning}): root mean square error {Math.Sqrt(fit.BestLoss):0.00} percentage points"
-                    : $"best loss {fit.BestLoss:0.####} ({lossMeaning}): typical error {100 * Math.Sqrt(fit.BestLoss):0.0}%");
+                    ? $"best loss {fit.BestLoss:0.###} ({lossMeaning}): root mean square {(estimates.Length > 0 ? "residual" : "error")} {Math.Sqrt(fit.BestLoss):0.00} percentage points"
+                    : $"best loss {fit.BestLoss:0.####} ({lossMeaning}): typical {(estimates.Length > 0 ? "residual" : "error")} {100 * Math.Sqrt(fit.BestLoss):0.0}%");
                 foreach (var p in fitted)
                     terminal.Out.WriteLine($"  {p.Name} = {p.Fitted:G6}" + (p.CiLow is { } low ? $" (95% {low:G4} to {p.CiHigh:G4})" : "") + $"   (start {p.Start:G6}, bounds {p.Min:G6} to {p.Max:G6})");
                 string unit = calibration.Scale == FitScale.Shares ? " pp" : "";
+                if (estimates.Length > 0)
+                {
+                    // The loss also counts the estimates; the cells' own error, from the fitted model's final run, is what the fit achieved on the table.
+                    var cells = CalibrationLoss.Residuals(calibration.Observed, simulated, calibration.Scale, calibration.CountScale, groups);
+                    double cellError = Math.Sqrt(cells.Sum(r => r * r) / cells.Length);
+                    terminal.Out.WriteLine(calibration.Scale == FitScale.Shares
+                        ? $"fitted cells alone ({calibration.PredictReplications} replications): root mean square error {cellError:0.00} percentage points"
+                        : $"fitted cells alone ({calibration.PredictReplications} replications): typical error {100 * cellError:0.0}%");
+                }
                 for (int k = 0; k < estimates.Length; k++)
                     terminal.Out.WriteLine($"estimate {estimates[k].Name}: model {simulated.Estimates[k]:G4}, outside estimate {estimates[k].Value:G4} (standard error {estimates[k].StandardError:G4}), {estimates[k].Deviation(simulated.Estimates[k]):+0.0;-0.0} standard errors");
                 foreach (var h in holdout)

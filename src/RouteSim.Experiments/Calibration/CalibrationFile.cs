@@ -122,7 +122,7 @@ public static class CalibrationFile
             }
             double value = e.Number("value"), standardError = e.Number("standard_error");
             if (double.IsNaN(value) || double.IsNaN(standardError)) continue;
-            estimates.Add(new EstimateTarget(new ExternalEstimate(estimateName, value, standardError, e.Text("source")), numerator, denominator));
+            estimates.Add(new EstimateTarget(new ExternalEstimate(estimateName, value, standardError, e.Text("source").Trim()), numerator, denominator));
         }
 
         var parameters = new List<(ParameterPath, BoundedParameter)>();
