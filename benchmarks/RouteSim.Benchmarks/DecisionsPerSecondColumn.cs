@@ -52,14 +52,14 @@ public sealed class DecisionsPerSecondColumn : IColumn
         else if (type == typeof(MixedLogitThroughput))
         {
             decisions = Decisions.GetOrAdd($"mixed/{scenarioName}", _ =>
-                new ReplicationRunner(SimulationModel.Build(MixedLogitThroughput.Build(scenarioName)), EngineThroughput.Seed, 0).Run().Decisions);
+                new ReplicationRunner(CompiledScenario.Build(MixedLogitThroughput.Build(scenarioName)), EngineThroughput.Seed, 0).Run().Decisions);
         }
         else
         {
             int agents = (int)benchmarkCase.Parameters["Agents"];
             decisions = Decisions.GetOrAdd($"{scenarioName}/{agents}", _ =>
             {
-                var model = SimulationModel.Build(EngineThroughput.Build(scenarioName, agents));
+                var model = CompiledScenario.Build(EngineThroughput.Build(scenarioName, agents));
                 return new ReplicationRunner(model, EngineThroughput.Seed, 0).Run().Decisions;
             });
         }

@@ -11,7 +11,7 @@ public class EngineThroughput
     /// <summary>The seed every engine benchmark uses.</summary>
     public const ulong Seed = 42;
 
-    private SimulationModel _model = null!;
+    private CompiledScenario _model = null!;
     private AgentArrays _agents = null!;
 
     [Params("tutorial", "border")]
@@ -29,7 +29,7 @@ public class EngineThroughput
     [GlobalSetup]
     public void Setup()
     {
-        _model = SimulationModel.Build(Build(Scenario, Agents));
+        _model = CompiledScenario.Build(Build(Scenario, Agents));
         _agents = new AgentArrays(_model.TotalAgents);
     }
 

@@ -13,7 +13,7 @@ namespace RouteSim.Benchmarks;
 [MemoryDiagnoser]
 public class ImplementationComparison
 {
-    private SimulationModel _model = null!;
+    private CompiledScenario _model = null!;
     private AgentArrays _agents = null!;
     private PlainAgentModel _plain = null!;
 
@@ -27,7 +27,7 @@ public class ImplementationComparison
     public void Setup()
     {
         var scenario = Build(Scenario);
-        _model = SimulationModel.Build(scenario);
+        _model = CompiledScenario.Build(scenario);
         _agents = new AgentArrays(_model.TotalAgents); // allocated once, as a run's workers do (see EngineThroughput)
         _plain = new PlainAgentModel(scenario);
     }
@@ -47,6 +47,6 @@ public class ImplementationComparison
         var built = Build(scenario);
         return method == nameof(PlainObjects)
             ? new PlainAgentModel(built).Run(EngineThroughput.Seed, 0).Decisions
-            : new ReplicationRunner(SimulationModel.Build(built), EngineThroughput.Seed, 0).Run().Decisions;
+            : new ReplicationRunner(CompiledScenario.Build(built), EngineThroughput.Seed, 0).Run().Decisions;
     }
 }

@@ -17,7 +17,7 @@ public static class MixedLogitCpuRatios
         int rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 7;
         int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
         string[] shapes = ["spread", "shared", "plain"];
-        var models = shapes.Select(s => SimulationModel.Build(MixedLogitThroughput.Build(s) with { Periods = periods })).ToArray();
+        var models = shapes.Select(s => CompiledScenario.Build(MixedLogitThroughput.Build(s) with { Periods = periods })).ToArray();
         var agents = new AgentArrays(models[0].TotalAgents);
         var rates = shapes.Select(_ => new List<double>()).ToArray();
         var process = Process.GetCurrentProcess();

@@ -16,7 +16,7 @@ namespace RouteSim.Benchmarks;
 [MemoryDiagnoser]
 public class MixedLogitThroughput
 {
-    private SimulationModel _model = null!;
+    private CompiledScenario _model = null!;
     private AgentArrays _agents = null!;
 
     [Params("spread", "shared", "plain")]
@@ -39,7 +39,7 @@ public class MixedLogitThroughput
     [GlobalSetup]
     public void Setup()
     {
-        _model = SimulationModel.Build(Build(Scenario));
+        _model = CompiledScenario.Build(Build(Scenario));
         _agents = new AgentArrays(_model.TotalAgents);
     }
 

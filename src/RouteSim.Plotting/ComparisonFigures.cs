@@ -1,5 +1,6 @@
 using System.Globalization;
 using RouteSim.Analysis.Counterfactuals;
+using RouteSim.Core.Engine;
 using RouteSim.Plotting.Maps;
 using RouteSim.Plotting.Text;
 using RouteSim.Results.Reading;
@@ -37,8 +38,8 @@ public static class ComparisonFigures
         var targeted = comparison.Locations.Where(l => l.Targeted).Select(l => comparison.Baseline.LocationIndex[l.Location]).ToArray();
         var others = comparison.Locations.Where(l => !l.Targeted).Select(l => comparison.Baseline.LocationIndex[l.Location]).ToArray();
         var plot = FigureStyle.New("Crossings per " + m.PeriodUnit + ", with and without the intervention", "", $"crossings per {m.PeriodUnit}");
-        var b = comparison.Baseline.LocationSeries("traversals");
-        var x = comparison.Intervention.LocationSeries("traversals");
+        var b = comparison.Baseline.LocationSeries(LocationMetric.Traversals);
+        var x = comparison.Intervention.LocationSeries(LocationMetric.Traversals);
         int width = TimeAxis.SmoothingWidth(m.Periods, m.PeriodUnit);
         Band Of(double[][][] series, int[] set) => Band.From(TimeAxis.RollingMean(series.Select(rep => rep.Select(p => set.Sum(l => p[l])).ToArray()).ToArray(), width));
         var bands = new List<Band>();
@@ -68,7 +69,7 @@ public static class ComparisonFigures
         var m = comparison.Manifest;
         var plot = FigureStyle.New("Deaths per " + m.PeriodUnit + ", with and without the intervention", "", $"deaths per {m.PeriodUnit}");
         int width = TimeAxis.SmoothingWidth(m.Periods, m.PeriodUnit);
-        Band Of(RunFolder run) => Band.From(TimeAxis.RollingMean(run.OrganizationSeries("deaths").Select(rep => rep.Select(p => p.Sum()).ToArray()).ToArray(), width));
+        Band Of(RunFolder run) => Band.From(TimeAxis.RollingMean(run.OrganizationSeries(OrganizationMetric.Deaths).Select(rep => rep.Select(p => p.Sum()).ToArray()).ToArray(), width));
         var bands = new List<Band>
         {
             Line(plot, Of(comparison.Baseline), "baseline", FigureStyle.Color(0), LinePattern.Dashed),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using RouteSim.Core.Engine;
 using RouteSim.Results;
 using RouteSim.Results.Reading;
 using RouteSim.Results.Sweeps;
@@ -261,7 +262,7 @@ public static class ReportWriter
         int table = totals.Column("table"), key = totals.Column("key"), metric = totals.Column("metric");
         int mean = totals.Column("mean"), low = totals.Column("ci_low"), high = totals.Column("ci_high");
         var text = new StringBuilder($"<p>Totals over the run ({run.Manifest.Periods} {WebUtility.HtmlEncode(run.Manifest.PeriodUnit)}s), mean per replication [95% interval], {run.Manifest.Replications} replications, seed {run.Manifest.Seed}.</p>\n<table>\n<tr><th>organization</th>");
-        string[] metrics = ["attempts", "successes", "interdictions", "deaths", "abstentions"];
+        var metrics = Metrics.Headline.Select(m => m.Name).ToArray();
         foreach (var m in metrics) text.Append($"<th>{m}</th>");
         text.Append("</tr>\n");
         foreach (var org in run.Organizations)

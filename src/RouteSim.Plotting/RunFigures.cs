@@ -1,3 +1,4 @@
+using RouteSim.Core.Engine;
 using RouteSim.Plotting.Maps;
 using RouteSim.Results.Reading;
 using ScottPlot;
@@ -13,7 +14,7 @@ public static class RunFigures
     /// <summary>Every figure of a run, in report order.</summary>
     public static IReadOnlyList<Figure> All(RunFolder run)
     {
-        var traversals = run.LocationSeries("traversals");
+        var traversals = run.LocationSeries(LocationMetric.Traversals);
         var routes = run.RouteSeries();
         var figures = new List<Figure>
         {
@@ -58,8 +59,8 @@ public static class RunFigures
     {
         string unit = run.Manifest.PeriodUnit;
         var plot = FigureStyle.New("Interdictions and deaths", $"time ({unit}s)", $"events per {unit}");
-        AddBand(plot, Band.From(run.OrganizationSeries("interdictions").Select(rep => rep.Select(p => p.Sum()).ToArray()).ToArray()), "interdictions", FigureStyle.Color(0));
-        AddBand(plot, Band.From(run.OrganizationSeries("deaths").Select(rep => rep.Select(p => p.Sum()).ToArray()).ToArray()), "deaths", FigureStyle.Color(5));
+        AddBand(plot, Band.From(run.OrganizationSeries(OrganizationMetric.Interdictions).Select(rep => rep.Select(p => p.Sum()).ToArray()).ToArray()), "interdictions", FigureStyle.Color(0));
+        AddBand(plot, Band.From(run.OrganizationSeries(OrganizationMetric.Deaths).Select(rep => rep.Select(p => p.Sum()).ToArray()).ToArray()), "deaths", FigureStyle.Color(5));
         MarkEvents(plot, run);
         FigureStyle.LegendOutside(plot);
         return new Figure("interdictions-deaths", $"Interdictions and deaths per {unit}, all organizations: mean with its 95% band.", plot);

@@ -22,7 +22,7 @@ public sealed class RunRecorder : IDisposable
     private bool _completed;
 
     /// <summary>Starts recording a run of <paramref name="model"/> into <paramref name="directory"/>.</summary>
-    public RunRecorder(SimulationModel model, string directory)
+    public RunRecorder(CompiledScenario model, string directory)
     {
         Model = model;
         Pool = new ResultPool(model.Layout);
@@ -50,7 +50,7 @@ public sealed class RunRecorder : IDisposable
     }
 
     /// <summary>The model being run.</summary>
-    public SimulationModel Model { get; }
+    public CompiledScenario Model { get; }
 
     /// <summary>Count arrays handed back once written: pass to <see cref="Ensemble.Run"/> so replications reuse them.</summary>
     public ResultPool Pool { get; }

@@ -13,7 +13,7 @@ namespace RouteSim.Results;
 /// </summary>
 public sealed class RunWriter : IDisposable
 {
-    private readonly SimulationModel _model;
+    private readonly CompiledScenario _model;
     private readonly string _directory;
     private readonly Utf8CsvWriter _locations, _organizations, _routes;
     private readonly byte[][] _locationIds, _commodityIds, _organizationIds;
@@ -21,30 +21,41 @@ public sealed class RunWriter : IDisposable
     private readonly CountTable _locationRows, _organizationRows, _routeRows;
 
     /// <summary>Opens the per-replication CSVs in a folder being written (see <see cref="ResultFolder"/>) and writes their headers.</summary>
-    public RunWriter(SimulationModel model, string directory)
+    public RunWriter(CompiledScenario model, string directory)
     {
         _model = model;
         _directory = directory;
         Directory.CreateDirectory(directory);
-        _locations = new Utf8CsvWriter(File("locations.csv"), "replication,period,location,commodity,traversals,interdictions,deaths");
-        _organizations = new Utf8CsvWriter(File("organizations.csv"), "replication,period,organization,acting,abstentions,attempts,successes,interdictions,deaths");
-        _routes = new Utf8CsvWriter(File("routes.csv"), "replication,period,organization,route,trips");
+        _locations = new Utf8CsvWriter(File("locations.csv"), LocationsHeader);
+        _organizations = new Utf8CsvWriter(File("organizations.csv"), OrganizationsHeader);
+        _routes = new Utf8CsvWriter(File("routes.csv"), RoutesHeader);
         _locationIds = model.LocationIds.Select(Utf8CsvWriter.Field).ToArray();
         _commodityIds = model.CommodityIds.Select(Utf8CsvWriter.Field).ToArray();
         _organizationIds = model.Organizations.Select(o => Utf8CsvWriter.Field(o.Organization.Id)).ToArray();
         _summaryRouteKeys = model.Organizations.Select(o => o.Routes.Select(r => Utf8CsvWriter.Field($"{o.Organization.Id}/{r.Id}")).ToArray()).ToArray();
         _locationRows = LocationRows(model, _locations);
         var organizationFirsts = new int[model.Organizations.Length];
-        for (int g = 0; g < organizationFirsts.Length; g++) organizationFirsts[g] = model.Layout.Organization(0, g, 0);
-        _organizationRows = new CountTable(_organizations, _organizationIds, organizationFirsts, ResultLayout.OrganizationMetrics.Length, model.Layout.OrganizationCellsPerPeriod);
+        for (int g = 0; g < organizationFirsts.Length; g++) organizationFirsts[g] = model.Layout.OrganizationCell(0, g);
+        _organizationRows = new CountTable(_organizations, _organizationIds, organizationFirsts, Metrics.OrganizationCount, model.Layout.OrganizationCellsPerPeriod);
         _routeRows = RouteRows(model, _routes);
     }
+
+    /// <summary>Header of locations.csv: keys, then the location metrics in column order.</summary>
+    public static readonly string LocationsHeader = Header("replication,period,location,commodity", Metrics.Location);
+
+    /// <summary>Header of organizations.csv: keys, then the organization metrics in column order.</summary>
+    public static readonly string OrganizationsHeader = Header("replication,period,organization", Metrics.Organization);
+
+    /// <summary>Header of routes.csv: keys, then the route metrics in column order.</summary>
+    public static readonly string RoutesHeader = Header("replication,period,organization,route", Metrics.Route);
+
+    private static string Header(string keys, IEnumerable<Metric> metrics) => string.Join(',', metrics.Select(m => m.Name).Prepend(keys));
 
     // Plain loops below, not LINQ over tuples: routesim compiles every generic instantiation fully optimised
     // on first use, and this runs on the writing thread while the first replications need both cores.
 
     /// <summary>Location rows: every (location, commodity) some route carrying the commodity passes; other cells are zero.</summary>
-    private static CountTable LocationRows(SimulationModel model, Utf8CsvWriter writer)
+    private static CountTable LocationRows(CompiledScenario model, Utf8CsvWriter writer)
     {
         var layout = model.Layout;
         var keys = new List<byte[]>();
@@ -54,13 +65,13 @@ public sealed class RunWriter : IDisposable
             {
                 if (!model.LocationCarries[l * layout.Commodities + k]) continue;
                 keys.Add(Encoding.UTF8.GetBytes(Csv.Text(model.LocationIds[l]) + "," + Csv.Text(model.CommodityIds[k])));
-                firsts.Add(layout.Location(0, l, k, 0));
+                firsts.Add(layout.LocationCell(0, l, k));
             }
-        return new CountTable(writer, [.. keys], [.. firsts], ResultLayout.LocationMetrics.Length, layout.LocationCellsPerPeriod);
+        return new CountTable(writer, [.. keys], [.. firsts], Metrics.LocationCount, layout.LocationCellsPerPeriod);
     }
 
     /// <summary>Route rows: every route of every organization, in the order of the route counts.</summary>
-    private static CountTable RouteRows(SimulationModel model, Utf8CsvWriter writer)
+    private static CountTable RouteRows(CompiledScenario model, Utf8CsvWriter writer)
     {
         var keys = new List<byte[]>();
         var firsts = new List<int>();
@@ -70,7 +81,7 @@ public sealed class RunWriter : IDisposable
                 keys.Add(Encoding.UTF8.GetBytes(Csv.Text(plan.Organization.Id) + "," + Csv.Text(plan.Routes[r].Id)));
                 firsts.Add(model.Layout.Route(0, plan.RouteOffset + r));
             }
-        return new CountTable(writer, [.. keys], [.. firsts], ResultLayout.RouteMetrics.Length, model.Layout.Routes);
+        return new CountTable(writer, [.. keys], [.. firsts], Metrics.Route.Count, model.Layout.Routes);
     }
 
     /// <summary>Appends one replication's rows.</summary>
@@ -209,22 +220,25 @@ public sealed class RunWriter : IDisposable
             for (int k = 0; k < layout.Commodities; k++)
             {
                 if (!_model.LocationCarries[l * layout.Commodities + k]) continue;
-                for (int m = 0; m < ResultLayout.LocationMetrics.Length; m++)
-                    Row("locations"u8, _locationIds[l], _commodityIds[k], LocationMetrics[m], summary.Location(period, l, k, m));
+                for (int m = 0; m < LocationMetrics.Length; m++)
+                    Row("locations"u8, _locationIds[l], _commodityIds[k], LocationMetricNames[m], summary.Location(period, l, k, LocationMetrics[m].Id));
             }
         foreach (var plan in _model.Organizations)
         {
             var commodity = _commodityIds[plan.Commodity];
-            for (int m = 0; m < ResultLayout.OrganizationMetrics.Length; m++)
-                Row("organizations"u8, _organizationIds[plan.Index], commodity, OrganizationMetrics[m], summary.Organization(period, plan.Index, m));
+            for (int m = 0; m < OrganizationMetrics.Length; m++)
+                Row("organizations"u8, _organizationIds[plan.Index], commodity, OrganizationMetricNames[m], summary.Organization(period, plan.Index, OrganizationMetrics[m].Id));
             for (int r = 0; r < plan.Routes.Length; r++)
                 Row("routes"u8, _summaryRouteKeys[plan.Index][r], commodity, Trips, summary.Route(period, plan.RouteOffset + r));
         }
     }
 
-    private static readonly byte[][] LocationMetrics = ResultLayout.LocationMetrics.Select(Encoding.UTF8.GetBytes).ToArray();
-    private static readonly byte[][] OrganizationMetrics = ResultLayout.OrganizationMetrics.Select(Encoding.UTF8.GetBytes).ToArray();
-    private static readonly byte[] Trips = Encoding.UTF8.GetBytes(ResultLayout.RouteMetrics[0]);
+    // The metrics as arrays, with their names encoded once (no generic code over value types: see above).
+    private static readonly Metric<LocationMetric>[] LocationMetrics = [.. Metrics.Location];
+    private static readonly Metric<OrganizationMetric>[] OrganizationMetrics = [.. Metrics.Organization];
+    private static readonly byte[][] LocationMetricNames = Metrics.Location.Select(m => Encoding.UTF8.GetBytes(m.Name)).ToArray();
+    private static readonly byte[][] OrganizationMetricNames = Metrics.Organization.Select(m => Encoding.UTF8.GetBytes(m.Name)).ToArray();
+    private static readonly byte[] Trips = Encoding.UTF8.GetBytes(Metrics.Of(RouteMetric.Trips).Name);
 
     private string File(string name) => Path.Combine(_directory, name);
 

@@ -9,7 +9,7 @@ using YamlDotNet.RepresentationModel;
 namespace RouteSim.Scenarios;
 
 /// <summary>
-/// Turns scenario text into a validated <see cref="Scenario"/> and its compiled model, or into the full list of
+/// Turns scenario text into a validated <see cref="Scenario"/> and its <see cref="CompiledScenario"/>, or into the full list of
 /// problems: YAML syntax, unknown or missing keys, wrong types, values out of range, references to unknown
 /// ids, duplicates, od pairs without a route, events past the end, and populations too large for memory.
 /// </summary>
@@ -91,7 +91,7 @@ public static class ScenarioLoader
         return (message.StartsWith("(Line", StringComparison.Ordinal) && cut > 0 ? message[(cut + 3)..] : message).Trim();
     }
 
-    private static SimulationModel? CheckRoutesAndSize(Scenario scenario, Diagnostics diagnostics, LoadOptions options)
+    private static CompiledScenario? CheckRoutesAndSize(Scenario scenario, Diagnostics diagnostics, LoadOptions options)
     {
         long agents = scenario.Organizations.Sum(o => (long)o.Agents);
         if (agents > ScenarioFormat.MaxAgents)
@@ -114,7 +114,7 @@ public static class ScenarioLoader
             return null;
         }
 
-        var model = SimulationModel.Build(scenario);
+        var model = CompiledScenario.Build(scenario);
         if (TooLarge(MemoryEstimate.Bytes(model, concurrent), "about ")) return null;
         for (int g = 0; g < scenario.Organizations.Count; g++)
         {

@@ -7,7 +7,7 @@ namespace RouteSim.Server;
 /// One arm's flow and deaths per period, averaged over replications, for the page's time-series charts: flow is
 /// traversals at every crossing, all commodities; deaths are counted wherever they happened.
 /// </summary>
-public sealed class ArmSeries(SimulationModel model)
+public sealed class ArmSeries(CompiledScenario model)
 {
     private readonly double[] _flow = new double[model.Scenario.Periods];
     private readonly double[] _deaths = new double[model.Scenario.Periods];
@@ -23,10 +23,10 @@ public sealed class ArmSeries(SimulationModel model)
             double flow = 0, deaths = 0;
             foreach (int l in _crossings)
                 for (int k = 0; k < layout.Commodities; k++)
-                    flow += result.Locations[layout.Location(t, l, k, 0)];
+                    flow += result.Locations[layout.Location(t, l, k, LocationMetric.Traversals)];
             for (int l = 0; l < layout.Locations; l++)
                 for (int k = 0; k < layout.Commodities; k++)
-                    deaths += result.Locations[layout.Location(t, l, k, 2)];
+                    deaths += result.Locations[layout.Location(t, l, k, LocationMetric.Deaths)];
             _flow[t] += flow;
             _deaths[t] += deaths;
         }

@@ -30,8 +30,8 @@ public sealed class BaselineScenario
     /// <summary>The validated scenario.</summary>
     public Scenario Scenario { get; }
 
-    /// <summary>Its compiled model.</summary>
-    public SimulationModel Model { get; }
+    /// <summary>The scenario, compiled.</summary>
+    public CompiledScenario Model { get; }
 
     /// <summary>SHA-256 of the file, lower-case hex.</summary>
     public string Sha256 { get; }

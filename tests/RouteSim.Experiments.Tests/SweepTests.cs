@@ -62,7 +62,7 @@ public class SweepTests
         var sweep = Load(SweepText("{ kind: lhs, points: 4 }"), out _);
         var item = sweep.Plan.Item(7);
         Assert.Equal((2, 1), (item.Point, item.Replication));
-        Assert.Equal(SweepPlan.ItemSeed(11, 7), item.Seed);
+        Assert.Equal(RouteSim.Core.Randomness.Seeds.SweepItem(11, 7), item.Seed);
         var alone = Run(sweep, 7, 8, 1).Single();
         Assert.Equal(Run(sweep, 0, 12, 2)[7].Values, alone.Values);
     }

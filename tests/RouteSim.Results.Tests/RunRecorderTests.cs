@@ -9,7 +9,7 @@ public sealed class RunRecorderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static SimulationModel Model() => SimulationModel.Build(new Scenario("t", "", [], 4, "week", 2, 5, new Routing(),
+    private static CompiledScenario Model() => CompiledScenario.Build(new Scenario("t", "", [], 4, "week", 2, 5, new Routing(),
         [new Node("O", NodeKind.Origin), new Node("A", NodeKind.Crossing, 1, 0.1), new Node("D", NodeKind.Destination)],
         [new Edge("O", "A", 1), new Edge("A", "D", 1)],
         [new Commodity("c", 10, 1, 1, 0, false)],

@@ -19,7 +19,7 @@ public sealed class RunWriterTests : IDisposable
     [Fact]
     public void Writes_tidy_tables_with_the_agreed_columns_and_totals()
     {
-        var model = SimulationModel.Build(TwoCrossings());
+        var model = CompiledScenario.Build(TwoCrossings());
         var summary = new RunSummary(model.Layout);
         var results = new List<ReplicationResult>();
         string target = Path.Combine(_root, "run");
@@ -58,7 +58,7 @@ public sealed class RunWriterTests : IDisposable
 
         // The total over all periods is the mean over replications of each replication's sum.
         var attempts = Lines("summary_totals.csv").Single(l => l.StartsWith("organizations,g,c,attempts,", StringComparison.Ordinal)).Split(',');
-        double expected = results.Average(r => Enumerable.Range(0, 3).Sum(t => r.Organizations[r.Layout.Organization(t, 0, 2)]));
+        double expected = results.Average(r => Enumerable.Range(0, 3).Sum(t => r.Organizations[r.Layout.Organization(t, 0, OrganizationMetric.Attempts)]));
         Assert.Equal(expected, double.Parse(attempts[4], System.Globalization.CultureInfo.InvariantCulture), 9);
         Assert.Equal("4", attempts[8]);
 

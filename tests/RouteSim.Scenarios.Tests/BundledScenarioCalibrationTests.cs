@@ -25,7 +25,7 @@ public class BundledScenarioCalibrationTests
         {
             if (!model.LocationCarries[l * model.CommodityCount + fentanyl]) continue;
             string id = model.LocationIds[l];
-            double seized = summary.Location(null, l, fentanyl, 1).Mean;
+            double seized = summary.Location(null, l, fentanyl, LocationMetric.Interdictions).Mean;
             if (north.Contains(id.Split('_')[0])) northern += seized;
             else if (id.EndsWith("_PORT", StringComparison.Ordinal)) ports += seized;
             else if (id.EndsWith("_LINE", StringComparison.Ordinal)) lines += seized;

@@ -10,12 +10,6 @@ namespace RouteSim.Analysis.Counterfactuals;
 /// </summary>
 public sealed class ArmReduction
 {
-    private static readonly int Traversals = Array.IndexOf(ResultLayout.LocationMetrics, "traversals");
-    private static readonly int Attempts = Array.IndexOf(ResultLayout.OrganizationMetrics, "attempts");
-    private static readonly int Successes = Array.IndexOf(ResultLayout.OrganizationMetrics, "successes");
-    private static readonly int Interdictions = Array.IndexOf(ResultLayout.OrganizationMetrics, "interdictions");
-    private static readonly int Deaths = Array.IndexOf(ResultLayout.OrganizationMetrics, "deaths");
-
     private readonly Window _window;
     private readonly int[] _organizationCommodity;
     private readonly int[] _routeCommodity;
@@ -23,10 +17,10 @@ public sealed class ArmReduction
     private readonly double[][] _routeDetection;
 
     /// <summary>Compiles the reduction for replications of <paramref name="model"/>, with route detection evaluated under <paramref name="reference"/>'s enforcement.</summary>
-    /// <param name="model">The arm's compiled model (both arms share routes and organizations).</param>
+    /// <param name="model">The arm's compiled scenario (both arms share routes and organizations).</param>
     /// <param name="reference">The model whose configured enforcement defines route detection: the intervention, for both arms.</param>
     /// <param name="window">Periods summed.</param>
-    public ArmReduction(SimulationModel model, SimulationModel reference, Window window)
+    public ArmReduction(CompiledScenario model, CompiledScenario reference, Window window)
     {
         _window = window;
         _organizationCommodity = model.Organizations.Select(o => o.Commodity).ToArray();
@@ -51,7 +45,7 @@ public sealed class ArmReduction
                 {
                     double survive = 1;
                     foreach (int l in plan.Routes[r].Nodes)
-                        survive *= 1 - SimulationModel.Detection(reference.BaseDetection[l], effectiveness[t], detectability[plan.Commodity], schedule[t][l], reference.Area[l]);
+                        survive *= 1 - ModelLaws.Detection(reference.BaseDetection[l], effectiveness[t], detectability[plan.Commodity], schedule[t][l], reference.Area[l]);
                     detection[plan.RouteOffset + r] = 1 - survive;
                 }
             _routeDetection[t - window.From] = detection;
@@ -75,14 +69,14 @@ public sealed class ArmReduction
         {
             for (int l = 0; l < layout.Locations; l++)
                 for (int k = 0; k < commodities; k++)
-                    flow[k][l] += result.Locations[layout.Location(t, l, k, Traversals)];
+                    flow[k][l] += result.Locations[layout.Location(t, l, k, LocationMetric.Traversals)];
             for (int g = 0; g < layout.Organizations; g++)
             {
                 int k = _organizationCommodity[g];
-                attempts[k] += result.Organizations[layout.Organization(t, g, Attempts)];
-                successes[k] += result.Organizations[layout.Organization(t, g, Successes)];
-                interdictions[k] += result.Organizations[layout.Organization(t, g, Interdictions)];
-                deaths[k] += result.Organizations[layout.Organization(t, g, Deaths)];
+                attempts[k] += result.Organizations[layout.Organization(t, g, OrganizationMetric.Attempts)];
+                successes[k] += result.Organizations[layout.Organization(t, g, OrganizationMetric.Successes)];
+                interdictions[k] += result.Organizations[layout.Organization(t, g, OrganizationMetric.Interdictions)];
+                deaths[k] += result.Organizations[layout.Organization(t, g, OrganizationMetric.Deaths)];
             }
             var routeDetection = _routeDetection[t - _window.From];
             for (int r = 0; r < layout.Routes; r++)
@@ -97,7 +91,7 @@ public sealed class ArmReduction
     }
 
     /// <summary>eta in force at each period: the scenario's, changed by events that set a new one.</summary>
-    private static double[] EffectivenessByPeriod(SimulationModel model)
+    private static double[] EffectivenessByPeriod(CompiledScenario model)
     {
         var state = new EnforcementState(model.Enforcement);
         var eta = new double[model.Scenario.Periods];

@@ -6,7 +6,7 @@ namespace RouteSim.Analysis.Counterfactuals;
 public static class CounterfactualRun
 {
     /// <summary>Crossings whose configured enforcement (allocation and events, adaptation aside) is higher in the intervention in some period of the window.</summary>
-    public static IReadOnlySet<int> TargetedCrossings(SimulationModel baseline, SimulationModel intervention, Window window)
+    public static IReadOnlySet<int> TargetedCrossings(CompiledScenario baseline, CompiledScenario intervention, Window window)
     {
         var b = baseline.Enforcement.ConfiguredSchedule(baseline.Scenario.Periods);
         var x = intervention.Enforcement.ConfiguredSchedule(intervention.Scenario.Periods);
@@ -29,8 +29,8 @@ public static class CounterfactualRun
     /// observer, in order, so callers can write them out.
     /// </summary>
     public static Comparison Run(
-        SimulationModel baseline,
-        SimulationModel intervention,
+        CompiledScenario baseline,
+        CompiledScenario intervention,
         RunSettings settings,
         Window window,
         Action<ReplicationResult>? observeBaseline = null,

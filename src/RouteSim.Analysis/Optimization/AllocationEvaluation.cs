@@ -42,7 +42,7 @@ public sealed record AllocationEvaluation(IReadOnlyList<EvaluatedAllocation> All
             for (int t = problem.Objective.Window.From; t < problem.Objective.Window.To; t++)
                 for (int i = 0; i < n; i++)
                     for (int k = 0; k < r.Layout.Commodities; k++)
-                        flow[i] += r.Locations[r.Layout.Location(t, index[i], k, 0)];
+                        flow[i] += r.Locations[r.Layout.Location(t, index[i], k, LocationMetric.Traversals)];
         });
         double total = flow.Sum();
         if (total > 0) rivals.Add(("proportional to flow", problem.Feasible(flow.Select(f => problem.Budget * f / total).ToArray())));

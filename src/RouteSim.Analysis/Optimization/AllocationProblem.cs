@@ -11,7 +11,7 @@ namespace RouteSim.Analysis.Optimization;
 public sealed class AllocationProblem
 {
     /// <summary>Sets up the problem; an ArgumentException when the budget is not a whole number or the bounds leave no whole-unit allocation.</summary>
-    public AllocationProblem(SimulationModel model, IReadOnlyList<string> locations, double budget, double[] minimum, double[] maximum, int start, Objective objective)
+    public AllocationProblem(CompiledScenario model, IReadOnlyList<string> locations, double budget, double[] minimum, double[] maximum, int start, Objective objective)
     {
         if (!double.IsFinite(budget) || budget < 0 || budget != Math.Floor(budget)) throw new ArgumentException("the budget must be a whole number of resource units");
         if (minimum.Sum(Math.Ceiling) > budget) throw new ArgumentException("the minimums (rounded up to whole units) exceed the budget");
@@ -25,8 +25,8 @@ public sealed class AllocationProblem
         Objective = objective;
     }
 
-    /// <summary>The scenario's compiled model.</summary>
-    public SimulationModel Model { get; }
+    /// <summary>The scenario, compiled.</summary>
+    public CompiledScenario Model { get; }
 
     /// <summary>Eligible location ids.</summary>
     public IReadOnlyList<string> Locations { get; }
@@ -54,7 +54,7 @@ public sealed class AllocationProblem
     }
 
     /// <summary>The model with this allocation in force from Start.</summary>
-    public SimulationModel With(double[] allocation)
+    public CompiledScenario With(double[] allocation)
     {
         var enforcement = Model.Scenario.Enforcement;
         var set = Locations.Select((id, i) => (id, allocation[i])).ToDictionary(p => p.id, p => p.Item2, StringComparer.Ordinal);

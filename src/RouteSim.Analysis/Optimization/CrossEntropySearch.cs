@@ -30,7 +30,7 @@ public sealed record CrossEntropySearch(int Iterations = 10, int Population = 24
     public SearchResult Run(AllocationProblem problem, ulong seed, int threads, Action<int, int>? progress = null, CancellationToken cancellation = default)
     {
         int n = problem.Locations.Count;
-        var random = new MersenneTwister(unchecked((int)(seed ^ (seed >> 32))), threadSafe: false);
+        var random = new MersenneTwister(Core.Randomness.Seeds.CrossEntropySampler(seed), threadSafe: false);
         var alpha = Enumerable.Repeat(2.0, n).ToArray();
         var own = problem.OwnAllocation();
         var trace = new List<TraceRow>();

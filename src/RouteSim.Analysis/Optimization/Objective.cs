@@ -21,7 +21,7 @@ public sealed record Objective(string Kind, Window Window, string? Commodity = n
     };
 
     /// <summary>The objective of one replication.</summary>
-    public double Of(ReplicationResult result, SimulationModel model)
+    public double Of(ReplicationResult result, CompiledScenario model)
     {
         var layout = result.Layout;
         double delivered = 0, deaths = 0;
@@ -30,8 +30,8 @@ public sealed record Objective(string Kind, Window Window, string? Commodity = n
             if (Commodity is not null && model.CommodityIds[plan.Commodity] != Commodity) continue;
             for (int t = Window.From; t < Window.To; t++)
             {
-                delivered += result.Organizations[layout.Organization(t, plan.Index, 3)];
-                deaths += result.Organizations[layout.Organization(t, plan.Index, 5)];
+                delivered += result.Organizations[layout.Organization(t, plan.Index, OrganizationMetric.Successes)];
+                deaths += result.Organizations[layout.Organization(t, plan.Index, OrganizationMetric.Deaths)];
             }
         }
         return Kind switch

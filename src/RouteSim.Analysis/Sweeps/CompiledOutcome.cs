@@ -20,12 +20,12 @@ public sealed class CompiledOutcome
     /// <summary>The value for one replication; NaN when undefined (a ratio over zero).</summary>
     public double Measure(ReplicationResult result, ReplicationResult? baseline) => _measure(result, baseline);
 
-    /// <summary>Metrics of each scope, for checking files.</summary>
+    /// <summary>Names of the metrics of each scope (<see cref="Metrics"/>), or of the comparison measures, for checking files.</summary>
     public static IReadOnlyList<string> MetricsOf(OutcomeScope scope) => scope switch
     {
-        OutcomeScope.Location => ResultLayout.LocationMetrics,
-        OutcomeScope.Organization => ResultLayout.OrganizationMetrics,
-        OutcomeScope.Route => ResultLayout.RouteMetrics,
+        OutcomeScope.Location => Metrics.Location.Select(m => m.Name).ToArray(),
+        OutcomeScope.Organization => Metrics.Organization.Select(m => m.Name).ToArray(),
+        OutcomeScope.Route => Metrics.Route.Select(m => m.Name).ToArray(),
         _ => ComparisonMeasures,
     };
 
@@ -33,7 +33,7 @@ public sealed class CompiledOutcome
     public static IReadOnlyList<string> ComparisonMeasures { get; } = Counterfactuals.ComparisonMeasures.All.Select(m => m.Name).ToArray();
 
     /// <summary>Binds an outcome to a model (and, for comparison measures, its baseline); throws ArgumentException naming what is unknown.</summary>
-    public static CompiledOutcome Compile(Outcome outcome, SimulationModel model, SimulationModel? baseline)
+    public static CompiledOutcome Compile(Outcome outcome, CompiledScenario model, CompiledScenario? baseline)
     {
         int periods = model.Scenario.Periods;
         var window = new Window(outcome.From, outcome.To ?? periods);
@@ -41,12 +41,14 @@ public sealed class CompiledOutcome
             throw new ArgumentException($"outcome {outcome.Name}: window {window.From}:{window.To} is not inside the run's {periods} periods");
         double scale = outcome.PerPeriod ? 1.0 / window.Length : 1.0;
         var layout = model.Layout;
-        int metric = IndexOf(MetricsOf(outcome.Scope), outcome.Metric, outcome);
+        if (outcome.Scope == OutcomeScope.Comparison && !ComparisonMeasures.Contains(outcome.Metric))
+            throw new ArgumentException($"outcome {outcome.Name}: '{outcome.Metric}' is not a comparison metric (one of {string.Join(", ", ComparisonMeasures)})");
 
         switch (outcome.Scope)
         {
             case OutcomeScope.Location:
             {
+                var metric = Find(Metrics.Location, outcome);
                 int l = Find(model.LocationIds, outcome.Location, "location", outcome);
                 int[] commodities = outcome.Commodity is null
                     ? Enumerable.Range(0, model.CommodityCount).ToArray()
@@ -61,6 +63,7 @@ public sealed class CompiledOutcome
             }
             case OutcomeScope.Organization:
             {
+                var metric = Find(Metrics.Organization, outcome);
                 var ids = model.Organizations.Select(o => o.Organization.Id).ToArray();
                 int[] organizations = outcome.Organization is null
                     ? Enumerable.Range(0, ids.Length).ToArray()
@@ -75,6 +78,7 @@ public sealed class CompiledOutcome
             }
             case OutcomeScope.Route:
             {
+                Find(Metrics.Route, outcome);
                 var ids = model.Organizations.Select(o => o.Organization.Id).ToArray();
                 var plan = model.Organizations[Find(ids, outcome.Organization, "organization", outcome)];
                 int route = plan.RouteOffset + Find(plan.Routes.Select(r => r.Id).ToArray(), outcome.Route, $"route of {plan.Organization.Id}", outcome);
@@ -107,11 +111,9 @@ public sealed class CompiledOutcome
         }
     }
 
-    private static int IndexOf(IReadOnlyList<string> names, string name, Outcome outcome)
-    {
-        for (int i = 0; i < names.Count; i++) if (names[i] == name) return i;
-        throw new ArgumentException($"outcome {outcome.Name}: '{name}' is not a {outcome.Scope.ToString().ToLowerInvariant()} metric (one of {string.Join(", ", names)})");
-    }
+    private static TId Find<TId>(IReadOnlyList<Metric<TId>> table, Outcome outcome) where TId : struct, Enum =>
+        Metrics.Find(table, outcome.Metric)?.Id
+        ?? throw new ArgumentException($"outcome {outcome.Name}: '{outcome.Metric}' is not a {outcome.Scope.ToString().ToLowerInvariant()} metric (one of {string.Join(", ", table.Select(m => m.Name))})");
 
     private static int Find(string[] ids, string? id, string what, Outcome outcome)
     {

@@ -3,10 +3,10 @@ namespace RouteSim.Analysis.Sweeps;
 /// <summary>What an outcome is counted over.</summary>
 public enum OutcomeScope
 {
-    /// <summary>A location metric (traversals, interdictions, deaths) at one location.</summary>
+    /// <summary>A location metric (<see cref="Core.Engine.Metrics.Location"/>) at one location.</summary>
     Location,
 
-    /// <summary>An organization metric (acting, abstentions, attempts, successes, interdictions, deaths), one or all organizations.</summary>
+    /// <summary>An organization metric (<see cref="Core.Engine.Metrics.Organization"/>), one or all organizations.</summary>
     Organization,
 
     /// <summary>Trips started on one route of one organization.</summary>

@@ -1,5 +1,4 @@
 using RouteSim.Analysis.Designs;
-using RouteSim.Core.Randomness;
 
 namespace RouteSim.Analysis.Sweeps;
 
@@ -20,12 +19,8 @@ public sealed record SweepPlan(Design Design, int Replications, ulong Seed, Seed
         int point = (int)(index / Replications), replication = (int)(index % Replications);
         return Seeds == SeedMode.Common
             ? new WorkItem(index, point, replication, Seed, replication)
-            : new WorkItem(index, point, replication, ItemSeed(Seed, index), 0);
+            : new WorkItem(index, point, replication, Core.Randomness.Seeds.SweepItem(Seed, index), 0);
     }
-
-    /// <summary>The seed of work item <paramref name="index"/> in independent mode.</summary>
-    public static ulong ItemSeed(ulong sweepSeed, long index) =>
-        CounterRng.Mix(CounterRng.Mix(sweepSeed ^ 0x5377656570536565UL) + (ulong)(index + 1) * 0x9E3779B97F4A7C15UL);
 
     /// <summary>Items [From, To) of shard <paramref name="shard"/> (0-based) of <paramref name="shards"/>: contiguous, near-equal blocks.</summary>
     public (long From, long To) Shard(int shard, int shards)

@@ -13,10 +13,6 @@ namespace RouteSim.Cli.Commands;
 /// <summary><c>routesim calibrate CALIBRATION</c>: fits scenario parameters to an observed table by Nelder-Mead on a common-random-numbers loss.</summary>
 public static class CalibrateCommand
 {
-    // Keeps the interval draws' seeds apart from the fit's streams.
-    private const ulong IntervalSeedTag = 0x1A7E_57A1_5EED_0019;
-    private const ulong ForecastErrorTag = 0x0F0E_CA57_E440_0019;
-
     /// <summary>Builds the command.</summary>
     public static Command Create(Terminal terminal)
     {
@@ -78,13 +74,13 @@ public static class CalibrateCommand
                         return residuals;
                     }, calibration.IndependentResiduals, settings.Step);
                 }, "evaluations");
-                ulong drawSeed = Core.Randomness.CounterRng.Mix(calibration.Seed ^ IntervalSeedTag);
+                ulong drawSeed = Core.Randomness.Seeds.CalibrationDraws(calibration.Seed);
                 var draws = uncertainty.Draw(parameters, settings.Draws, drawSeed);
                 var forecasts = RunProgress.Track(terminal, quiet, $"{calibration.Name}: forecasts of {settings.Draws} parameter draws", settings.Draws, progress =>
                     draws.Select((values, k) =>
                     {
                         // Each draw's forecast has its own random numbers, so the interval carries Monte Carlo noise too.
-                        var run = calibration.Simulate(values, settings.Replications, threads, options, out var drawProblem, cancellation, Core.Randomness.CounterRng.Mix(drawSeed + (ulong)k + 1))
+                        var run = calibration.Simulate(values, settings.Replications, threads, options, out var drawProblem, cancellation, Core.Randomness.Seeds.CalibrationDrawRuns(drawSeed, k))
                             ?? throw new InvalidOperationException($"a parameter draw does not load: {drawProblem}");
                         progress(k + 1);
                         return Forecast.Predict(run, calibration.Observed, calibration.Scale, calibration.CountScale, calibration.Anchored, groups);
@@ -96,7 +92,7 @@ public static class CalibrateCommand
                     forecastError = CalibrationLoss.ChangeErrorByGroup(calibration.Observed, simulated, calibration.Scale, calibration.CountScale, groups);
                     long last = calibration.Observed.Keys.Max();
                     intervals = ForecastIntervals.Percentile(forecasts.Select((f, k) =>
-                        ForecastIntervals.WithForecastError(f, last, forecastError, groups, calibration.Scale, Core.Randomness.CounterRng.Mix(drawSeed ^ ForecastErrorTag ^ (ulong)k))).ToArray());
+                        ForecastIntervals.WithForecastError(f, last, forecastError, groups, calibration.Scale, Core.Randomness.Seeds.ForecastError(drawSeed, k))).ToArray());
                 }
                 intervalManifest = new IntervalManifest(
                     "parameters drawn from the normal approximation at the optimum (Gauss-Newton curvature of the loss, residual variance, weak prior within the bounds), each forecast simulated with its own seed" +

@@ -6,6 +6,7 @@ using RouteSim.Analysis.Optimization;
 using RouteSim.Cli.Console;
 using RouteSim.Core.Engine;
 using RouteSim.Core.Model;
+using RouteSim.Core.Randomness;
 using RouteSim.Plotting;
 using RouteSim.Results;
 using RouteSim.Scenarios;
@@ -89,7 +90,7 @@ public static class OptimizeCommand
         var objective = new Objective(objectiveKind, window, commodity, deathWeight);
         var problem = new AllocationProblem(model, eligible, budget, low, high, from, objective);
         ulong searchSeed = seed ?? scenario.Seed;
-        ulong freshSeed = CounterRngSeed(searchSeed);
+        ulong freshSeed = Seeds.FreshEvaluation(searchSeed);
         string target = output ?? Path.Combine("results", Path.GetFileNameWithoutExtension(file) + "-optimize");
 
         return ResultsFolderWork.Run(terminal, target, force, (folder, cancellation) =>
@@ -114,9 +115,6 @@ public static class OptimizeCommand
             return ExitCodes.Ok;
         });
     }
-
-    /// <summary>Seeds of the final evaluation: derived from, and never equal to, the search's.</summary>
-    private static ulong CounterRngSeed(ulong searchSeed) => RouteSim.Core.Randomness.CounterRng.Mix(searchSeed ^ 0x0F7E5C0DE5EEDUL);
 
     private static double[]? Bounds(string[]? values, string[] eligible, double fallback, string name, Terminal terminal)
     {

@@ -80,7 +80,7 @@ public static class RunCommand
     /// Where the flow went: mean traversals per period at each crossing, in each phase of the enforcement
     /// schedule (the stretches between events), so displacement shows at a glance.
     /// </summary>
-    private static Table CrossingFlows(SimulationModel model, RunSummary summary)
+    private static Table CrossingFlows(CompiledScenario model, RunSummary summary)
     {
         var scenario = model.Scenario;
         var cuts = scenario.Enforcement.Events.Select(e => e.Period).Where(p => p > 0).Append(0).Append(scenario.Periods).Distinct().Order().ToArray();
@@ -97,7 +97,7 @@ public static class RunCommand
                 double sum = 0;
                 for (int t = cuts[i]; t < cuts[i + 1]; t++)
                     for (int k = 0; k < model.CommodityCount; k++)
-                        if (model.LocationCarries[l * model.CommodityCount + k]) sum += summary.Location(t, l, k, 0).Mean;
+                        if (model.LocationCarries[l * model.CommodityCount + k]) sum += summary.Location(t, l, k, LocationMetric.Traversals).Mean;
                 cells.Add((sum / (cuts[i + 1] - cuts[i])).ToString("#,0.0", CultureInfo.InvariantCulture));
             }
             table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
@@ -109,24 +109,24 @@ public static class RunCommand
     /// The headline: each organization's totals over the run, with 95% intervals. The seconds and the rate are
     /// manifest.json's (simulating and writing the per-replication tables; summary.csv is written after).
     /// </summary>
-    private static void Report(Terminal terminal, SimulationModel model, RunSummary summary, string folder, double seconds, long decisions)
+    private static void Report(Terminal terminal, CompiledScenario model, RunSummary summary, string folder, double seconds, long decisions)
     {
         var scenario = model.Scenario;
         terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{scenario.Name}: {summary.Count} replications of {scenario.Periods} {scenario.PeriodUnit}s, simulated and written in {seconds:0.00} s ({Manifests.Rate(decisions, seconds) / 1e6:0.0} million agent-decisions/s)"));
         var table = new Table().Title(Markup.Escape("Totals over the run: mean [95% interval] per replication"));
         table.AddColumn("organization");
-        foreach (var metric in new[] { "attempts", "successes", "interdictions", "deaths", "abstentions" }) table.AddColumn(new TableColumn(metric).RightAligned());
+        foreach (var metric in Metrics.Headline) table.AddColumn(new TableColumn(metric.Name).RightAligned());
         foreach (var plan in model.Organizations)
         {
-            string Cell(int metric)
+            string Cell(OrganizationMetric metric)
             {
                 var s = summary.Organization(null, plan.Index, metric);
                 return double.IsNaN(s.CiLow)
                     ? s.Mean.ToString("#,0.0", CultureInfo.InvariantCulture)
                     : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:#,0.0} [{s.CiLow:#,0.0}, {s.CiHigh:#,0.0}]");
             }
-            table.AddRow(new[] { plan.Organization.Id, Cell(2), Cell(3), Cell(4), Cell(5), Cell(1) }.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
+            table.AddRow(Metrics.Headline.Select(m => Cell(m.Id)).Prepend(plan.Organization.Id).Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
         }
         terminal.OutConsole.Write(table);
         terminal.OutConsole.Write(CrossingFlows(model, summary));

@@ -46,7 +46,7 @@ public static class ValidateCommand
     /// The interdiction chance per trip at every location that ever gets resources, at its most resources and for the
     /// most detectable commodity (docs/model.md section 2), so that a surprising figure shows before anything runs.
     /// </summary>
-    private static IEnumerable<string> DetectionLines(Scenario s, RouteSim.Core.Engine.SimulationModel model)
+    private static IEnumerable<string> DetectionLines(Scenario s, RouteSim.Core.Engine.CompiledScenario model)
     {
         var schedule = model.Enforcement.ConfiguredSchedule(s.Periods);
         double kappa = s.Commodities.Max(c => c.Detectability);
@@ -61,7 +61,7 @@ public static class ValidateCommand
                     $"  interdiction per trip where enforcement stands, at its most (effectiveness {eta:0.###}, detectability {kappa:0.###}):");
             first = false;
             var n = s.Nodes[l];
-            double p = RouteSim.Core.Engine.SimulationModel.Detection(n.BaseDetection, eta, kappa, peak, n.Area);
+            double p = RouteSim.Core.Engine.ModelLaws.Detection(n.BaseDetection, eta, kappa, peak, n.Area);
             string check = n.Area == 1 && p >= 0.5 ? "; area 1 is the default: give the location its area (docs/model.md section 2)" : "";
             yield return string.Create(CultureInfo.InvariantCulture, $"    {n.Id}: {100 * p:0.#}% ({peak:#,0.##} units on area {n.Area:#,0.##}{check})");
         }

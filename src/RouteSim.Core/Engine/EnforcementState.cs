@@ -38,33 +38,12 @@ public sealed class EnforcementState
         _plan.Adaptive is { } a && period > 0 && period % a.Every == 0;
 
     /// <summary>
-    /// Moves resources toward recent seizures (docs/model.md section 6), given the interdictions at each location
-    /// over the last `every` periods.
+    /// Moves resources toward recent seizures (<see cref="ModelLaws.AdaptEnforcement"/>, docs/model.md section 6),
+    /// given the interdictions at each location over the last `every` periods.
     /// </summary>
     public void Adapt(ReadOnlySpan<long> recentInterdictions)
     {
         var a = _plan.Adaptive ?? throw new InvalidOperationException("adaptation is off");
-        var eligible = a.Eligible;
-        double total = 0, weight = 0;
-        foreach (var l in eligible)
-        {
-            total += Resources[l];
-            weight += recentInterdictions[l] + 1;
-        }
-
-        foreach (var l in eligible)
-            Resources[l] = (1 - a.Fraction) * Resources[l] + a.Fraction * total * (recentInterdictions[l] + 1) / weight;
-
-        // One pass: lift those under the floor to it, then scale the rest so the total stays R.
-        double lifted = 0, rest = 0;
-        foreach (var l in eligible)
-        {
-            if (Resources[l] < a.Floor) lifted += a.Floor;
-            else rest += Resources[l];
-        }
-        if (lifted == 0) return;
-        double scale = rest > 0 ? Math.Max(0, total - lifted) / rest : 0;
-        foreach (var l in eligible)
-            Resources[l] = Resources[l] < a.Floor ? a.Floor : Resources[l] * scale;
+        ModelLaws.AdaptEnforcement(Resources, a.Eligible, recentInterdictions, a.Fraction, a.Floor);
     }
 }

@@ -14,7 +14,7 @@ public static class Ensemble
     /// <param name="progress">Called after each replication with the number finished so far.</param>
     /// <param name="results">Where replications take their count arrays from; null for new arrays each time (the consumer may keep them).</param>
     public static long Run(
-        SimulationModel model,
+        CompiledScenario model,
         RunSettings settings,
         Action<ReplicationResult> consume,
         Action<int>? progress = null,

@@ -23,13 +23,13 @@ public static class MemoryEstimate
     public const long ReplicationOverheadBytes = 128L << 10;
 
     /// <summary>Bytes one replication holds: agent state, chunk scratch, per-route arrays, its counts and its small objects.</summary>
-    public static long ReplicationBytes(SimulationModel model) =>
+    public static long ReplicationBytes(CompiledScenario model) =>
         ReplicationOverheadBytes + (long)AgentStateBytes * model.TotalAgents + ReplicationRunner.WorkingBytes(model) + CountBytes(model);
 
-    private static long CountBytes(SimulationModel model) => 4L * model.Layout.Periods * Cells(model.Layout);
+    private static long CountBytes(CompiledScenario model) => 4L * model.Layout.Periods * Cells(model.Layout);
 
     /// <summary>Bytes for a run of <paramref name="model"/> with this many replications in memory at once, margin included.</summary>
-    public static double Bytes(SimulationModel model, int concurrentReplications)
+    public static double Bytes(CompiledScenario model, int concurrentReplications)
     {
         double summary = 2.0 * sizeof(double) * (model.Layout.Periods + 1) * Cells(model.Layout);
         double pooledCounts = 4.0 * CountBytes(model); // the writer's pool keeps about four count arrays beyond one per thread (docs/performance.md)

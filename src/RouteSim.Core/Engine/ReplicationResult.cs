@@ -19,13 +19,13 @@ public sealed class ReplicationResult
     /// <summary>How the arrays are indexed.</summary>
     public ResultLayout Layout { get; }
 
-    /// <summary>Traversals, interdictions, deaths by period, location and commodity.</summary>
+    /// <summary>The counts of <see cref="Metrics.Location"/> by period, location and commodity.</summary>
     public int[] Locations { get; }
 
-    /// <summary>Acting, abstentions, attempts, successes, interdictions, deaths by period and organization.</summary>
+    /// <summary>The counts of <see cref="Metrics.Organization"/> by period and organization.</summary>
     public int[] Organizations { get; }
 
-    /// <summary>Trips started by period and organization route.</summary>
+    /// <summary>The counts of <see cref="Metrics.Route"/> (trips started) by period and organization route.</summary>
     public int[] Routes { get; }
 
     /// <summary>Agent decisions made: one per acting agent per period.</summary>

@@ -13,12 +13,12 @@ public sealed partial class ReplicationRunner
     /// <summary>When every agent has rho = 1 (sigma = 0) or rho does not matter (F = 0), the logit weights are shared.</summary>
     private bool SharesChoice(OrganizationPlan plan) => SharesChoice(_model, plan);
 
-    private static bool SharesChoice(SimulationModel model, OrganizationPlan plan) =>
+    private static bool SharesChoice(CompiledScenario model, OrganizationPlan plan) =>
         plan.Organization.RiskSigma == 0 || model.Scenario.Commodities[plan.Commodity].Penalty == 0;
 
     /// <summary>
-    /// Cumulative logit weights of an od pair's options for risk multiplier rho (docs/model.md section 4, step 3):
-    /// U = A - rho B lane by lane, the largest U (the outside option's 0 included) subtracted, exp((U - max)/tau),
+    /// Cumulative logit weights of an od pair's options for risk multiplier rho: the vectorised form of
+    /// <see cref="ModelLaws.ChoiceProbabilities"/> (docs/model.md section 4, step 3), unnormalised. U = A - rho B lane by lane, the largest U (the outside option's 0 included) subtracted, exp((U - max)/tau),
     /// then running sums over the real options. The lanes (attraction A and risk term B, the outside option first)
     /// are a multiple of four long, padding after the options; <paramref name="cumulative"/> is as long.
     /// </summary>

@@ -5,7 +5,8 @@ using RouteSim.Core.Numerics;
 
 namespace RouteSim.Core.Engine;
 
-// The mixed logit without an exponential per agent in most cases, and with the same choices to the bit.
+// The mixed logit (ModelLaws.ChoiceProbabilities) without an exponential per agent in most cases, and with the
+// same choices to the bit.
 //
 // An agent's choice is the number of the od pair's cumulative choice probabilities F_0 <= F_1 <= ... at or below
 // its uniform u, minus one (Pick). F_j depends on the agent only through rho, and over a short interval of rho it

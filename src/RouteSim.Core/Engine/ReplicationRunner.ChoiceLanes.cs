@@ -6,7 +6,7 @@ using static RouteSim.Core.Randomness.CounterRng;
 
 namespace RouteSim.Core.Engine;
 
-// The logit choice of many agents of one od pair at once: agents in the vector lanes, options in sequence, so no
+// The logit choice (ModelLaws.ChoiceProbabilities) of many agents of one od pair at once: agents in the vector lanes, options in sequence, so no
 // lane is wasted on padding and the largest utility and the running sums need no reduction across lanes. Per agent
 // the operations and their order are those of CumulativeWeights and Pick, so the choices are the same to the bit
 // at either width. Lanes past the pair's last agent hold the next pair's agents or stale ones: finite numbers whose

@@ -1,4 +1,5 @@
 using RouteSim.Core.Numerics;
+using RouteSim.Core.Randomness;
 using static RouteSim.Core.Randomness.CounterRng;
 
 namespace RouteSim.Core.Engine;
@@ -26,7 +27,7 @@ public sealed partial class ReplicationRunner
     /// <summary>Attraction of padding lanes: never the largest, and its weight is ignored.</summary>
     private const double PaddingAttraction = -1e300;
 
-    private readonly SimulationModel _model;
+    private readonly CompiledScenario _model;
     private readonly ulong _replicationKey;
     private readonly int _threads;
     private readonly SpareThreads? _spare;
@@ -57,18 +58,18 @@ public sealed partial class ReplicationRunner
 
     /// <summary>Prepares replication <paramref name="replication"/> of a run with master seed <paramref name="seed"/>.</summary>
     /// <param name="agents">Agent arrays to reuse from an earlier replication of the same model (saves allocating them); null for new ones.</param>
-    public ReplicationRunner(SimulationModel model, ulong seed, int replication, int threads = 1, AgentArrays? agents = null)
+    public ReplicationRunner(CompiledScenario model, ulong seed, int replication, int threads = 1, AgentArrays? agents = null)
         : this(model, seed, replication, threads, agents, null, null)
     {
     }
 
     /// <summary>As the public constructor, with counts from a pool and threads lent by an ensemble's idle workers.</summary>
-    internal ReplicationRunner(SimulationModel model, ulong seed, int replication, int threads, AgentArrays? agents, ResultPool? results, SpareThreads? spare)
+    internal ReplicationRunner(CompiledScenario model, ulong seed, int replication, int threads, AgentArrays? agents, ResultPool? results, SpareThreads? spare)
     {
         _model = model;
         _threads = Math.Max(1, threads);
         _spare = spare;
-        _replicationKey = ReplicationKey(seed, replication);
+        _replicationKey = Seeds.Replication(seed, replication);
         _result = results?.Rent(replication) ?? new ReplicationResult(replication, model.Layout);
         _enforcement = new EnforcementState(model.Enforcement);
 
@@ -149,7 +150,7 @@ public sealed partial class ReplicationRunner
     /// Bytes one replication holds besides its agent arrays and counts: every chunk's scratch (one chunk per
     /// <see cref="ChunkSize"/> agents) and the per-route and per-location arrays, as the constructor allocates them.
     /// </summary>
-    internal static long WorkingBytes(SimulationModel model)
+    internal static long WorkingBytes(CompiledScenario model)
     {
         int maxLanes = 0;
         long lanes = 0;
@@ -264,7 +265,7 @@ public sealed partial class ReplicationRunner
         for (int period = Math.Max(0, t - every); period < t; period++)
             for (int l = 0; l < layout.Locations; l++)
                 for (int k = 0; k < layout.Commodities; k++)
-                    recent[l] += _result.Locations[layout.Location(period, l, k, 1)];
+                    recent[l] += _result.Locations[layout.Location(period, l, k, LocationMetric.Interdictions)];
         _enforcement.Adapt(recent);
     }
 
@@ -277,7 +278,7 @@ public sealed partial class ReplicationRunner
         {
             double kappa = _model.Scenario.Commodities[k].Detectability;
             for (int l = 0; l < locations; l++)
-                _detection[k * locations + l] = SimulationModel.Detection(_model.BaseDetection[l], eta, kappa, resources[l], _model.Area[l]);
+                _detection[k * locations + l] = ModelLaws.Detection(_model.BaseDetection[l], eta, kappa, resources[l], _model.Area[l]);
         }
     }
 
@@ -295,13 +296,10 @@ public sealed partial class ReplicationRunner
             var route = plan.Routes[r];
             double survival = 1;
             foreach (var l in route.Nodes)
-            {
-                double belief = (_interdictionMemory[g * locations + l] + m * _model.PriorMean[l]) / (_traversalMemory[g * locations + l] + m);
-                survival *= 1 - belief;
-            }
+                survival = ModelLaws.Survive(survival, ModelLaws.Belief(_interdictionMemory[g * locations + l], _traversalMemory[g * locations + l], m, _model.PriorMean[l]));
             int global = plan.RouteOffset + r;
-            _attraction[global] = value * survival - route.Cost - commodity.DangerWeight * value * route.Danger;
-            _riskTerm[global] = commodity.Penalty * (1 - survival);
+            _attraction[global] = ModelLaws.Attraction(value, survival, route.Cost, commodity.DangerWeight, route.Danger);
+            _riskTerm[global] = ModelLaws.RiskTerm(commodity.Penalty, survival);
             for (int w = 0; w < organization.Od.Count; w++)
                 if (r >= plan.OdRouteStart[w] && r < plan.OdRouteStart[w + 1])
                 {
@@ -310,19 +308,16 @@ public sealed partial class ReplicationRunner
                     _laneRisk[lane] = _riskTerm[global];
                 }
 
-            // Outcome distribution along the route, in walking order (docs/model.md section 4, step 4).
+            // Outcome distribution along the route, in walking order: interdicted or dead at each node (docs/model.md section 4, step 4).
             double reach = 1, cumulative = 0;
             int o = plan.OutcomeStart[r];
             foreach (var l in route.Nodes)
             {
-                double p = detection[l];
-                cumulative += reach * p;
+                var (interdicted, dead) = ModelLaws.WalkNode(ref reach, detection[l], commodity.CarriesPeople ? danger[l] : 0);
+                cumulative += interdicted;
                 _outcomeCdf[o++] = cumulative;
-                reach *= 1 - p;
-                double d = commodity.CarriesPeople ? danger[l] : 0;
-                cumulative += reach * d;
+                cumulative += dead;
                 _outcomeCdf[o++] = cumulative;
-                reach *= 1 - d;
             }
         }
 
@@ -382,9 +377,9 @@ public sealed partial class ReplicationRunner
                 long caught = endings[o + 2 * j], dead = endings[o + 2 * j + 1];
                 traversals[l] += reached;
                 interdictions[l] += caught;
-                counts[layout.Location(t, l, k, 0)] += (int)reached;
-                counts[layout.Location(t, l, k, 1)] += (int)caught;
-                counts[layout.Location(t, l, k, 2)] += (int)dead;
+                counts[layout.Location(t, l, k, LocationMetric.Traversals)] += (int)reached;
+                counts[layout.Location(t, l, k, LocationMetric.Interdictions)] += (int)caught;
+                counts[layout.Location(t, l, k, LocationMetric.Deaths)] += (int)dead;
                 interdicted += caught;
                 died += dead;
                 reached -= caught + dead;
@@ -392,20 +387,20 @@ public sealed partial class ReplicationRunner
         }
 
         var organizations = _result.Organizations;
-        organizations[layout.Organization(t, g, 0)] = (int)acting;
-        organizations[layout.Organization(t, g, 1)] = (int)abstentions;
-        organizations[layout.Organization(t, g, 2)] = (int)attempts;
-        organizations[layout.Organization(t, g, 3)] = (int)successes;
-        organizations[layout.Organization(t, g, 4)] = (int)interdicted;
-        organizations[layout.Organization(t, g, 5)] = (int)died;
+        organizations[layout.Organization(t, g, OrganizationMetric.Acting)] = (int)acting;
+        organizations[layout.Organization(t, g, OrganizationMetric.Abstentions)] = (int)abstentions;
+        organizations[layout.Organization(t, g, OrganizationMetric.Attempts)] = (int)attempts;
+        organizations[layout.Organization(t, g, OrganizationMetric.Successes)] = (int)successes;
+        organizations[layout.Organization(t, g, OrganizationMetric.Interdictions)] = (int)interdicted;
+        organizations[layout.Organization(t, g, OrganizationMetric.Deaths)] = (int)died;
         _result.Decisions += acting;
 
         // docs/model.md section 4, step 6: fading counts; deaths are not evidence of detection.
         double gamma = plan.Organization.Memory;
         for (int l = 0; l < locations; l++)
         {
-            _traversalMemory[g * locations + l] = gamma * _traversalMemory[g * locations + l] + traversals[l];
-            _interdictionMemory[g * locations + l] = gamma * _interdictionMemory[g * locations + l] + interdictions[l];
+            _traversalMemory[g * locations + l] = ModelLaws.Remember(_traversalMemory[g * locations + l], gamma, traversals[l]);
+            _interdictionMemory[g * locations + l] = ModelLaws.Remember(_interdictionMemory[g * locations + l], gamma, interdictions[l]);
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed class RunSummary
                     continue;
                 }
                 _locationRow[cell] = first.Count;
-                first.Add(layout.Location(0, l, k, 0));
+                first.Add(layout.LocationCell(0, l, k));
             }
         _trackedFirst = [.. first];
         _trackedLocations = new int[layout.Periods * TrackedPerPeriod];
@@ -63,7 +63,7 @@ public sealed class RunSummary
         _routeTotals = new Welford(layout.Routes);
     }
 
-    private int TrackedPerPeriod => _trackedFirst.Length * ResultLayout.LocationMetrics.Length;
+    private int TrackedPerPeriod => _trackedFirst.Length * Metrics.LocationCount;
 
     /// <summary>Replications added so far.</summary>
     public int Count => _organizations.Count;
@@ -72,7 +72,7 @@ public sealed class RunSummary
     public void Add(ReplicationResult result)
     {
         if (result.Layout != _layout) throw new ArgumentException("a result of another layout", nameof(result));
-        int metrics = ResultLayout.LocationMetrics.Length, tracked = TrackedPerPeriod;
+        int metrics = Metrics.LocationCount, tracked = TrackedPerPeriod;
         for (int t = 0; t < _layout.Periods; t++)
         {
             var block = result.Locations.AsSpan(t * _layout.LocationCellsPerPeriod, _layout.LocationCellsPerPeriod);
@@ -99,17 +99,17 @@ public sealed class RunSummary
 
     /// <summary>Location metric at a period, or over all periods when period is null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Summary Location(int? period, int location, int commodity, int metric)
+    public Summary Location(int? period, int location, int commodity, LocationMetric metric)
     {
         int row = _locationRow[location * _layout.Commodities + commodity];
         if (row < 0) return Summary.FromMoments(0, 0, Count); // zero in every replication
-        int cell = row * ResultLayout.LocationMetrics.Length + metric;
+        int cell = row * Metrics.LocationCount + (int)metric;
         return period is { } t ? _locations.Summarize(t * TrackedPerPeriod + cell) : _locationTotals.Summarize(cell);
     }
 
     /// <summary>Organization metric at a period, or over all periods when period is null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Summary Organization(int? period, int organization, int metric)
+    public Summary Organization(int? period, int organization, OrganizationMetric metric)
     {
         int cell = _layout.Organization(0, organization, metric);
         return period is { } t ? _organizations.Summarize(t * _layout.OrganizationCellsPerPeriod + cell) : _organizationTotals.Summarize(cell);

@@ -1,6 +1,9 @@
 namespace RouteSim.Core.Model;
 
-/// <summary>A validated scenario: the network, the organizations, the enforcement and the run settings.</summary>
+/// <summary>
+/// A validated scenario: the network, the organizations, the enforcement and the run settings, as records (the
+/// entities of docs/model.md section 1; the engine runs them compiled, as <see cref="Engine.CompiledScenario"/>).
+/// </summary>
 /// <param name="Periods">Number of periods simulated (>= 1).</param>
 /// <param name="PeriodUnit">What one period stands for (day, week, ...), used in labels.</param>
 /// <param name="Replications">Default number of Monte Carlo replications.</param>

@@ -84,11 +84,7 @@ public static class CounterRng
     /// <summary>The integer m below which a uniform m * 2^-53 is less than a (a in [0,1]): the ceiling of a * 2^53.</summary>
     public static ulong Threshold(double a) => (ulong)Math.Ceiling(a * (1UL << 53));
 
-    /// <summary>The key of one replication of a run with this master seed.</summary>
-    public static ulong ReplicationKey(ulong seed, int replication) =>
-        Mix(Mix(seed ^ 0x526F75746553696DUL) + ((ulong)(uint)replication + 1) * Golden);
-
-    /// <summary>The key of one agent within a replication.</summary>
+    /// <summary>The key of one agent within a replication (the replication's key from <see cref="Seeds.Replication"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong AgentKey(ulong replicationKey, int agent) =>
         Mix(replicationKey + ((ulong)(uint)agent + 1) * AgentStep);

@@ -6,7 +6,7 @@ namespace RouteSim.Core.Randomness;
 /// </summary>
 public sealed class SplitMixStream(ulong seed)
 {
-    private ulong _state = CounterRng.Mix(seed ^ 0x44657369676E5321UL);
+    private ulong _state = Seeds.StreamState(seed);
 
     /// <summary>The next 64 random bits.</summary>
     public ulong NextBits()

@@ -124,7 +124,7 @@ public sealed class Calibration
     public IReadOnlyList<long> AllKeys => AllObserved.Keys.Concat(PredictKeys).Distinct().Order().ToArray();
 
     /// <summary>The scenario with these parameter values; null with the reason when they make an invalid scenario.</summary>
-    public SimulationModel? Model(IReadOnlyList<double> values, LoadOptions options, out string? problem)
+    public CompiledScenario? Model(IReadOnlyList<double> values, LoadOptions options, out string? problem)
     {
         var loaded = Scenario.Instantiate(Parameters.Select(p => p.Path).ToArray(), values, options);
         problem = loaded.Ok ? null : loaded.Errors[0].ToString();

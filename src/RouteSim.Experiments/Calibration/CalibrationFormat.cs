@@ -1,3 +1,4 @@
+using RouteSim.Core.Engine;
 using RouteSim.Scenarios.Format;
 using static RouteSim.Scenarios.Format.FieldType;
 
@@ -21,7 +22,7 @@ public static class CalibrationFormat
     public static ObjectSpec Target { get; } = new("target", "An observed column and the model output it is compared with (totalled over each key's periods).",
     [
         new("column", Text, true, "Column of the observed table."),
-        new("metric", Choice, true, "The model's metric.", Choices: ["traversals", "interdictions", "deaths", "acting", "abstentions", "attempts", "successes", "trips"]),
+        new("metric", Choice, true, "The model's metric.", Choices: [.. Metrics.Names]),
         new("location", Id, false, "Location of a location metric."),
         new("organization", Id, false, "Organization of an organization or route metric.", Default: "all organizations"),
         new("route", Id, false, "Route of the trips metric."),

@@ -62,7 +62,7 @@ public sealed class Sweep
         return SweepPoint.Create(model, baseline, Outcomes);
     }
 
-    private Core.Engine.SimulationModel Instantiate(ScenarioTemplate template, Func<SweepParameter, bool> setHere, double[] values, LoadOptions options, int point)
+    private Core.Engine.CompiledScenario Instantiate(ScenarioTemplate template, Func<SweepParameter, bool> setHere, double[] values, LoadOptions options, int point)
     {
         var chosen = Enumerable.Range(0, Parameters.Count).Where(i => setHere(Parameters[i])).ToArray();
         var loaded = template.Instantiate(chosen.Select(i => Parameters[i].Path).ToArray(), chosen.Select(i => values[i]).ToArray(), options);

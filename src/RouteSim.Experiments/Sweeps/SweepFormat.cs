@@ -1,4 +1,5 @@
 using RouteSim.Analysis.Sweeps;
+using RouteSim.Core.Engine;
 using RouteSim.Scenarios.Format;
 using static RouteSim.Scenarios.Format.FieldType;
 
@@ -35,8 +36,8 @@ public static class SweepFormat
     public static ObjectSpec Outcome { get; } = new("outcome", "A quantity recorded for every replication of every point.",
     [
         new("name", Id, true, "Column name in the results."),
-        new("metric", Choice, false, "A summary metric: per location (traversals, interdictions, deaths, with location), per organization (acting, abstentions, attempts, successes, interdictions, deaths), per route (trips, with organization and route).",
-            Choices: ["traversals", "interdictions", "deaths", "acting", "abstentions", "attempts", "successes", "trips"]),
+        new("metric", Choice, false, $"A summary metric: per location ({NamesOf(Metrics.Location)}, with location), per organization ({NamesOf(Metrics.Organization)}), per route ({NamesOf(Metrics.Route)}, with organization and route).",
+            Choices: [.. Metrics.Names]),
         new("measure", Choice, false, "A measure of the comparison with the counterfactual (needs counterfactual).", Choices: [.. CompiledOutcome.ComparisonMeasures]),
         new("location", Id, false, "Location of a location metric."),
         new("organization", Id, false, "Organization of an organization or route metric.", Default: "all organizations"),
@@ -61,4 +62,6 @@ public static class SweepFormat
         new("parameters", MappingList, true, "The swept parameters.", Nested: Parameter),
         new("outcomes", MappingList, true, "What to record.", Nested: Outcome),
     ]);
+
+    private static string NamesOf(IEnumerable<Metric> metrics) => string.Join(", ", metrics.Select(m => m.Name));
 }

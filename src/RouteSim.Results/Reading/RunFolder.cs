@@ -1,4 +1,5 @@
 using System.Text;
+using RouteSim.Core.Engine;
 
 namespace RouteSim.Results.Reading;
 
@@ -60,8 +61,14 @@ public sealed class RunFolder
         return new RunFolder(path, manifest);
     }
 
+    /// <summary>A location metric summed over commodities, as [replication][period][location].</summary>
+    public double[][][] LocationSeries(LocationMetric metric) => LocationSeries(Metrics.Of(metric).Name);
+
+    /// <summary>An organization metric as [replication][period][organization].</summary>
+    public double[][][] OrganizationSeries(OrganizationMetric metric) => OrganizationSeries(Metrics.Of(metric).Name);
+
     /// <summary>
-    /// A location metric (traversals, interdictions, deaths) summed over commodities, as [replication][period][location].
+    /// A location metric (a column of locations.csv, see <see cref="Metrics.Location"/>) summed over commodities, as [replication][period][location].
     /// </summary>
     public double[][][] LocationSeries(string metric)
     {
@@ -73,7 +80,7 @@ public sealed class RunFolder
         return series;
     }
 
-    /// <summary>An organization metric as [replication][period][organization].</summary>
+    /// <summary>An organization metric (a column of organizations.csv, see <see cref="Metrics.Organization"/>) as [replication][period][organization].</summary>
     public double[][][] OrganizationSeries(string metric)
     {
         var table = CsvTable.Read(System.IO.Path.Combine(Path, "organizations.csv"));
@@ -99,8 +106,8 @@ public sealed class RunFolder
         var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
         var series = New(Manifest.Replications, Manifest.Periods, Routes.Count);
         using var reader = new StreamReader(path, Encoding.UTF8);
-        if (reader.ReadLine() is not { } header || header != "replication,period,organization,route,trips")
-            throw new ResultsReadException($"{path}: expected the header replication,period,organization,route,trips");
+        if (reader.ReadLine() is not { } header || header != RunWriter.RoutesHeader)
+            throw new ResultsReadException($"{path}: expected the header {RunWriter.RoutesHeader}");
         int number = 1;
         while (reader.ReadLine() is { } line)
         {

@@ -23,7 +23,7 @@ public static class Arms
         new(0.5, allocation.ToDictionary(a => a.Id, a => a.Amount), null, []);
 
     public static Comparison Compare(Scenario baseline, Scenario intervention, int replications = 30, ulong seed = 5, Window? window = null) =>
-        CounterfactualRun.Run(SimulationModel.Build(baseline), SimulationModel.Build(intervention), new RunSettings(seed, replications, 2),
+        CounterfactualRun.Run(CompiledScenario.Build(baseline), CompiledScenario.Build(intervention), new RunSettings(seed, replications, 2),
             window ?? Window.All(baseline.Periods));
 
     /// <summary>Asserts the measure's 95% interval holds the value.</summary>

@@ -49,8 +49,8 @@ public class ClaimMeasureTests
     public void Route_means_are_the_trip_weighted_means_of_each_route_under_the_interventions_enforcement()
     {
         var crossings = new[] { Crossing("SAFE", cost: 1, b: 0.05, area: 10), Crossing("DESERT", cost: 1.5, b: 0.005, area: 200, danger: 0.05) };
-        var baseline = SimulationModel.Build(Parallel(crossings, At(("SAFE", 2)), periods: 10));
-        var intervention = SimulationModel.Build(Parallel(crossings, At(("SAFE", 50)), periods: 10));
+        var baseline = CompiledScenario.Build(Parallel(crossings, At(("SAFE", 2)), periods: 10));
+        var intervention = CompiledScenario.Build(Parallel(crossings, At(("SAFE", 50)), periods: 10));
         var window = new Window(2, 10);
         var results = new List<ReplicationResult>();
         Ensemble.Run(baseline, new RunSettings(3, 1, 1), results.Add);

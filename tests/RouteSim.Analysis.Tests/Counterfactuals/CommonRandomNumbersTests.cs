@@ -20,11 +20,11 @@ public class CommonRandomNumbersTests(ITestOutputHelper output)
         var crossings = new[] { Crossing("A", cost: 1, b: 0.03, area: 30), Crossing("B", cost: 2, b: 0.04, area: 15), Crossing("C", cost: 4, b: 0.01, area: 80, danger: 0.03) };
         var reinforcement = new RouteSim.Core.Model.Enforcement(0.5, new Dictionary<string, double> { ["A"] = 5, ["B"] = 5, ["C"] = 5 }, null,
             [new RouteSim.Core.Model.EnforcementEvent(10, new Dictionary<string, double>(), new Dictionary<string, double> { ["A"] = 0.5 })]);
-        var baseline = SimulationModel.Build(Parallel(crossings, At(("A", 5), ("B", 5), ("C", 5)), agents: 1500, temperature: 1.5, memory: 0.9, incapacitation: 2));
-        var intervention = SimulationModel.Build(Parallel(crossings, reinforcement, agents: 1500, temperature: 1.5, memory: 0.9, incapacitation: 2));
+        var baseline = CompiledScenario.Build(Parallel(crossings, At(("A", 5), ("B", 5), ("C", 5)), agents: 1500, temperature: 1.5, memory: 0.9, incapacitation: 2));
+        var intervention = CompiledScenario.Build(Parallel(crossings, reinforcement, agents: 1500, temperature: 1.5, memory: 0.9, incapacitation: 2));
         var window = new Window(10, 40);
 
-        List<ArmTotals> Arm(SimulationModel model, ulong seed)
+        List<ArmTotals> Arm(CompiledScenario model, ulong seed)
         {
             var totals = new List<ArmTotals>();
             var reduction = new ArmReduction(model, model, window);

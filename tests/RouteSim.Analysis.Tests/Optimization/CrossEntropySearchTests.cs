@@ -11,7 +11,7 @@ public class CrossEntropySearchTests
     private static readonly CrossEntropySearch Search = new(Iterations: 8, Population: 16, Replications: 3);
 
     private static AllocationProblem Problem(Scenario scenario, string[] locations, double budget) => new(
-        SimulationModel.Build(scenario), locations, budget, new double[locations.Length], Enumerable.Repeat(budget, locations.Length).ToArray(),
+        CompiledScenario.Build(scenario), locations, budget, new double[locations.Length], Enumerable.Repeat(budget, locations.Length).ToArray(),
         start: 0, new Objective("delivered", Window.All(scenario.Periods)));
 
     /// <summary>Two identical crossings: smugglers take the weaker one, so the best defence splits the budget evenly.</summary>
@@ -71,22 +71,22 @@ public class CrossEntropySearchTests
     public void Feasible_gives_whole_units_that_add_up_to_the_budget()
     {
         var scenario = Parallel([Crossing("A"), Crossing("B"), Crossing("C")], At(), agents: 10, periods: 2);
-        var problem = new AllocationProblem(SimulationModel.Build(scenario), ["A", "B", "C"], 10, [0, 0, 0], [10, 10, 10], 0, new Objective("deaths", Window.All(2)));
+        var problem = new AllocationProblem(CompiledScenario.Build(scenario), ["A", "B", "C"], 10, [0, 0, 0], [10, 10, 10], 0, new Objective("deaths", Window.All(2)));
         Assert.Equal([4.0, 3.0, 3.0], problem.Feasible([10 / 3.0, 10 / 3.0, 10 / 3.0])); // ties to the earlier location
         Assert.Equal([8.0, 1.0, 1.0], problem.Feasible([45 * 10 / 55.0, 5 * 10 / 55.0, 5 * 10 / 55.0]));
-        var bounded = new AllocationProblem(SimulationModel.Build(scenario), ["A", "B", "C"], 30, [5.5, 0, 0], [30, 10.7, 30], 0, new Objective("deaths", Window.All(2)));
+        var bounded = new AllocationProblem(CompiledScenario.Build(scenario), ["A", "B", "C"], 30, [5.5, 0, 0], [30, 10.7, 30], 0, new Objective("deaths", Window.All(2)));
         var x = bounded.Feasible([0.4, 25.3, 4.3]);
         Assert.Equal(30, x.Sum());
         Assert.All(x, v => Assert.Equal(Math.Floor(v), v));
         Assert.True(x[0] >= 6 && x[1] <= 10, string.Join(",", x));
-        Assert.Throws<ArgumentException>(() => new AllocationProblem(SimulationModel.Build(scenario), ["A", "B", "C"], 10.5, [0, 0, 0], [11, 11, 11], 0, new Objective("deaths", Window.All(2))));
+        Assert.Throws<ArgumentException>(() => new AllocationProblem(CompiledScenario.Build(scenario), ["A", "B", "C"], 10.5, [0, 0, 0], [11, 11, 11], 0, new Objective("deaths", Window.All(2))));
     }
 
     [Fact]
     public void Feasible_keeps_the_budget_and_the_bounds()
     {
         var scenario = Parallel([Crossing("A"), Crossing("B"), Crossing("C")], At(), agents: 10, periods: 2);
-        var problem = new AllocationProblem(SimulationModel.Build(scenario), ["A", "B", "C"], 30, [5, 0, 0], [30, 10, 30], 0, new Objective("deaths", Window.All(2)));
+        var problem = new AllocationProblem(CompiledScenario.Build(scenario), ["A", "B", "C"], 30, [5, 0, 0], [30, 10, 30], 0, new Objective("deaths", Window.All(2)));
         var x = problem.Feasible([0, 25, 5]);
         Assert.Equal(30, x.Sum(), 9);
         Assert.True(x[0] >= 5 && x[1] <= 10, string.Join(",", x));
@@ -98,7 +98,7 @@ public class CrossEntropySearchTests
         var enforcement = new Enforcement(0.5, new Dictionary<string, double> { ["A"] = 4 }, null,
             [new EnforcementEvent(10, new Dictionary<string, double>(), new Dictionary<string, double> { ["B"] = 6 })]);
         var scenario = Parallel([Crossing("A"), Crossing("B")], enforcement, agents: 10, periods: 20);
-        var problem = new AllocationProblem(SimulationModel.Build(scenario), ["A", "B"], 10, [0, 0], [10, 10], 10, new Objective("delivered", new Window(10, 20)));
+        var problem = new AllocationProblem(CompiledScenario.Build(scenario), ["A", "B"], 10, [0, 0], [10, 10], 10, new Objective("delivered", new Window(10, 20)));
         Assert.Equal([4.0, 6.0], problem.OwnAllocation());
         var schedule = problem.With([1, 9]).Enforcement.ConfiguredSchedule(20);
         Assert.Equal(4, schedule[9][1]);

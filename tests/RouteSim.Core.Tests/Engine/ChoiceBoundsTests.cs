@@ -118,7 +118,7 @@ public class ChoiceBoundsTests
     /// <summary>Replications of a scenario with the exact path only and with the bounds; the choices with own weights and those the bounds decided.</summary>
     private static (List<ReplicationResult> Exact, List<ReplicationResult> WithBounds, long Choices, long Decided) BothWays(Scenario scenario, int threads)
     {
-        var model = SimulationModel.Build(scenario);
+        var model = CompiledScenario.Build(scenario);
         bool original = ReplicationRunner.UseChoiceBounds;
         try
         {

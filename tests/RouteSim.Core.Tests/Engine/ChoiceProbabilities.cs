@@ -10,7 +10,7 @@ public static class ChoiceProbabilities
     public static double Belief(double s, double n, double m, double q0) => (s + m * q0) / (n + m);
 
     /// <summary>Probabilities of [abstain, route 0, route 1, ...] for one agent with risk multiplier rho.</summary>
-    public static double[] Logit(SimulationModel model, int organization, Func<int, double> belief, double rho)
+    public static double[] Logit(CompiledScenario model, int organization, Func<int, double> belief, double rho)
     {
         var plan = model.Organizations[organization];
         var commodity = model.Scenario.Commodities[plan.Commodity];
@@ -28,7 +28,7 @@ public static class ChoiceProbabilities
     }
 
     /// <summary>The logit probabilities averaged over rho ~ LogNormal(0, sigma), by the trapezoid rule on z in [-8, 8].</summary>
-    public static double[] MixedLogit(SimulationModel model, int organization, Func<int, double> belief, double sigma)
+    public static double[] MixedLogit(CompiledScenario model, int organization, Func<int, double> belief, double sigma)
     {
         const int steps = 4000;
         double h = 16.0 / steps;

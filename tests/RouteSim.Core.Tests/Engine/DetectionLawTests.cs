@@ -12,7 +12,7 @@ public class DetectionLawTests
     [InlineData(0.0, 2.0, 0.5, 30, 15, 0.86466472)] // 1 - e^-2
     [InlineData(0.05, 0.5, 2.0, 1e6, 1, 1.0)]
     public void Formula_matches_MODEL_section_2(double b, double eta, double kappa, double e, double area, double expected) =>
-        Assert.Equal(expected, SimulationModel.Detection(b, eta, kappa, e, area), 7);
+        Assert.Equal(expected, ModelLaws.Detection(b, eta, kappa, e, area), 7);
 
     /// <summary>A single route: interdiction at the crossing has exactly the law's probability, whatever the beliefs.</summary>
     [Fact]

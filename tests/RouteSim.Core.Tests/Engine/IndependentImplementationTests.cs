@@ -38,7 +38,7 @@ public class IndependentImplementationTests
     public void Mean_totals_agree_with_a_plain_object_implementation()
     {
         var scenario = Sample();
-        var model = SimulationModel.Build(scenario);
+        var model = CompiledScenario.Build(scenario);
         var layout = model.Layout;
         var engine = Runs.All(scenario, Replications, seed: 11);
         var plain = new PlainAgentModel(scenario);
@@ -64,21 +64,23 @@ public class IndependentImplementationTests
         {
             int p = plain.LocationIds.ToList().IndexOf(model.LocationIds[l]);
             for (int k = 0; k < model.CommodityCount; k++)
-                for (int m = 0; m < 3; m++)
+                foreach (var m in Metrics.Location)
                 {
-                    int location = l, commodity = k, metric = m;
-                    Compare($"{model.LocationIds[l]} {model.CommodityIds[k]} {ResultLayout.LocationMetrics[m]}",
+                    int location = l, commodity = k;
+                    var metric = m.Id;
+                    Compare($"{model.LocationIds[l]} {model.CommodityIds[k]} {m.Name}",
                         r => Enumerable.Range(0, layout.Periods).Sum(t => (double)r.Locations[layout.Location(t, location, commodity, metric)]),
-                        totals => totals.Locations[p, commodity, metric]);
+                        totals => totals.Locations[p, commodity, (int)metric]);
                 }
         }
         for (int g = 0; g < model.Organizations.Length; g++)
-            for (int m = 0; m < 6; m++)
+            foreach (var m in Metrics.Organization)
             {
-                int organization = g, metric = m;
-                Compare($"{scenario.Organizations[g].Id} {ResultLayout.OrganizationMetrics[m]}",
+                int organization = g;
+                var metric = m.Id;
+                Compare($"{scenario.Organizations[g].Id} {m.Name}",
                     r => Enumerable.Range(0, layout.Periods).Sum(t => (double)r.Organizations[layout.Organization(t, organization, metric)]),
-                    totals => totals.Organizations[organization, metric]);
+                    totals => totals.Organizations[organization, (int)metric]);
             }
         Assert.True(compared >= 30, $"only {compared} totals varied");
     }

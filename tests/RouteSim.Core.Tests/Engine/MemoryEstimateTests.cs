@@ -20,7 +20,7 @@ public class MemoryEstimateTests
     [InlineData(5_000, 200, 8)]      // few agents: the fixed arrays dominate
     public void The_estimate_covers_what_a_replication_allocates(int agents, int odPairs, int crossings)
     {
-        var model = SimulationModel.Build(Scenario(agents, odPairs, crossings));
+        var model = CompiledScenario.Build(Scenario(agents, odPairs, crossings));
         GC.Collect();
         long before = GC.GetTotalAllocatedBytes(precise: true);
         new ReplicationRunner(model, 1, 0, threads: 1).Run();
@@ -35,8 +35,8 @@ public class MemoryEstimateTests
     public void Per_agent_cost_is_the_measured_36_bytes_not_24()
     {
         // The 400-million-agent run used about 39 bytes an agent; the old check counted 24.
-        long small = MemoryEstimate.ReplicationBytes(SimulationModel.Build(Scenario(100_000, 1, 3)));
-        long large = MemoryEstimate.ReplicationBytes(SimulationModel.Build(Scenario(1_100_000, 1, 3)));
+        long small = MemoryEstimate.ReplicationBytes(CompiledScenario.Build(Scenario(100_000, 1, 3)));
+        long large = MemoryEstimate.ReplicationBytes(CompiledScenario.Build(Scenario(1_100_000, 1, 3)));
         double perAgent = (large - small) / 1_000_000.0;
         Assert.InRange(perAgent, 34, 38);
     }

@@ -70,7 +70,7 @@ public class ReproducibilityTests
     public void Results_arrive_in_replication_order()
     {
         var order = new List<int>();
-        Ensemble.Run(SimulationModel.Build(Sample(agents: 200)), new RunSettings(3, 16, 2), r => order.Add(r.Replication));
+        Ensemble.Run(CompiledScenario.Build(Sample(agents: 200)), new RunSettings(3, 16, 2), r => order.Add(r.Replication));
         Assert.Equal(Enumerable.Range(0, 16), order);
     }
 }

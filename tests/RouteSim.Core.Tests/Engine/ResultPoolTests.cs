@@ -20,7 +20,7 @@ public class ResultPoolTests
     [InlineData(2)]
     public void Reused_arrays_give_the_numbers_of_fresh_ones(int threads)
     {
-        var model = SimulationModel.Build(Sample());
+        var model = CompiledScenario.Build(Sample());
         var fresh = Runs.All(Sample(), 12, seed: 7);
         var pool = new ResultPool(model.Layout);
         var seen = new List<ReplicationResult>();
@@ -46,7 +46,7 @@ public class ResultPoolTests
     [Fact]
     public void A_pool_takes_only_results_of_its_layout()
     {
-        var model = SimulationModel.Build(Sample());
+        var model = CompiledScenario.Build(Sample());
         var other = new ResultLayout(3, 1, 1, 1, 1);
         Assert.Throws<ArgumentException>(() => new ResultPool(model.Layout).Return(new ReplicationResult(0, other)));
         Assert.Throws<ArgumentException>(() => Ensemble.Run(model, new RunSettings(1, 1, 1), _ => { }, results: new ResultPool(other)));

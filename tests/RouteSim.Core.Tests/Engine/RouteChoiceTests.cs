@@ -28,7 +28,7 @@ public class RouteChoiceTests
     public void First_period_shares_are_the_closed_form_softmax_of_the_prior()
     {
         var scenario = ThreeRoutes(riskSigma: 0, memory: 0.5, priorStrength: 3);
-        var model = SimulationModel.Build(scenario);
+        var model = CompiledScenario.Build(scenario);
         var p = ChoiceProbabilities.Logit(model, 0, l => model.PriorMean[l], rho: 1);
         Assert.True(p.All(x => x > 0.02), "the test needs every option to be chosen");
         AssertShares(Runs.All(scenario, 20), p, [0]);
@@ -39,7 +39,7 @@ public class RouteChoiceTests
     public void Huge_prior_strength_keeps_the_softmax_in_every_period()
     {
         var scenario = ThreeRoutes(riskSigma: 0, memory: 1, priorStrength: 1e12, periods: 8);
-        var model = SimulationModel.Build(scenario);
+        var model = CompiledScenario.Build(scenario);
         AssertShares(Runs.All(scenario, 10), ChoiceProbabilities.Logit(model, 0, l => model.PriorMean[l], 1), Enumerable.Range(0, 8));
     }
 
@@ -48,7 +48,7 @@ public class RouteChoiceTests
     public void Risk_spread_gives_the_mixed_logit()
     {
         var scenario = ThreeRoutes(riskSigma: 0.9, memory: 1, priorStrength: 1e12, periods: 4, risk: 4);
-        var model = SimulationModel.Build(scenario);
+        var model = CompiledScenario.Build(scenario);
         var mixed = ChoiceProbabilities.MixedLogit(model, 0, l => model.PriorMean[l], 0.9);
         var plain = ChoiceProbabilities.Logit(model, 0, l => model.PriorMean[l], 1);
         Assert.True(mixed.Zip(plain).Max(p => Math.Abs(p.First - p.Second)) > 0.01, $"the spread should matter in this test: {string.Join(",", mixed)} vs {string.Join(",", plain)}");
@@ -69,7 +69,7 @@ public class RouteChoiceTests
             Drugs(value: 10, penalty: 4),
             Allocation(1.0, ("X1", 8)),
             periods);
-        var model = SimulationModel.Build(scenario);
+        var model = CompiledScenario.Build(scenario);
         var results = Runs.All(scenario, 10);
         int routes = model.TotalOrganizationRoutes;
         var expected = new double[routes + 1];

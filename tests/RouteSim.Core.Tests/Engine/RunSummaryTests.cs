@@ -23,7 +23,7 @@ public class RunSummaryTests
     [Fact]
     public void Keeping_only_the_cells_routes_can_reach_reports_every_cell_as_before()
     {
-        var model = SimulationModel.Build(Sample());
+        var model = CompiledScenario.Build(Sample());
         Assert.Contains(false, model.LocationCarries); // the test needs cells that are zero by construction
         var full = new RunSummary(model.Layout);
         var kept = new RunSummary(model.Layout, model.LocationCarries);
@@ -38,14 +38,14 @@ public class RunSummaryTests
         foreach (int? period in Enumerable.Range(0, layout.Periods).Select(t => (int?)t).Append(null))
             for (int l = 0; l < layout.Locations; l++)
                 for (int k = 0; k < layout.Commodities; k++)
-                    for (int m = 0; m < ResultLayout.LocationMetrics.Length; m++)
-                        Assert.Equal(full.Location(period, l, k, m), kept.Location(period, l, k, m));
+                    foreach (var m in Metrics.Location)
+                        Assert.Equal(full.Location(period, l, k, m.Id), kept.Location(period, l, k, m.Id));
     }
 
     [Fact]
     public void A_mask_of_another_layout_or_a_result_of_another_layout_is_refused()
     {
-        var model = SimulationModel.Build(Sample());
+        var model = CompiledScenario.Build(Sample());
         Assert.Throws<ArgumentException>(() => new RunSummary(model.Layout, new bool[1]));
         var other = new ResultLayout(1, 1, 1, 1, 1);
         Assert.Throws<ArgumentException>(() => new RunSummary(model.Layout).Add(new ReplicationResult(0, other)));

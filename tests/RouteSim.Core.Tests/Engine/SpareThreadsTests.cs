@@ -32,7 +32,7 @@ public class SpareThreadsTests
             Migrants(),
             new Enforcement(0.5, new Dictionary<string, double> { ["X1"] = 5 }, new AdaptivePolicy(3, 0.3, 1, []), []),
             periods: 8);
-        var model = SimulationModel.Build(scenario);
+        var model = CompiledScenario.Build(scenario);
         var spare = new SpareThreads();
         spare.Idle();
         spare.Started();

@@ -12,7 +12,7 @@ public class CounterRngTests
     {
         const int bins = 100;
         var counts = new long[bins];
-        ulong rep = CounterRng.ReplicationKey(7, 0);
+        ulong rep = Seeds.Replication(7, 0);
         int n = 0;
         for (int agent = 0; agent < 10_000; agent++)
         {
@@ -30,7 +30,7 @@ public class CounterRngTests
     public void Streams_are_uncorrelated()
     {
         const int n = 200_000;
-        ulong rep = CounterRng.ReplicationKey(1, 3);
+        ulong rep = Seeds.Replication(1, 3);
         double sumPurposes = 0, sumAgents = 0, sumPeriods = 0;
         for (int i = 0; i < n; i++)
         {
@@ -50,10 +50,10 @@ public class CounterRngTests
     [Fact]
     public void Draws_depend_only_on_their_coordinates()
     {
-        ulong k = CounterRng.PeriodKey(CounterRng.AgentKey(CounterRng.ReplicationKey(9, 2), 11), 4);
+        ulong k = CounterRng.PeriodKey(CounterRng.AgentKey(Seeds.Replication(9, 2), 11), 4);
         Assert.Equal(CounterRng.Uniform(k, CounterRng.Purpose.Choice), CounterRng.Uniform(k, CounterRng.Purpose.Choice));
-        Assert.NotEqual(CounterRng.ReplicationKey(9, 2), CounterRng.ReplicationKey(9, 3));
-        Assert.NotEqual(CounterRng.ReplicationKey(9, 2), CounterRng.ReplicationKey(10, 2));
+        Assert.NotEqual(Seeds.Replication(9, 2), Seeds.Replication(9, 3));
+        Assert.NotEqual(Seeds.Replication(9, 2), Seeds.Replication(10, 2));
         Assert.InRange(CounterRng.OpenUniform(0, CounterRng.Purpose.Risk), double.Epsilon, 1 - 1e-17);
     }
 }
@@ -65,7 +65,7 @@ public class CounterRngVectorTests
     public void Vector_keys_and_thresholds_decide_as_the_scalar_draws()
     {
         var random = new Random(11);
-        ulong rep = CounterRng.ReplicationKey(5, 1);
+        ulong rep = Seeds.Replication(5, 1);
         foreach (var a in new[] { 0.0, 1e-17, 0.3, 0.5, 0.8, 0.999999999, 1.0 })
         {
             long threshold = (long)CounterRng.Threshold(a);

@@ -7,9 +7,13 @@ namespace RouteSim.Core.Engine;
 /// A scenario compiled for the engine: its network and routes, and every parameter as a plain array indexed
 /// by location, commodity, organization or route, so the hot path touches no dictionaries or strings.
 /// </summary>
-public sealed class SimulationModel
+/// <remarks>
+/// The scenario as validated (the entities of docs/model.md section 1, as records) is <see cref="Scenario"/> in
+/// RouteSim.Core.Model; the laws applied to these arrays are <see cref="ModelLaws"/>.
+/// </remarks>
+public sealed class CompiledScenario
 {
-    private SimulationModel(Scenario scenario, RouteCatalog catalog)
+    private CompiledScenario(Scenario scenario, RouteCatalog catalog)
     {
         Scenario = scenario;
         Catalog = catalog;
@@ -100,17 +104,13 @@ public sealed class SimulationModel
     public bool[] LocationCarries { get; }
 
     /// <summary>Builds the network, enumerates routes and compiles a validated scenario.</summary>
-    public static SimulationModel Build(Scenario scenario)
+    public static CompiledScenario Build(Scenario scenario)
     {
         var network = RouteNetwork.Build(scenario.Nodes, scenario.Edges);
-        return new SimulationModel(scenario, RouteCatalog.Build(scenario, network));
+        return new CompiledScenario(scenario, RouteCatalog.Build(scenario, network));
     }
 
     /// <summary>The same model under other enforcement (its locations must exist): routes are not enumerated again.</summary>
-    public SimulationModel WithEnforcement(Enforcement enforcement) =>
+    public CompiledScenario WithEnforcement(Enforcement enforcement) =>
         new(Scenario with { Enforcement = enforcement }, Catalog);
-
-    /// <summary>Detection probability p(l,k) = 1 - (1 - b_l) exp(-eta kappa_k E_l / A_l) (docs/model.md section 2).</summary>
-    public static double Detection(double baseDetection, double effectiveness, double detectability, double resources, double area) =>
-        1 - (1 - baseDetection) * Math.Exp(-effectiveness * detectability * resources / area);
 }
