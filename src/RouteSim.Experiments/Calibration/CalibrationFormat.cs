@@ -8,7 +8,7 @@ namespace RouteSim.Experiments.Calibration;
 public static class CalibrationFormat
 {
     // Declared first: the specs below read it while the class initialises.
-    private static readonly string[] OrganizationMetrics = ["acting", "abstentions", "attempts", "successes", "interdictions", "deaths"];
+    private static readonly string[] OrganizationMetrics = [.. Metrics.Organization.Select(m => m.Name)];
 
     /// <summary>How the observed table's keys map to periods.</summary>
     public static ObjectSpec Periods { get; } = new("periods", "Which periods each key (row) of the observed table stands for.",
