@@ -54,6 +54,35 @@ public sealed class CalibrateCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("least-squares")]
+    [InlineData("nelder-mead")]
+    public void An_outside_estimate_is_written_with_the_models_value_and_printed_whatever_the_fit_method(string method)
+    {
+        var text = File.ReadAllText(Calibration(extra: """
+            intervals: { draws: 4, replications: 2 }
+            estimates:
+              - { name: caught_per_attempt, numerator: interdictions, denominator: attempts, value: 0.3, standard_error: 0.05, source: "A. Author (2000), A title" }
+            """));
+        var file = Sweeps.WriteFile(_dir, "estimate.yaml", text.Replace("fit: { max_evaluations: 15 }", $"fit: {{ method: {method}, max_evaluations: 15 }}", StringComparison.Ordinal));
+        var target = Path.Combine(_dir, "estimate");
+        var result = Routesim.Run("calibrate", file, "--out", target);
+        Assert.True(result.Exit == 0, result.Error);
+        var lines = File.ReadAllLines(Path.Combine(target, "estimates.csv"));
+        Assert.Equal("estimate,value,standard_error,model,deviation,source", lines[0]);
+        var cells = lines[1].Split(',');
+        Assert.Equal(["caught_per_attempt", "0.3", "0.05"], cells[..3]);
+        double model = double.Parse(cells[3], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(model, 0, 1);
+        Assert.Equal((model - 0.3) / 0.05, double.Parse(cells[4], System.Globalization.CultureInfo.InvariantCulture), 9);
+        Assert.EndsWith("\"A. Author (2000), A title\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("estimate caught_per_attempt: model", result.Out, StringComparison.Ordinal);
+        Assert.Contains("fitted cells alone", result.Out, StringComparison.Ordinal);
+        var manifest = File.ReadAllText(Path.Combine(target, "manifest.json"));
+        Assert.Contains("with the outside estimates' residuals", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"estimates\"", manifest, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("intervals: { draws: 6, replications: 2 }")]
     public void The_same_calibration_gives_the_same_numbers_whatever_the_thread_count(string extra)

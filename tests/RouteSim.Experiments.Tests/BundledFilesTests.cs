@@ -68,4 +68,27 @@ public class BundledFilesTests
         Assert.Equal(lastSeen, calibration.PredictKeys.Max());
         Assert.NotNull(calibration.Intervals);
     }
+
+    [Theory]
+    [InlineData("gatekeeper", "calibration")]
+    [InlineData("gatekeeper", "calibration-holdout")]
+    [InlineData("sbi", "calibration")]
+    [InlineData("sbi", "calibration-holdout")]
+    public void The_bundled_backtests_carry_no_outside_estimate_and_their_estimate_variants_differ_only_by_it(string backtest, string name)
+    {
+        var bundled = CalibrationFile.Load(Files.Scenario("backtest", backtest, name + ".yaml"), LoadOptions.Unlimited, out var errors);
+        Assert.True(bundled is not null, string.Join("\n", errors));
+        var variant = CalibrationFile.Load(Files.Scenario("backtest", backtest, "variants", name + "-estimates.yaml"), LoadOptions.Unlimited, out errors);
+        Assert.True(variant is not null, string.Join("\n", errors));
+        // The bundled fits are the published ones: no estimate, the Nelder-Mead search.
+        Assert.Empty(bundled.Estimates);
+        Assert.Equal(FitMethod.NelderMead, bundled.Method);
+        Assert.Equal(bundled.Parameters.Select(p => p.Parameter), variant.Parameters.Select(p => p.Parameter));
+        Assert.Equal(bundled.Observed.Keys, variant.Observed.Keys);
+        Assert.Equal(bundled.PredictKeys, variant.PredictKeys);
+        Assert.Equal((bundled.Method, bundled.MaxEvaluations, bundled.Seed, bundled.Replications), (variant.Method, variant.MaxEvaluations, variant.Seed, variant.Replications));
+        var estimate = Assert.Single(variant.Estimates);
+        Assert.Equal(("interdictions", "attempts"), (estimate.Numerator.Metric, estimate.Denominator.Metric));
+        Assert.Contains("Massey", estimate.Estimate.Source, StringComparison.Ordinal);
+    }
 }

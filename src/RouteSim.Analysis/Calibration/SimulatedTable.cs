@@ -4,6 +4,9 @@ namespace RouteSim.Analysis.Calibration;
 /// <param name="Values">Values[row][target], rows in the order of <paramref name="Keys"/>.</param>
 public sealed record SimulatedTable(IReadOnlyList<long> Keys, IReadOnlyList<string> Targets, double[][] Values)
 {
+    /// <summary>The model's value of each of the calibration's outside estimates (<see cref="ExternalEstimate"/>), in their order; empty without any.</summary>
+    public double[] Estimates { get; init; } = [];
+
     /// <summary>Each row divided by its total over targets (NaN rows when the total is zero).</summary>
     public double[][] Shares() => Values.Select(row => ToShares(row)).ToArray();
 

@@ -40,7 +40,7 @@ public static class CalibrateCommand
         string target = output ?? Path.Combine("results", Path.GetFileNameWithoutExtension(file));
         var parameters = calibration.Parameters.Select(p => p.Parameter).ToArray();
         int budget = maxEvaluations ?? calibration.MaxEvaluations;
-        string lossMeaning = CalibrationFolderWriter.LossMeaning(calibration.Scale);
+        string lossMeaning = CalibrationFolderWriter.LossMeaning(calibration.Scale, calibration.Estimates.Count > 0);
 
         return ResultsFolderWork.Run(terminal, target, force, (folder, cancellation) =>
         {
@@ -57,13 +57,24 @@ public static class CalibrateCommand
 
             // --quiet hides progress only: the results and where they went are always printed.
             {
+                var estimates = manifest.Estimates ?? [];
                 terminal.Out.WriteLine($"{calibration.Name}: {fit.Trace.Count} evaluations in {manifest.WallSeconds:0.0} s; {fit.StopReason}");
                 terminal.Out.WriteLine(calibration.Scale == FitScale.Shares
-                    ? $"best loss {fit.BestLoss:0.###} ({lossMeaning}): root mean square error {Math.Sqrt(fit.BestLoss):0.00} percentage points"
-                    : $"best loss {fit.BestLoss:0.####} ({lossMeaning}): typical error {100 * Math.Sqrt(fit.BestLoss):0.0}%");
+                    ? $"best loss {fit.BestLoss:0.###} ({lossMeaning}): root mean square {(estimates.Count > 0 ? "residual" : "error")} {Math.Sqrt(fit.BestLoss):0.00} percentage points"
+                    : $"best loss {fit.BestLoss:0.####} ({lossMeaning}): typical {(estimates.Count > 0 ? "residual" : "error")} {100 * Math.Sqrt(fit.BestLoss):0.0}%");
                 foreach (var p in manifest.Parameters)
                     terminal.Out.WriteLine($"  {p.Name} = {p.Fitted:G6}" + (p.CiLow is { } low ? $" (95% {low:G4} to {p.CiHigh:G4})" : "") + $"   (start {p.Start:G6}, bounds {p.Min:G6} to {p.Max:G6})");
                 string unit = calibration.Scale == FitScale.Shares ? " pp" : "";
+                if (estimates.Count > 0)
+                {
+                    // The loss also counts the estimates; the cells' own error is what the fit achieved on the table.
+                    double cellError = forecast.CellError(calibration);
+                    terminal.Out.WriteLine(calibration.Scale == FitScale.Shares
+                        ? $"fitted cells alone ({calibration.PredictReplications} replications): root mean square error {cellError:0.00} percentage points"
+                        : $"fitted cells alone ({calibration.PredictReplications} replications): typical error {100 * cellError:0.0}%");
+                }
+                foreach (var e in estimates)
+                    terminal.Out.WriteLine($"estimate {e.Name}: model {e.Model:G4}, outside estimate {e.Value:G4} (standard error {e.StandardError:G4}), {e.Deviation:+0.0;-0.0} standard errors");
                 foreach (var h in forecast.Holdout)
                     terminal.Out.WriteLine($"held out {string.Join(", ", h.Keys)}{(h.Group.Length > 0 ? $", {h.Group}" : "")}: mean absolute error {h.ModelError:0.00}{unit}, naive persistence {h.NaiveError:0.00}{unit}" +
                         (forecast.Intervals is null ? "" : $"; 95% intervals cover {h.Covered} of {h.Cells}") +

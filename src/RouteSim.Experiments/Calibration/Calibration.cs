@@ -105,6 +105,9 @@ public sealed class Calibration
     /// <summary>The loss also counts one-step anchored forecasts of each fitted row after the first (fit.changes).</summary>
     public bool FitChanges { get; init; }
 
+    /// <summary>Outside estimates of ratios of model outputs over the fitted keys, each one more observation in the loss; empty: none.</summary>
+    public IReadOnlyList<EstimateTarget> Estimates { get; init; } = [];
+
     /// <summary>How forecast intervals are made; null: none.</summary>
     public IntervalSettings? Intervals { get; init; }
 
@@ -144,23 +147,39 @@ public sealed class Calibration
         if (model is null) return null;
         var compiled = keys.Select(k => Targets.Select(t => CompiledOutcome.Compile(t with { From = Periods.From(k), To = Periods.To(k) }, model, null)).ToArray()).ToArray();
         var sums = keys.Select(_ => new double[Targets.Count]).ToArray();
+        // An estimate's ratio is taken over the fitted keys' periods, from the first fitted key to the last.
+        int fittedFrom = Periods.From(Observed.Keys.Min()), fittedTo = Periods.To(Observed.Keys.Max());
+        var ratios = Estimates.Select(e => (Numerator: CompiledOutcome.Compile(e.Numerator with { From = fittedFrom, To = fittedTo }, model, null),
+            Denominator: CompiledOutcome.Compile(e.Denominator with { From = fittedFrom, To = fittedTo }, model, null))).ToArray();
+        var ratioSums = new double[ratios.Length, 2];
         Ensemble.Run(model, new RunSettings(seed ?? Seed, replications, threads) { Periods = keys.Max(Periods.To) }, result =>
         {
             for (int row = 0; row < compiled.Length; row++)
                 for (int j = 0; j < compiled[row].Length; j++)
                     sums[row][j] += compiled[row][j].Measure(result, null);
+            for (int k = 0; k < ratios.Length; k++)
+            {
+                ratioSums[k, 0] += ratios[k].Numerator.Measure(result, null);
+                ratioSums[k, 1] += ratios[k].Denominator.Measure(result, null);
+            }
         }, cancellation: cancellation);
-        return new SimulatedTable(keys, Observed.Targets, sums.Select(r => r.Select(v => v / replications).ToArray()).ToArray());
+        return new SimulatedTable(keys, Observed.Targets, sums.Select(r => r.Select(v => v / replications).ToArray()).ToArray())
+        {
+            Estimates = Enumerable.Range(0, ratios.Length).Select(k => ExternalEstimate.Ratio(ratioSums[k, 0], ratioSums[k, 1])).ToArray(),
+        };
     }
 
     /// <summary>The loss at these values (NaN when they make an invalid scenario).</summary>
     public double Loss(IReadOnlyList<double> values, int threads, LoadOptions options, CancellationToken cancellation = default)
     {
         var simulated = Simulate(values, Observed.Keys, Replications, threads, options, out _, cancellation, null);
-        return simulated is null ? double.NaN : CalibrationLoss.Compute(Observed, simulated, Scale, CountScale, Groups, FitChanges);
+        if (simulated is null) return double.NaN;
+        if (Estimates.Count == 0) return CalibrationLoss.Compute(Observed, simulated, Scale, CountScale, Groups, FitChanges);
+        var residuals = Residuals(simulated);
+        return residuals.Sum(r => r * r) / residuals.Length;
     }
 
-    /// <summary>The fitted cells' residuals at these values (same seeds as the loss), for the loss's curvature.</summary>
+    /// <summary>The residuals at these values (same seeds as the loss; <see cref="Residuals(SimulatedTable)"/>), for the least-squares search and the loss's curvature.</summary>
     public double[] Residuals(IReadOnlyList<double> values, int threads, LoadOptions options, CancellationToken cancellation = default) =>
         TryResiduals(values, threads, options, out var problem, cancellation) ?? throw new InvalidOperationException($"parameter values that do not load: {problem}");
 
@@ -203,10 +222,22 @@ public sealed class Calibration
     private double[]? TryResiduals(IReadOnlyList<double> values, int threads, LoadOptions options, out string? problem, CancellationToken cancellation)
     {
         var simulated = Simulate(values, Observed.Keys, Replications, threads, options, out problem, cancellation, null);
-        if (simulated is null) return null;
-        var levels = CalibrationLoss.Residuals(Observed, simulated, Scale, CountScale, Groups);
-        return FitChanges ? [.. levels, .. CalibrationLoss.ChangeResiduals(Observed, simulated, Scale, CountScale, Groups)] : levels;
+        return simulated is null ? null : Residuals(simulated);
     }
+
+    /// <summary>
+    /// The residuals of a simulation: the fitted cells' (and their one-step changes' with fit.changes), then one per
+    /// outside estimate (<see cref="ExternalEstimate.WithEstimates"/>). Both searches minimise their mean square.
+    /// </summary>
+    public double[] Residuals(SimulatedTable simulated)
+    {
+        var levels = CalibrationLoss.Residuals(Observed, simulated, Scale, CountScale, Groups);
+        var cells = FitChanges ? [.. levels, .. CalibrationLoss.ChangeResiduals(Observed, simulated, Scale, CountScale, Groups)] : levels;
+        return ExternalEstimate.WithEstimates(cells, Estimates.Select(e => e.Estimate).ToArray(), simulated.Estimates);
+    }
+
+    /// <summary>Residuals free to vary: the loss's independent cells and one per outside estimate.</summary>
+    public int IndependentResiduals => CalibrationLoss.IndependentCells(Observed, Scale, Groups, FitChanges) + Estimates.Count;
 
     // Runs count independent jobs with the threads split between them: one job at a time gets every thread, several
     // run side by side with one thread each (the engine's results do not depend on its thread count, so neither do
@@ -242,6 +273,9 @@ public enum FitMethod
     /// <summary>Nelder-Mead simplex with restarts (<see cref="NelderMeadFit"/>).</summary>
     NelderMead,
 }
+
+/// <summary>An outside estimate and the model outputs whose ratio it estimates (organization metrics; their window is set to the fitted keys when evaluated).</summary>
+public sealed record EstimateTarget(ExternalEstimate Estimate, Outcome Numerator, Outcome Denominator);
 
 /// <summary>How forecast intervals are made.</summary>
 /// <param name="Draws">Parameter draws, one forecast each.</param>

@@ -78,19 +78,31 @@ public static class CalibrationFile
             string? Optional(string k) => OutcomeEntry.Optional(t, k);
             if (OutcomeEntry.MetricScope(t, metric, t.Has("location")) is not { } scope) continue;
             var outcome = new Outcome(t.Text("column"), scope, metric, Optional("location"), Optional("organization"), Optional("route"), Optional("commodity"));
-            try
+            if (!OutcomeEntry.Compiles(t, t.Path, outcome, model)) continue;
+            targets.Add(outcome);
+            labels.Add(t.Has("label") ? t.Text("label") : outcome.Name);
+            string group = t.Has("group") ? t.Text("group") : "";
+            if (!groupNames.Contains(group)) groupNames.Add(group);
+            groupOf.Add(groupNames.IndexOf(group));
+        }
+
+        var estimates = new List<EstimateTarget>();
+        foreach (var e in r.Objects("estimates"))
+        {
+            string estimateName = e.Text("name");
+            if (estimates.Any(x => x.Estimate.Name == estimateName))
             {
-                CompiledOutcome.Compile(outcome, model, null);
-                targets.Add(outcome);
-                labels.Add(t.Has("label") ? t.Text("label") : outcome.Name);
-                string group = t.Has("group") ? t.Text("group") : "";
-                if (!groupNames.Contains(group)) groupNames.Add(group);
-                groupOf.Add(groupNames.IndexOf(group));
+                d.Error(e.PathOf("name"), $"estimate '{estimateName}' is named twice");
+                continue;
             }
-            catch (ArgumentException e)
-            {
-                d.Error(t.Path, e.Message.Replace($"outcome {outcome.Name}: ", "", StringComparison.Ordinal));
-            }
+            if (e.Text("numerator").Length == 0 || e.Text("denominator").Length == 0) continue; // already reported
+            var numerator = new Outcome(estimateName, OutcomeScope.Organization, e.Text("numerator"), Organization: OutcomeEntry.Optional(e, "organization"));
+            var denominator = numerator with { Metric = e.Text("denominator") };
+            // Both are organization metrics (the format's choices), so only the organization can fail to compile.
+            if (!OutcomeEntry.Compiles(e, e.PathOf("organization"), numerator, model) || !OutcomeEntry.Compiles(e, e.PathOf("organization"), denominator, model)) continue;
+            double value = e.Number("value"), standardError = e.Number("standard_error");
+            if (double.IsNaN(value) || double.IsNaN(standardError)) continue;
+            estimates.Add(new EstimateTarget(new ExternalEstimate(estimateName, value, standardError, e.Text("source").Trim()), numerator, denominator));
         }
 
         var parameters = new List<(ParameterPath, BoundedParameter)>();
@@ -188,6 +200,7 @@ public static class CalibrationFile
             Intervals = intervals,
             FitChanges = fitChanges,
             Method = method,
+            Estimates = estimates,
         };
     }
 

@@ -50,7 +50,7 @@ public sealed record CalibrationForecast(
                 var residuals = calibration.Residuals(values, threads, options, cancellation);
                 progress(++done);
                 return residuals;
-            }, CalibrationLoss.IndependentCells(calibration.Observed, calibration.Scale, groups, calibration.FitChanges), settings.Step);
+            }, calibration.IndependentResiduals, settings.Step);
         });
         ulong drawSeed = Core.Randomness.Seeds.CalibrationDraws(calibration.Seed);
         var draws = uncertainty.Draw(parameters, settings.Draws, drawSeed);
@@ -88,5 +88,16 @@ public sealed record CalibrationForecast(
         return calibration.Parameters.Select((p, i) => errors is null
             ? ((double?)null, (double?)null)
             : (p.Parameter.FromFree(Uncertainty!.Center[i] - 1.96 * errors[i]), p.Parameter.FromFree(Uncertainty!.Center[i] + 1.96 * errors[i]))).ToArray();
+    }
+
+    /// <summary>
+    /// The fitted cells' own root mean square error at the best point (the prediction's replications; percentage
+    /// points for shares, relative error for counts): what the fit achieved on the table when the loss also counts
+    /// outside estimates.
+    /// </summary>
+    public double CellError(Calibration calibration)
+    {
+        var cells = CalibrationLoss.Residuals(calibration.Observed, Simulated, calibration.Scale, calibration.CountScale, calibration.Groups);
+        return Math.Sqrt(cells.Sum(r => r * r) / cells.Length);
     }
 }

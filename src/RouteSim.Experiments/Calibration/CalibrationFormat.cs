@@ -7,6 +7,9 @@ namespace RouteSim.Experiments.Calibration;
 /// <summary>The calibration file format, key by key.</summary>
 public static class CalibrationFormat
 {
+    // Declared first: the specs below read it while the class initialises.
+    private static readonly string[] OrganizationMetrics = [.. Metrics.Organization.Select(m => m.Name)];
+
     /// <summary>How the observed table's keys map to periods.</summary>
     public static ObjectSpec Periods { get; } = new("periods", "Which periods each key (row) of the observed table stands for.",
     [
@@ -67,6 +70,18 @@ public static class CalibrationFormat
         new("anchor", Choice, false, "none: predictions are the model's values; last_fitted: after the last fitted key, the last fitted observation moved by the model's predicted change.", Choices: ["none", "last_fitted"], Default: "none"),
     ]);
 
+    /// <summary>An outside estimate of a ratio of model outputs.</summary>
+    public static ObjectSpec Estimate { get; } = new("estimate", "An outside estimate (a published study's, not the observed table's) of a ratio of two organization metrics over the fitted keys, e.g. apprehensions per crossing attempt; it enters the loss as one more observation with its standard error.",
+    [
+        new("name", Id, true, "Name in the results."),
+        new("numerator", Choice, true, "Organization metric above the line, totalled over the fitted keys' periods.", Choices: OrganizationMetrics),
+        new("denominator", Choice, true, "Organization metric below the line, totalled over the same periods.", Choices: OrganizationMetrics),
+        new("organization", Id, false, "Organization whose metrics are taken.", Default: "all organizations"),
+        new("value", Number, true, "The estimate.", "", Bounds.NonNegative),
+        new("standard_error", Number, true, "Its standard error (the loss counts the model's distance from the value in standard errors).", "", Bounds.Positive),
+        new("source", Text, true, "Where the estimate comes from: author, year and title."),
+    ]);
+
     /// <summary>Forecast intervals.</summary>
     public static ObjectSpec Intervals { get; } = new("intervals", "95% intervals of the predictions: parameter vectors drawn from the loss's curvature at the optimum, each forecast simulated with its own random numbers.",
     [
@@ -93,6 +108,7 @@ public static class CalibrationFormat
         new("parameters", MappingList, true, "The fitted parameters.", Nested: Parameter),
         new("replications", Integer, true, "Replications per evaluation (the same seeds every time: common random numbers).", "", Bounds.Between(1, 1_000_000)),
         new("seed", Integer, true, "Master seed.", "", Bounds.Between(0, long.MaxValue)),
+        new("estimates", MappingList, false, "Outside estimates of ratios of model outputs, each one more observation in the loss.", Default: "none", Nested: Estimate),
         new("fit", Mapping, false, "Search settings.", Nested: Fit),
         new("fit_keys", Mapping, false, "Observed rows used in the fit.", Default: "all", Nested: FitKeys),
         new("predict", Mapping, false, "Keys to predict.", Default: "the observed keys", Nested: Predict),

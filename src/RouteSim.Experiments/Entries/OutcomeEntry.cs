@@ -1,12 +1,13 @@
 using RouteSim.Analysis.Sweeps;
 using RouteSim.Core.Engine;
+using RouteSim.Scenarios;
 using RouteSim.Scenarios.Yaml;
 
 namespace RouteSim.Experiments.Entries;
 
 /// <summary>
 /// The reading an outcome entry of a sweep file and a target entry of a calibration file share: which count a
-/// metric reads (its scope), with the same error messages.
+/// metric reads (its scope), and whether an outcome can be counted in a scenario, with the same error messages.
 /// </summary>
 public static class OutcomeEntry
 {
@@ -28,5 +29,24 @@ public static class OutcomeEntry
             return null;
         }
         return OutcomeScope.Organization;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="outcome"/> can be counted in <paramref name="model"/> (its location, organization,
+    /// route and commodity exist); when not, reports why at <paramref name="path"/>, without the outcome's name
+    /// (the path names the entry).
+    /// </summary>
+    public static bool Compiles(MappingReader r, string path, Outcome outcome, CompiledScenario model)
+    {
+        try
+        {
+            CompiledOutcome.Compile(outcome, model, null);
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            r.Diagnostics.Error(path, e.Message.Replace($"outcome {outcome.Name}: ", "", StringComparison.Ordinal));
+            return false;
+        }
     }
 }

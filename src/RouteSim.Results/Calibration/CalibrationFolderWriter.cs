@@ -6,14 +6,16 @@ namespace RouteSim.Results.Calibration;
 
 /// <summary>
 /// Writes a calibration's results folder, as <c>routesim calibrate</c> writes it: fitted.yaml, parameters.csv,
-/// loss_trace.csv, fit.csv, the predictions, holdout.csv (when keys were held out) and manifest.json (the tables
+/// loss_trace.csv, fit.csv, the predictions, holdout.csv (when keys were held out), estimates.csv (when the
+/// calibration has outside estimates) and manifest.json (the tables
 /// through <see cref="CalibrationWriter"/>).
 /// </summary>
 public static class CalibrationFolderWriter
 {
-    /// <summary>What the loss of a calibration on this scale means, in words.</summary>
-    public static string LossMeaning(FitScale scale) =>
-        scale == FitScale.Shares ? "mean squared error of shares (percentage points squared)" : "mean squared relative error of counts";
+    /// <summary>What the loss of a calibration on this scale means, in words; <paramref name="withEstimates"/>: it also counts outside estimates' residuals.</summary>
+    public static string LossMeaning(FitScale scale, bool withEstimates = false) =>
+        (scale == FitScale.Shares ? "mean squared error of shares (percentage points squared)" : "mean squared relative error of counts")
+        + (withEstimates ? ", with the outside estimates' residuals" : "");
 
     /// <summary>
     /// Writes the folder of <paramref name="calibration"/> fitted as <paramref name="fit"/> with
@@ -37,6 +39,12 @@ public static class CalibrationFolderWriter
         string predictions = CalibrationWriter.Predictions(folder, calibration.Observed.KeyColumn, calibration.Labels, forecast.Predicted,
             calibration.PredictKeys, calibration.Scale, calibration.TargetName, groups, calibration.GroupName, forecast.Intervals);
         if (forecast.Holdout.Count > 0) CalibrationWriter.Holdout(Path.Combine(folder, "holdout.csv"), calibration.GroupName, forecast.Holdout);
+        EstimateResult[]? estimates = null;
+        if (calibration.Estimates.Count > 0)
+        {
+            estimates = EstimateResult.Of(calibration.Estimates.Select(e => e.Estimate).ToArray(), forecast.Simulated.Estimates);
+            CalibrationWriter.Estimates(Path.Combine(folder, "estimates.csv"), estimates);
+        }
 
         IntervalManifest? intervalManifest = null;
         if (calibration.Intervals is { } settings && forecast.Uncertainty is { } uncertainty)
@@ -47,10 +55,11 @@ public static class CalibrationFolderWriter
                 forecast.ForecastError?.Select(e => double.IsNaN(e) ? (double?)null : e).ToArray());
         var manifest = new CalibrationManifest(calibration.Name, files.Calibration.Path, files.Calibration.Sha256, files.Scenario.Path, files.Scenario.Sha256,
             files.Observed.Path, files.Observed.Sha256, calibration.Scale.ToString().ToLowerInvariant(), fitted, calibration.Replications, calibration.Seed,
-            fit.Trace.Count, fit.StopReason, fit.BestLoss, LossMeaning(calibration.Scale), predictions, calibration.Anchored ? "last_fitted" : "none",
+            fit.Trace.Count, fit.StopReason, fit.BestLoss, LossMeaning(calibration.Scale, calibration.Estimates.Count > 0), predictions, calibration.Anchored ? "last_fitted" : "none",
             calibration.PredictReplications, intervalManifest, forecast.Holdout)
         {
             Provenance = provenance.FinishedNow(),
+            Estimates = estimates,
         };
         manifest.Write(folder);
         return manifest;

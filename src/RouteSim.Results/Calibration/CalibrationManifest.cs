@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RouteSim.Analysis.Calibration;
 
 namespace RouteSim.Results.Calibration;
@@ -23,4 +24,9 @@ public sealed record CalibrationManifest(
     string Anchor,
     int PredictionReplications,
     IntervalManifest? Intervals,
-    IReadOnlyList<HoldoutScore> Holdout) : Manifest;
+    IReadOnlyList<HoldoutScore> Holdout) : Manifest
+{
+    /// <summary>The outside estimates against the fitted model; absent from the JSON when the calibration has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EstimateResult>? Estimates { get; init; }
+}

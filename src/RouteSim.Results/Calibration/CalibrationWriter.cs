@@ -95,5 +95,14 @@ public static class CalibrationWriter
         return -1;
     }
 
+    /// <summary>estimates.csv: each outside estimate, its standard error, the fitted model's value, how many standard errors apart they are, and its source.</summary>
+    public static void Estimates(string path, IReadOnlyList<EstimateResult> estimates)
+    {
+        using var w = Open(path);
+        w.WriteLine("estimate,value,standard_error,model,deviation,source");
+        foreach (var e in estimates)
+            w.WriteLine(Csv.Row(Csv.Text(e.Name), Csv.Number(e.Value), Csv.Number(e.StandardError), Csv.Number(e.Model), Csv.Number(e.Deviation), Csv.Text(e.Source)));
+    }
+
     private static StreamWriter Open(string path) => Csv.Create(path);
 }
