@@ -78,7 +78,7 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.Contains("estimate caught_per_attempt: model", result.Out, StringComparison.Ordinal);
         Assert.Contains("fitted cells alone", result.Out, StringComparison.Ordinal);
         var manifest = File.ReadAllText(Path.Combine(target, "manifest.json"));
-        Assert.Contains("with the outside estimates' residuals", manifest, StringComparison.Ordinal);
+        Assert.Contains("mean squared residual of shares and estimates", manifest, StringComparison.Ordinal);
         Assert.Contains("\"estimates\"", manifest, StringComparison.Ordinal);
     }
 

@@ -12,10 +12,17 @@ namespace RouteSim.Results.Calibration;
 /// </summary>
 public static class CalibrationFolderWriter
 {
-    /// <summary>What the loss of a calibration on this scale means, in words; <paramref name="withEstimates"/>: it also counts outside estimates' residuals.</summary>
-    public static string LossMeaning(FitScale scale, bool withEstimates = false) =>
-        (scale == FitScale.Shares ? "mean squared error of shares (percentage points squared)" : "mean squared relative error of counts")
-        + (withEstimates ? ", with the outside estimates' residuals" : "");
+    /// <summary>
+    /// What the loss of a calibration on this scale means, in words; <paramref name="withEstimates"/>: it also counts
+    /// outside estimates' residuals (in the cells' units). Short enough for the loss trace's axis.
+    /// </summary>
+    public static string LossMeaning(FitScale scale, bool withEstimates = false) => (scale, withEstimates) switch
+    {
+        (FitScale.Shares, false) => "mean squared error of shares (percentage points squared)",
+        (FitScale.Shares, true) => "mean squared residual of shares and estimates (pp²)",
+        (_, false) => "mean squared relative error of counts",
+        _ => "mean squared residual of relative counts and estimates",
+    };
 
     /// <summary>
     /// Writes the folder of <paramref name="calibration"/> fitted as <paramref name="fit"/> with
