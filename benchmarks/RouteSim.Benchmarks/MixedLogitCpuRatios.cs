@@ -8,16 +8,23 @@ namespace RouteSim.Benchmarks;
 /// round by round, one thread: on a machine shared with other work, wall time measures the other work as much
 /// as the engine, while the processor time this process gets is close to what the engine costs.
 /// </summary>
-/// <remarks>`dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS]`</remarks>
+/// <remarks>
+/// `dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS] [mixed-border|mexico]`.
+/// mexico is scenarios/north-america-2025/mexico-guard-2025.yaml (small od pairs: 100 to 450 acting agents a
+/// period each) with its own spreads (spread), every risk_sigma 0 (shared), and besides no commodity carrying
+/// people (plain).
+/// </remarks>
 public static class MixedLogitCpuRatios
 {
-    /// <summary>Runs ROUNDS rounds (default 7; one more first, not counted, to compile) of one replication of each shape over PERIODS periods (default 100) and prints the medians.</summary>
+    /// <summary>Runs ROUNDS rounds (default 7; one more first, not counted, to compile) of one replication of each shape over PERIODS periods (default 100; 365 for mexico) and prints the medians.</summary>
     public static void Run(string[] args)
     {
         int rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 7;
-        int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
+        bool mexico = args.Length > 2 && args[2] == "mexico";
+        if (args.Length > 2 && !mexico && args[2] != "mixed-border") throw new ArgumentException($"cpu-ratios: unknown scenario '{args[2]}' (mixed-border or mexico)");
+        int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : mexico ? 365 : 100;
         string[] shapes = ["spread", "shared", "plain"];
-        var models = shapes.Select(s => CompiledScenario.Build(MixedLogitThroughput.Build(s) with { Periods = periods })).ToArray();
+        var models = shapes.Select(s => CompiledScenario.Build((mexico ? Mexico(s) : MixedLogitThroughput.Build(s)) with { Periods = periods })).ToArray();
         var agents = new AgentArrays(models[0].TotalAgents);
         var rates = shapes.Select(_ => new List<double>()).ToArray();
         var process = Process.GetCurrentProcess();
@@ -34,7 +41,16 @@ public static class MixedLogitCpuRatios
         for (int s = 0; s < shapes.Length; s++)
             Console.WriteLine($"{shapes[s],-7} median {Median(rates[s]),6:F1} M decisions per processor second  [{string.Join(" ", rates[s].Select(r => r.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}]");
         Console.WriteLine($"spread / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[0][i] / rates[1][i])):F3}   " +
-            $"shared / plain {Median(Enumerable.Range(0, rounds).Select(i => rates[1][i] / rates[2][i])):F3}   (medians of the rounds' ratios; {periods} periods, one thread)");
+            $"shared / plain {Median(Enumerable.Range(0, rounds).Select(i => rates[1][i] / rates[2][i])):F3}   (medians of the rounds' ratios; {(mexico ? "mexico" : "mixed-border")}, {periods} periods, one thread)");
+    }
+
+    /// <summary>Mexico Guard 2025 in one shape: as it is (spread), every risk_sigma 0 (shared), and no commodity carrying people besides (plain).</summary>
+    private static RouteSim.Core.Model.Scenario Mexico(string shape)
+    {
+        var scenario = BenchmarkScenarios.Mexico();
+        if (shape != "spread") scenario = scenario with { Organizations = [.. scenario.Organizations.Select(o => o with { RiskSigma = 0 })] };
+        if (shape == "plain") scenario = scenario with { Commodities = [.. scenario.Commodities.Select(c => c with { CarriesPeople = false })] };
+        return scenario;
     }
 
     private static double Median(IEnumerable<double> values)
