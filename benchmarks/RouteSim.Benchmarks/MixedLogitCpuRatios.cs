@@ -23,8 +23,8 @@ public static class MixedLogitCpuRatios
         bool mexico = args.Length > 2 && args[2] == "mexico";
         if (args.Length > 2 && !mexico && args[2] != "mixed-border") throw new ArgumentException($"cpu-ratios: unknown scenario '{args[2]}' (mixed-border or mexico)");
         int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : mexico ? 365 : 100;
-        string[] shapes = ["spread", "shared", "plain"];
-        var models = shapes.Select(s => CompiledScenario.Build((mexico ? Mexico(s) : MixedLogitThroughput.Build(s)) with { Periods = periods })).ToArray();
+        string[] shapes = ["spread", "shared", "plain", "exact"];
+        var models = shapes.Select(s => CompiledScenario.Build((mexico ? Mexico(s == "exact" ? "spread" : s) : MixedLogitThroughput.Build(s == "exact" ? "spread" : s)) with { Periods = periods })).ToArray();
         var agents = new AgentArrays(models[0].TotalAgents);
         var rates = shapes.Select(_ => new List<double>()).ToArray();
         var process = Process.GetCurrentProcess();
@@ -33,15 +33,38 @@ public static class MixedLogitCpuRatios
             {
                 process.Refresh();
                 var start = process.TotalProcessorTime;
-                long decisions = new ReplicationRunner(models[s], EngineThroughput.Seed, round + 1, 1, agents).Run().Decisions;
+                SetChoiceBounds(shapes[s] != "exact");
+                var runner = new ReplicationRunner(models[s], EngineThroughput.Seed, round + 1, 1, agents);
+                long decisions = runner.Run().Decisions;
                 process.Refresh();
                 double seconds = (process.TotalProcessorTime - start).TotalSeconds;
+                if (round == -1) Console.WriteLine($"{shapes[s]}: {decisions:N0} decisions in {seconds:F3} processor seconds" + (s == 0 ? "; " + DecidedWithoutExponentials(runner) : ""));
                 if (round >= 0) rates[s].Add(decisions / seconds / 1e6);
             }
         for (int s = 0; s < shapes.Length; s++)
             Console.WriteLine($"{shapes[s],-7} median {Median(rates[s]),6:F1} M decisions per processor second  [{string.Join(" ", rates[s].Select(r => r.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}]");
         Console.WriteLine($"spread / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[0][i] / rates[1][i])):F3}   " +
-            $"shared / plain {Median(Enumerable.Range(0, rounds).Select(i => rates[1][i] / rates[2][i])):F3}   (medians of the rounds' ratios; {(mexico ? "mexico" : "mixed-border")}, {periods} periods, one thread)");
+            $"shared / plain {Median(Enumerable.Range(0, rounds).Select(i => rates[1][i] / rates[2][i])):F3}   " +
+            $"exact / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[3][i] / rates[1][i])):F3}   (medians of the rounds' ratios; {(mexico ? "mexico" : "mixed-border")}, {periods} periods, one thread)");
+    }
+
+    /// <summary>
+    /// Switches the engine's bounds and lines of the mixed logit (ReplicationRunner.UseChoiceBounds, internal: the
+    /// results do not depend on it) on or off by reflection; off, the "exact" shape is the spread one with every
+    /// own-weight choice on the exact path.
+    /// </summary>
+    private static void SetChoiceBounds(bool on) =>
+        typeof(ReplicationRunner).GetProperty("UseChoiceBounds", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.SetValue(null, on);
+
+    /// <summary>
+    /// How many choices of agents with their own logit weights the bounds or lines decided, read by reflection
+    /// (ReplicationRunner.OwnWeightChoices is internal to the engine: the results do not depend on it).
+    /// </summary>
+    private static string DecidedWithoutExponentials(ReplicationRunner runner)
+    {
+        var property = typeof(ReplicationRunner).GetProperty("OwnWeightChoices", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
+        if (property?.GetValue(runner) is not ValueTuple<long, long> (long choices, long decided)) return "choices decided without exponentials unknown";
+        return $"{decided:N0} of {choices:N0} own-weight choices decided without exponentials ({100.0 * decided / Math.Max(1, choices):F1}%)";
     }
 
     /// <summary>Mexico Guard 2025 in one shape: as it is (spread), every risk_sigma 0 (shared), and no commodity carrying people besides (plain).</summary>

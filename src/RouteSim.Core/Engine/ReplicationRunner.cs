@@ -51,8 +51,11 @@ public sealed partial class ReplicationRunner
     private readonly double[] _laneRisk; // by lane: F*(1-S), 0 for the outside option and padding
     private readonly double[] _sharedCumulative; // by lane: cumulative logit weights when all agents of the organization share them
     private readonly ChoiceBounds?[] _bounds; // by od pair, as _odLaneStart: null where every agent takes the exact path
-    private readonly bool[] _hasBounds; // by organization: whether any of its od pairs has bounds
+    private readonly ChoiceLines?[] _lines; // by od pair, as _bounds: lines for od pairs too small for bounds
+    private readonly bool[] _hasBounds; // by organization: whether any of its od pairs has bounds or lines
+    private readonly bool[] _hasLines; // by organization: whether any of its od pairs has lines
     private readonly ChoiceBounds.Scratch? _boundsScratch;
+    private readonly double[] _linesScratch;
     private readonly Chunk[] _chunks;
     private readonly long[] _recordEndings, _recordTraversals, _recordInterdictions; // Record's scratch, kept to spare the collector
 
@@ -103,8 +106,10 @@ public sealed partial class ReplicationRunner
         _laneRisk = new double[_odLaneStart[^1]];
         _sharedCumulative = new double[_odLaneStart[^1]];
         _bounds = new ChoiceBounds?[_odIndexStart[^1]];
+        _lines = new ChoiceLines?[_odIndexStart[^1]];
         _hasBounds = new bool[model.Organizations.Length];
-        int scratchDoubles = 0, maxOptions = 0;
+        _hasLines = new bool[model.Organizations.Length];
+        int scratchDoubles = 0, maxOptions = 0, linesScratchDoubles = 0;
         foreach (var plan in model.Organizations)
         {
             if (SharesChoice(model, plan)) continue;
@@ -113,7 +118,15 @@ public sealed partial class ReplicationRunner
                 int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
                 double sigma = plan.Organization.RiskSigma, acting = ActingPerPeriod(plan, w);
                 var bounds = ChoiceBounds.Create(sigma, acting, options);
-                if (bounds is null) continue;
+                if (bounds is null)
+                {
+                    var lines = ChoiceLines.Create(sigma, acting, options);
+                    if (lines is null) continue;
+                    _lines[_odIndexStart[plan.Index] + w] = lines;
+                    _hasBounds[plan.Index] = _hasLines[plan.Index] = true;
+                    linesScratchDoubles = Math.Max(linesScratchDoubles, ChoiceLines.ScratchDoubles(sigma, acting, options));
+                    continue;
+                }
                 _bounds[_odIndexStart[plan.Index] + w] = bounds;
                 _hasBounds[plan.Index] = true;
                 scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options));
@@ -121,11 +134,12 @@ public sealed partial class ReplicationRunner
             }
         }
         _boundsScratch = scratchDoubles > 0 ? new ChoiceBounds.Scratch(scratchDoubles, maxOptions) : null;
+        _linesScratch = new double[linesScratchDoubles];
 
         var chunks = new List<Chunk>();
         foreach (var plan in model.Organizations)
             for (int start = 0; start < plan.AgentCount; start += ChunkSize)
-                chunks.Add(new Chunk(plan, plan.AgentStart + start, plan.AgentStart + Math.Min(plan.AgentCount, start + ChunkSize), maxLanes));
+                chunks.Add(new Chunk(plan, plan.AgentStart + start, plan.AgentStart + Math.Min(plan.AgentCount, start + ChunkSize), maxLanes, _hasLines[plan.Index]));
         _chunks = [.. chunks];
         _recordEndings = new long[model.Organizations.Length == 0 ? 0 : model.Organizations.Max(p => p.OutcomeCount)];
         _recordTraversals = new long[locations];
@@ -162,23 +176,30 @@ public sealed partial class ReplicationRunner
             }
         long bytes = 8L * (2L * model.Organizations.Length * model.LocationCount + (long)model.CommodityCount * model.LocationCount
             + 2L * model.TotalOrganizationRoutes + model.TotalOutcomes + 3 * lanes) + 4L * lanes;
-        foreach (var plan in model.Organizations)
-            bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes);
-
-        int scratchDoubles = 0, maxOptions = 0;
+        int scratchDoubles = 0, maxOptions = 0, linesScratchDoubles = 0;
         foreach (var plan in model.Organizations)
         {
-            if (SharesChoice(model, plan)) continue;
-            for (int w = 0; w < plan.Organization.Od.Count; w++)
+            bool hasLines = false;
+            for (int w = 0; w < plan.Organization.Od.Count && !SharesChoice(model, plan); w++)
             {
                 int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
                 double sigma = plan.Organization.RiskSigma, acting = ActingPerPeriod(plan, w);
-                bytes += ChoiceBounds.Bytes(sigma, acting, options);
+                long boundsBytes = ChoiceBounds.Bytes(sigma, acting, options);
+                if (boundsBytes == 0)
+                {
+                    long linesBytes = ChoiceLines.Bytes(sigma, acting, options);
+                    bytes += linesBytes;
+                    hasLines |= linesBytes > 0;
+                    linesScratchDoubles = Math.Max(linesScratchDoubles, ChoiceLines.ScratchDoubles(sigma, acting, options));
+                    continue;
+                }
+                bytes += boundsBytes;
                 scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options));
                 maxOptions = Math.Max(maxOptions, options);
             }
+            bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes, hasLines);
         }
-        return bytes + ChoiceBounds.ScratchBytes(scratchDoubles, maxOptions);
+        return bytes + ChoiceBounds.ScratchBytes(scratchDoubles, maxOptions) + ChoiceLines.ScratchBytes(linesScratchDoubles) + 24;
     }
 
     /// <summary>Agents of od pair w expected to act in a period: the organization's agents times the pair's share of the weight times the activity rate.</summary>
@@ -335,7 +356,10 @@ public sealed partial class ReplicationRunner
                 CumulativeWeights(_laneAttraction.AsSpan(start, Lanes(plan, w)), _laneRisk.AsSpan(start, Lanes(plan, w)), options, 1.0,
                     1 / organization.Temperature, _sharedCumulative.AsSpan(start, Lanes(plan, w)));
             else
+            {
                 _bounds[_odIndexStart[g] + w]?.Build(_laneAttraction.AsSpan(start, options), _laneRisk.AsSpan(start, options), 1 / organization.Temperature, _boundsScratch!);
+                _lines[_odIndexStart[g] + w]?.Build(_laneAttraction.AsSpan(start, options), _laneRisk.AsSpan(start, options), 1 / organization.Temperature, _linesScratch);
+            }
         }
     }
 

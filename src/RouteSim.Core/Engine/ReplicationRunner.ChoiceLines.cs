@@ -1,0 +1,309 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using RouteSim.Core.Numerics;
+
+namespace RouteSim.Core.Engine;
+
+// The mixed logit (ModelLaws.ChoiceProbabilities) of od pairs too small for ChoiceBounds, without an exponential
+// per agent in most cases and with the same choices to the bit.
+//
+// The agent counts boundary j (its choice is the number counted, minus one) when F_j = N_j / (N_j + M_j) <= u, N_j
+// the weights of options 0..j and M_j of the others, that is when D_j(rho) = log N_j - log M_j <= logit(u). Both
+// f = log N_j and g = log M_j are log-sum-exps of lines in rho, so convex: on a bin [r0, r1] each lies below its
+// chord and above its tangent at the bin's midpoint rm. Hence
+//     tangent_f(rm) - chord_g  <=  D_j  <=  chord_f - tangent_g(rm),
+// two lines in rho whose gap is at most about (f'' + g'') w^2 / 8 for a bin of width w: it shrinks with the square
+// of the width, where ChoiceBounds' constant bounds shrink with the width, so a few wide bins decide most choices
+// of an od pair of a hundred agents. Each period the lines are built for every bin and widened by a margin far
+// above the rounding error of the exact computation, of the lines and of logit(u); an agent whose logit(u) is
+// clear of every boundary's pair of lines at its rho has the choice the exact computation would give, the others
+// take the exact path. Nothing is approximated and no draw changes.
+public sealed partial class ReplicationRunner
+{
+    /// <summary>
+    /// Per od pair of an organization whose agents differ in rho and that is too small for
+    /// <see cref="ChoiceBounds"/>: bins of rho and, each period, lines bounding every boundary's log-odds
+    /// D_j(rho) = log(F_j / (1 - F_j)) over each bin.
+    /// </summary>
+    /// <remarks>
+    /// Bins are ranges of the bit pattern of rho as in <see cref="ChoiceBounds"/> (2^m bins an octave, m from 0 to
+    /// 6), covering rho = exp(sigma z) for |z| &lt;= 3.5 (all but 5 in 10,000 agents), as many as one bin per
+    /// eight acting agents a period allows. Uniforms below 2^-20 or above 1 - 2^-20 (2 in a million) take the exact
+    /// path: near 1 the exact computation's rounding moves logit(u) by up to its relative error over 1 - u.
+    /// </remarks>
+    internal sealed class ChoiceLines
+    {
+        private const double CoveredZ = 3.5;
+        private const int ActingAgentsPerBin = 64;
+        private const int MaxBins = 512;
+        private const int MinBinsPerOctaveLog2 = -2;
+        private const int MaxBinsPerOctaveLog2 = 6;
+
+        /// <summary>The range of uniforms the lines decide; the others take the exact path.</summary>
+        internal const double LowestUniform = 1.0 / (1 << 20), HighestUniform = 1 - 1.0 / (1 << 20);
+
+        private readonly int _shift;
+        private readonly long _first; // bits(rho) >> shift of the first bin
+        private readonly int _bins;
+        private readonly int _boundaries; // options - 1: D_0 .. D_{options-2}
+        private readonly int _width; // boundaries rounded up to four
+        private readonly int _stride; // points rounded up to four
+        private readonly double[] _points; // rho at the bins' edges and midpoints: edge b at 2b, midpoint of bin b at 2b + 1, padded with the last
+        private readonly double[] _rows; // by bin: upper intercepts plus the margin, upper slopes, lower intercepts minus the margin, lower slopes
+        private int _liveBins; // _bins when this period's lines are built, 0 when every agent takes the exact path
+
+        private ChoiceLines(int shift, long first, int bins, int options)
+        {
+            _shift = shift;
+            _first = first;
+            _bins = bins;
+            _boundaries = options - 1;
+            _width = (_boundaries + 3) & ~3;
+            _stride = PointStride(bins);
+            _points = new double[_stride];
+            for (int p = 0; p < _stride; p++)
+            {
+                int q = Math.Min(p, 2 * bins);
+                double low = Edge(first, shift, q / 2), high = Edge(first, shift, q / 2 + 1);
+                _points[p] = q % 2 == 0 ? low : 0.5 * (low + high);
+            }
+            _rows = new double[RowDoubles(bins, options)];
+            for (int bin = 0; bin < bins; bin++)
+                for (int j = _boundaries; j < _width; j++)
+                {
+                    // Padding past the last boundary: +infinity in both lines, never at or below logit(u).
+                    _rows[bin * 4 * _width + j] = double.PositiveInfinity;
+                    _rows[bin * 4 * _width + 2 * _width + j] = double.PositiveInfinity;
+                }
+        }
+
+        private static double Edge(long first, int shift, long edge) => BitConverter.Int64BitsToDouble((first + edge) << shift);
+
+        private static int PointStride(int bins) => (2 * bins + 1 + 3) & ~3;
+
+        private static int RowDoubles(int bins, int options) => bins * 4 * ((options - 1 + 3) & ~3);
+
+        /// <summary>
+        /// Bins for an od pair with <paramref name="options"/> options (the outside option included) whose agents
+        /// have rho = exp(sigma z), about <paramref name="actingAgents"/> of them acting a period; false where bins
+        /// would not pay (too few agents for one bin an octave, or one option only).
+        /// </summary>
+        private static bool Bins(double sigma, double actingAgents, int options, out int shift, out long first, out int bins)
+        {
+            (shift, first, bins) = (0, 0, 0);
+            if (options < 2 || !(sigma > 0) || !UseChoiceBounds) return false;
+            int budget = (int)Math.Min(MaxBins, actingAgents / ActingAgentsPerBin);
+            long low = BitConverter.DoubleToInt64Bits(Math.Exp(-CoveredZ * sigma));
+            long high = BitConverter.DoubleToInt64Bits(Math.Exp(CoveredZ * sigma));
+            for (int m = MaxBinsPerOctaveLog2; m >= MinBinsPerOctaveLog2; m--)
+            {
+                shift = 52 - m;
+                first = low >> shift;
+                long count = (high >> shift) - first + 1;
+                if (count > budget) continue;
+                bins = (int)count;
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>Lines for such an od pair (see <see cref="Bins"/>); null where they would not pay.</summary>
+        public static ChoiceLines? Create(double sigma, double actingAgents, int options) =>
+            Bins(sigma, actingAgents, options, out int shift, out long first, out int bins) ? new ChoiceLines(shift, first, bins, options) : null;
+
+        /// <summary>Bytes the lines of such an od pair hold (arrays with their headers and the object), 0 where there are none.</summary>
+        public static long Bytes(double sigma, double actingAgents, int options) =>
+            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? 8L * (PointStride(bins) + RowDoubles(bins, options)) + 2 * 24 + 72 : 0;
+
+        /// <summary>
+        /// Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and point, each
+        /// point's largest, and log N_j, log M_j and their slopes by boundary and point; suffix sums by option.
+        /// </summary>
+        public static int ScratchDoubles(double sigma, double actingAgents, int options) =>
+            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? (options + 1 + 4 * (options - 1)) * PointStride(bins) + 8 * (options + 1) : 0;
+
+        /// <summary>Bytes of a scratch array of this many doubles (0 for none).</summary>
+        public static long ScratchBytes(int doubles) => doubles == 0 ? 0 : 8L * doubles + 24;
+
+        /// <summary>
+        /// logit(u) = log u - log(1 - u) of four uniforms, as the engine computes it for <see cref="TryPick"/>
+        /// (within a few units in the last place; the margin allows for 10^-9).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Logit(Vector256<double> u) => Vector256.Log(u) - Vector256.Log(Vector256<double>.One - u);
+
+        /// <summary>logit(u) of eight uniforms (see <see cref="Logit(Vector256{double})"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Logit(Vector512<double> u) => Vector512.Log(u) - Vector512.Log(Vector512<double>.One - u);
+
+        /// <summary>
+        /// This period's lines from the od pair's lanes (attraction A and risk term B of each option, the outside
+        /// option first with A = B = 0) and 1/tau; <paramref name="scratch"/> holds at least
+        /// <see cref="ScratchDoubles"/> doubles.
+        /// </summary>
+        public void Build(ReadOnlySpan<double> attraction, ReadOnlySpan<double> risk, double inverseTemperature, double[] scratch)
+        {
+            int options = _boundaries + 1;
+            double riskLow = double.PositiveInfinity, riskHigh = double.NegativeInfinity, largestAttraction = 0;
+            for (int k = 0; k < options; k++)
+            {
+                riskLow = Math.Min(riskLow, risk[k]);
+                riskHigh = Math.Max(riskHigh, risk[k]);
+                largestAttraction = Math.Max(largestAttraction, Math.Abs(attraction[k]));
+            }
+            // D_j does not change when every option's B moves by the same c (exp(rho c / tau) cancels); f and g
+            // change by the same line, which leaves chords and tangents bounding them. Centred, the numbers are smallest.
+            double centre = 0.5 * (riskLow + riskHigh), halfSpread = 0.5 * (riskHigh - riskLow);
+            double rhoMax = _points[^1];
+
+            // The margin in log-odds. The exact path's cumulative weights and u * Z are within a relative eta of
+            // exact (as in ChoiceBounds: eta = 2^-50 G + 4e-15 + options 2^-52, G the largest exponent's magnitude),
+            // so it counts boundary j when F_j <= u (1 - 3 eta) and not when F_j > u (1 + 3 eta); for u <= 1 - 2^-20
+            // that moves logit(u) by at most 3 eta 2^20 (x 1.01). The lines are a few dozen roundings of numbers of
+            // at most Magnitude (logs, slopes times rho), each 2^-53 relative; logit(u) is within 1e-13. Each allowance
+            // is taken many times over.
+            double exactMagnitude = inverseTemperature * (largestAttraction + rhoMax * Math.Max(Math.Abs(riskLow), Math.Abs(riskHigh)));
+            double eta = Math.ScaleB(exactMagnitude, -50) + 4e-15 + options * Math.ScaleB(1.0, -52);
+            double range = 2 * inverseTemperature * (largestAttraction + rhoMax * halfSpread); // the largest gap between two options' exponents
+            double magnitude = range + Math.Log(options) + 1 + inverseTemperature * halfSpread * rhoMax;
+            double margin = Math.ScaleB(eta, 26) + Math.ScaleB(magnitude, -36) + 1e-9;
+            // Past 600 the smallest weights come near the bottom of the doubles and their logs lose precision.
+            if (!double.IsFinite(range) || range > 600 || margin > 1e-3)
+            {
+                _liveBins = 0;
+                return;
+            }
+
+            int stride = _stride;
+            ref double x = ref MemoryMarshal.GetArrayDataReference(scratch); // exponents by option, then weights
+            ref double shift = ref Unsafe.Add(ref x, options * stride); // max_k x_k(p)
+            ref double logN = ref Unsafe.Add(ref shift, stride); // by boundary and point
+            ref double slopeN = ref Unsafe.Add(ref logN, _boundaries * stride);
+            ref double logM = ref Unsafe.Add(ref slopeN, _boundaries * stride);
+            ref double slopeM = ref Unsafe.Add(ref logM, _boundaries * stride);
+            ref double suffixW = ref Unsafe.Add(ref slopeM, _boundaries * stride); // four points, by option
+            ref double suffixP = ref Unsafe.Add(ref suffixW, 4 * (options + 1));
+            ref double rho = ref MemoryMarshal.GetArrayDataReference(_points);
+
+            // Exponents x_k(p) = (A_k - rho_p (B_k - centre)) / tau and weights exp(x_k - max_k x_k), four points at a time.
+            for (int p = 0; p < stride; p += 4)
+                Vector256.Create(double.NegativeInfinity).StoreUnsafe(ref shift, (nuint)p);
+            for (int k = 0; k < options; k++)
+            {
+                var a = Vector256.Create(inverseTemperature * attraction[k]);
+                var b = Vector256.Create(inverseTemperature * (risk[k] - centre));
+                for (int p = 0; p < stride; p += 4)
+                {
+                    var value = a - Vector256.LoadUnsafe(ref rho, (nuint)p) * b;
+                    value.StoreUnsafe(ref x, (nuint)(k * stride + p));
+                    Vector256.Max(Vector256.LoadUnsafe(ref shift, (nuint)p), value).StoreUnsafe(ref shift, (nuint)p);
+                }
+            }
+            for (int k = 0; k < options; k++)
+                for (int p = 0; p < stride; p += 4)
+                {
+                    nuint at = (nuint)(k * stride + p);
+                    DeterministicExp.Exp(Vector256.LoadUnsafe(ref x, at) - Vector256.LoadUnsafe(ref shift, (nuint)p)).StoreUnsafe(ref x, at);
+                }
+
+            // At every point, for every boundary j: f = log N_j, f' = d f / d rho = -(sum of w_k beta_k) / N_j over
+            // k <= j (beta_k = (B_k - centre) / tau), and g = log M_j, g' likewise over k > j.
+            for (int p = 0; p < stride; p += 4)
+            {
+                var sumW = Vector256<double>.Zero;
+                var sumP = Vector256<double>.Zero;
+                for (int k = options - 1; k > 0; k--)
+                {
+                    var weight = Vector256.LoadUnsafe(ref x, (nuint)(k * stride + p));
+                    sumW += weight;
+                    sumP += weight * Vector256.Create(inverseTemperature * (risk[k] - centre));
+                    sumW.StoreUnsafe(ref suffixW, (nuint)(4 * k));
+                    sumP.StoreUnsafe(ref suffixP, (nuint)(4 * k));
+                }
+                var s = Vector256.LoadUnsafe(ref shift, (nuint)p);
+                sumW = Vector256<double>.Zero;
+                sumP = Vector256<double>.Zero;
+                for (int j = 0; j < _boundaries; j++)
+                {
+                    var weight = Vector256.LoadUnsafe(ref x, (nuint)(j * stride + p));
+                    sumW += weight;
+                    sumP += weight * Vector256.Create(inverseTemperature * (risk[j] - centre));
+                    var afterW = Vector256.LoadUnsafe(ref suffixW, (nuint)(4 * j + 4));
+                    var afterP = Vector256.LoadUnsafe(ref suffixP, (nuint)(4 * j + 4));
+                    nuint at = (nuint)(j * stride + p);
+                    (s + Vector256.Log(sumW)).StoreUnsafe(ref logN, at);
+                    (-sumP / sumW).StoreUnsafe(ref slopeN, at);
+                    (s + Vector256.Log(afterW)).StoreUnsafe(ref logM, at);
+                    (-afterP / afterW).StoreUnsafe(ref slopeM, at);
+                }
+            }
+
+            // Per bin and boundary: upper line chord_f - tangent_g(rm), lower line tangent_f(rm) - chord_g, as
+            // intercept and slope in rho, widened by the margin.
+            for (int bin = 0; bin < _bins; bin++)
+            {
+                int p0 = 2 * bin, pm = p0 + 1, p1 = p0 + 2;
+                double r0 = _points[p0], rm = _points[pm], width = _points[p1] - r0;
+                int row = bin * 4 * _width;
+                for (int j = 0; j < _boundaries; j++)
+                {
+                    int at = j * stride;
+                    double f0 = Unsafe.Add(ref logN, at + p0), fm = Unsafe.Add(ref logN, at + pm), f1 = Unsafe.Add(ref logN, at + p1);
+                    double g0 = Unsafe.Add(ref logM, at + p0), gm = Unsafe.Add(ref logM, at + pm), g1 = Unsafe.Add(ref logM, at + p1);
+                    double df = Unsafe.Add(ref slopeN, at + pm), dg = Unsafe.Add(ref slopeM, at + pm);
+                    double chordF = (f1 - f0) / width, chordG = (g1 - g0) / width;
+                    _rows[row + j] = f0 - chordF * r0 - gm + dg * rm + margin;
+                    _rows[row + _width + j] = chordF - dg;
+                    _rows[row + 2 * _width + j] = fm - df * rm - g0 + chordG * r0 - margin;
+                    _rows[row + 3 * _width + j] = df - chordG;
+                }
+            }
+            _liveBins = _bins;
+        }
+
+        /// <summary>
+        /// The choice (-1 abstain, else the route's index within the od pair) of an agent with risk multiplier
+        /// <paramref name="rho"/>, choice uniform <paramref name="u"/> and <paramref name="logit"/> its
+        /// <see cref="Logit(Vector256{double})"/>, where the lines decide it: the same as the exact computation's.
+        /// False where they do not (the agent then takes the exact path).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryPick(double rho, double u, double logit, out int choice)
+        {
+            long bin = (BitConverter.DoubleToInt64Bits(rho) >> _shift) - _first;
+            if ((ulong)bin >= (ulong)_liveBins || !(u >= LowestUniform && u <= HighestUniform))
+            {
+                choice = 0;
+                return false;
+            }
+            ref double row = ref _rows[(int)bin * 4 * _width];
+            if (Vector512.IsHardwareAccelerated && _width == 8)
+            {
+                var r8 = Vector512.Create(rho);
+                var l8 = Vector512.Create(logit);
+                var upper8 = Vector512.LoadUnsafe(ref row) + Vector512.LoadUnsafe(ref row, 8) * r8;
+                var lower8 = Vector512.LoadUnsafe(ref row, 16) + Vector512.LoadUnsafe(ref row, 24) * r8;
+                ulong surely8 = Vector512.LessThanOrEqual(upper8, l8).ExtractMostSignificantBits();
+                ulong possibly8 = Vector512.LessThanOrEqual(lower8, l8).ExtractMostSignificantBits();
+                choice = System.Numerics.BitOperations.PopCount(surely8) - 1;
+                return surely8 == possibly8;
+            }
+            var r4 = Vector256.Create(rho);
+            var l4 = Vector256.Create(logit);
+            uint differ = 0;
+            int surely = 0;
+            for (int j = 0; j < _width; j += 4)
+            {
+                var upper = Vector256.LoadUnsafe(ref row, (nuint)j) + Vector256.LoadUnsafe(ref row, (nuint)(_width + j)) * r4;
+                var lower = Vector256.LoadUnsafe(ref row, (nuint)(2 * _width + j)) + Vector256.LoadUnsafe(ref row, (nuint)(3 * _width + j)) * r4;
+                uint above = Vector256.LessThanOrEqual(upper, l4).ExtractMostSignificantBits();
+                uint below = Vector256.LessThanOrEqual(lower, l4).ExtractMostSignificantBits();
+                differ |= above ^ below;
+                surely += System.Numerics.BitOperations.PopCount(above);
+            }
+            choice = surely - 1;
+            return differ == 0;
+        }
+    }
+}
