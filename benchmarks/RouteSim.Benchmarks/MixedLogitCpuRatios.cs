@@ -9,7 +9,8 @@ namespace RouteSim.Benchmarks;
 /// as the engine, while the processor time this process gets is close to what the engine costs.
 /// </summary>
 /// <remarks>
-/// `dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS] [mixed-border|mexico]`.
+/// `dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS] [mixed-border|mexico] [spread|shared|plain|exact]`
+/// (the last runs one shape alone, for a profiler).
 /// mexico is scenarios/north-america-2025/mexico-guard-2025.yaml (small od pairs: 100 to 450 acting agents a
 /// period each) with its own spreads (spread), every risk_sigma 0 (shared), and besides no commodity carrying
 /// people (plain).
@@ -23,7 +24,8 @@ public static class MixedLogitCpuRatios
         bool mexico = args.Length > 2 && args[2] == "mexico";
         if (args.Length > 2 && !mexico && args[2] != "mixed-border") throw new ArgumentException($"cpu-ratios: unknown scenario '{args[2]}' (mixed-border or mexico)");
         int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : mexico ? 365 : 100;
-        string[] shapes = ["spread", "shared", "plain", "exact"];
+        // A fourth argument names one shape to run alone (for a profiler); the ratios then need the others.
+        string[] shapes = args.Length > 3 ? [args[3]] : ["spread", "shared", "plain", "exact"];
         var models = shapes.Select(s => CompiledScenario.Build((mexico ? Mexico(s == "exact" ? "spread" : s) : MixedLogitThroughput.Build(s == "exact" ? "spread" : s)) with { Periods = periods })).ToArray();
         var agents = new AgentArrays(models[0].TotalAgents);
         var rates = shapes.Select(_ => new List<double>()).ToArray();
@@ -43,6 +45,7 @@ public static class MixedLogitCpuRatios
             }
         for (int s = 0; s < shapes.Length; s++)
             Console.WriteLine($"{shapes[s],-7} median {Median(rates[s]),6:F1} M decisions per processor second  [{string.Join(" ", rates[s].Select(r => r.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}]");
+        if (shapes.Length < 4) return;
         Console.WriteLine($"spread / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[0][i] / rates[1][i])):F3}   " +
             $"shared / plain {Median(Enumerable.Range(0, rounds).Select(i => rates[1][i] / rates[2][i])):F3}   " +
             $"exact / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[3][i] / rates[1][i])):F3}   (medians of the rounds' ratios; {(mexico ? "mexico" : "mixed-border")}, {periods} periods, one thread)");

@@ -212,8 +212,8 @@ public sealed partial class ReplicationRunner
                         int i = agents[a], pair = pairs + _od[i];
                         ulong key = keys[a];
                         int choice = 0;
-                        if (_bounds[pair] is { } bounds ? bounds.TryPick(_risk[i], uniforms[a], out choice)
-                            : _lines[pair] is { } lines && lines.TryPick(_risk[i], uniforms[a], logits[a], out choice))
+                        if (_lines[pair] is { } lines ? lines.TryPick(_risk[i], logits[a], out choice)
+                            : _bounds[pair] is { } bounds && bounds.TryPick(_risk[i], uniforms[a], out choice))
                         {
                             abstentions += Walk(chunk, i, choice, Uniform(key, Purpose.Walk), t, incapacitation);
                             continue;

@@ -35,7 +35,7 @@ public sealed partial class ReplicationRunner
     internal sealed class ChoiceLines
     {
         private const double CoveredZ = 3.5;
-        private const int ActingAgentsPerBin = 64;
+        private const int ActingAgentsPerBin = 48;
         private const int MaxBins = 512;
         private const int MinBinsPerOctaveLog2 = -2;
         private const int MaxBinsPerOctaveLog2 = 6;
@@ -127,15 +127,24 @@ public sealed partial class ReplicationRunner
         public static long ScratchBytes(int doubles) => doubles == 0 ? 0 : 8L * doubles + 24;
 
         /// <summary>
-        /// logit(u) = log u - log(1 - u) of four uniforms, as the engine computes it for <see cref="TryPick"/>
-        /// (within a few units in the last place; the margin allows for 10^-9).
+        /// logit(u) = log(u / (1 - u)) of four uniforms, as the engine computes it for <see cref="TryPick"/> (within
+        /// a few units in the last place; the margin allows for 10^-9), and NaN for uniforms outside
+        /// [<see cref="LowestUniform"/>, <see cref="HighestUniform"/>], which TryPick then declines.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<double> Logit(Vector256<double> u) => Vector256.Log(u) - Vector256.Log(Vector256<double>.One - u);
+        public static Vector256<double> Logit(Vector256<double> u)
+        {
+            var inside = Vector256.GreaterThanOrEqual(u, Vector256.Create(LowestUniform)) & Vector256.LessThanOrEqual(u, Vector256.Create(HighestUniform));
+            return Vector256.ConditionalSelect(inside, Vector256.Log(u / (Vector256<double>.One - u)), Vector256.Create(double.NaN));
+        }
 
         /// <summary>logit(u) of eight uniforms (see <see cref="Logit(Vector256{double})"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Logit(Vector512<double> u) => Vector512.Log(u) - Vector512.Log(Vector512<double>.One - u);
+        public static Vector512<double> Logit(Vector512<double> u)
+        {
+            var inside = Vector512.GreaterThanOrEqual(u, Vector512.Create(LowestUniform)) & Vector512.LessThanOrEqual(u, Vector512.Create(HighestUniform));
+            return Vector512.ConditionalSelect(inside, Vector512.Log(u / (Vector512<double>.One - u)), Vector512.Create(double.NaN));
+        }
 
         /// <summary>
         /// This period's lines from the od pair's lanes (attraction A and risk term B of each option, the outside
@@ -161,7 +170,7 @@ public sealed partial class ReplicationRunner
             // exact (as in ChoiceBounds: eta = 2^-50 G + 4e-15 + options 2^-52, G the largest exponent's magnitude),
             // so it counts boundary j when F_j <= u (1 - 3 eta) and not when F_j > u (1 + 3 eta); for u <= 1 - 2^-20
             // that moves logit(u) by at most 3 eta 2^20 (x 1.01). The lines are a few dozen roundings of numbers of
-            // at most Magnitude (logs, slopes times rho), each 2^-53 relative; logit(u) is within 1e-13. Each allowance
+            // at most magnitude (logs, slopes times rho), each 2^-53 relative; logit(u) is within 1e-13. Each allowance
             // is taken many times over.
             double exactMagnitude = inverseTemperature * (largestAttraction + rhoMax * Math.Max(Math.Abs(riskLow), Math.Abs(riskHigh)));
             double eta = Math.ScaleB(exactMagnitude, -50) + 4e-15 + options * Math.ScaleB(1.0, -52);
@@ -264,15 +273,20 @@ public sealed partial class ReplicationRunner
 
         /// <summary>
         /// The choice (-1 abstain, else the route's index within the od pair) of an agent with risk multiplier
-        /// <paramref name="rho"/>, choice uniform <paramref name="u"/> and <paramref name="logit"/> its
-        /// <see cref="Logit(Vector256{double})"/>, where the lines decide it: the same as the exact computation's.
-        /// False where they do not (the agent then takes the exact path).
+        /// <paramref name="rho"/> and <paramref name="logit"/> the <see cref="Logit(Vector256{double})"/> of its
+        /// choice uniform, where the lines decide it: the same as the exact computation's. False where they do not
+        /// (the agent then takes the exact path).
         /// </summary>
+        /// <remarks>
+        /// Boundary j is surely counted when its upper line is at or below logit(u), possibly counted unless its
+        /// lower line is above it; the lines decide when the two sets agree. A NaN logit (u outside the range)
+        /// makes every boundary possibly but none surely counted, so it is declined.
+        /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool TryPick(double rho, double u, double logit, out int choice)
+        public bool TryPick(double rho, double logit, out int choice)
         {
             long bin = (BitConverter.DoubleToInt64Bits(rho) >> _shift) - _first;
-            if ((ulong)bin >= (ulong)_liveBins || !(u >= LowestUniform && u <= HighestUniform))
+            if ((ulong)bin >= (ulong)_liveBins)
             {
                 choice = 0;
                 return false;
@@ -285,7 +299,7 @@ public sealed partial class ReplicationRunner
                 var upper8 = Vector512.LoadUnsafe(ref row) + Vector512.LoadUnsafe(ref row, 8) * r8;
                 var lower8 = Vector512.LoadUnsafe(ref row, 16) + Vector512.LoadUnsafe(ref row, 24) * r8;
                 ulong surely8 = Vector512.LessThanOrEqual(upper8, l8).ExtractMostSignificantBits();
-                ulong possibly8 = Vector512.LessThanOrEqual(lower8, l8).ExtractMostSignificantBits();
+                ulong possibly8 = ~Vector512.GreaterThan(lower8, l8).ExtractMostSignificantBits() & 0xFF;
                 choice = System.Numerics.BitOperations.PopCount(surely8) - 1;
                 return surely8 == possibly8;
             }
@@ -298,7 +312,7 @@ public sealed partial class ReplicationRunner
                 var upper = Vector256.LoadUnsafe(ref row, (nuint)j) + Vector256.LoadUnsafe(ref row, (nuint)(_width + j)) * r4;
                 var lower = Vector256.LoadUnsafe(ref row, (nuint)(2 * _width + j)) + Vector256.LoadUnsafe(ref row, (nuint)(3 * _width + j)) * r4;
                 uint above = Vector256.LessThanOrEqual(upper, l4).ExtractMostSignificantBits();
-                uint below = Vector256.LessThanOrEqual(lower, l4).ExtractMostSignificantBits();
+                uint below = ~Vector256.GreaterThan(lower, l4).ExtractMostSignificantBits() & 0xF;
                 differ |= above ^ below;
                 surely += System.Numerics.BitOperations.PopCount(above);
             }

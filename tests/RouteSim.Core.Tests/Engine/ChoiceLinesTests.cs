@@ -74,7 +74,7 @@ public class ChoiceLinesTests
                     tried++;
                     spread += n >= adversarial ? 1 : 0;
                     double logit = ReplicationRunner.ChoiceLines.Logit(Vector256.Create(u)).GetElement(0);
-                    if (!lines.TryPick(rho, u, logit, out int choice)) continue;
+                    if (!lines.TryPick(rho, logit, out int choice)) continue;
                     decided++;
                     spreadDecided += n >= adversarial ? 1 : 0;
                     Assert.True(ReplicationRunner.Pick(cumulative, options, u) == choice,
