@@ -80,10 +80,12 @@ public sealed partial class ReplicationRunner
             sortedKey[p] = keys[a];
         }
 
+        int pairIndex = _odIndexStart[plan.Index];
         for (int w = 0; w < pairs; w++)
         {
             int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1, lane = LaneStart(plan, w);
-            if (EightLanes) ChooseEightAtATime(chunk, start[w], start[w + 1], lane, options, inverseTemperature);
+            if (_lines[pairIndex + w] is { Live: true } lines) ChooseEightAtATimeWithLines(chunk, start[w], start[w + 1], lane, options, inverseTemperature, lines);
+            else if (EightLanes) ChooseEightAtATime(chunk, start[w], start[w + 1], lane, options, inverseTemperature);
             else ChooseFourAtATime(chunk, start[w], start[w + 1], lane, options, inverseTemperature);
         }
     }
@@ -196,34 +198,11 @@ public sealed partial class ReplicationRunner
             }
             else
             {
-                // Where the bounds of the agent's bin (ReplicationRunner.ChoiceBounds.cs) or the lines of a small od
-                // pair (ReplicationRunner.ChoiceLines.cs) decide its choice, it walks at once; the others are kept,
-                // in order, for the exact computation.
+                // Where the bounds of the agent's bin decide its choice (ReplicationRunner.ChoiceBounds.cs), it walks
+                // at once; the others are kept, in order, for the exact computation (or, in od pairs too small for
+                // bounds, the lines of ReplicationRunner.ChoiceLines.cs, in ChooseByOdPair).
                 int exact = count;
-                if (_hasLines[plan.Index])
-                {
-                    ChoiceUniformsAndLogits(chunk, count);
-                    exact = 0;
-                    int pairs = _odIndexStart[plan.Index];
-                    var uniforms = chunk.Uniforms;
-                    var logits = chunk.Logits;
-                    for (int a = 0; a < count; a++)
-                    {
-                        int i = agents[a], pair = pairs + _od[i];
-                        ulong key = keys[a];
-                        int choice = 0;
-                        if (_lines[pair] is { } lines ? lines.TryPick(_risk[i], logits[a], out choice)
-                            : _bounds[pair] is { } bounds && bounds.TryPick(_risk[i], uniforms[a], out choice))
-                        {
-                            abstentions += Walk(chunk, i, choice, Uniform(key, Purpose.Walk), t, incapacitation);
-                            continue;
-                        }
-                        agents[exact] = i;
-                        keys[exact++] = key;
-                    }
-                    chunk.DecidedByBounds += count - exact;
-                }
-                else if (_hasBounds[plan.Index])
+                if (_hasBounds[plan.Index])
                 {
                     exact = 0;
                     int pairs = _odIndexStart[plan.Index];
@@ -249,36 +228,6 @@ public sealed partial class ReplicationRunner
         }
         chunk.ActingCount = acting;
         chunk.Abstentions = abstentions;
-    }
-
-    /// <summary>
-    /// The choice uniform of each of the block's <paramref name="count"/> acting agents and its logit
-    /// (<see cref="ChoiceLines.Logit(Vector512{double})"/>), eight or four at a time, into the chunk's Uniforms and
-    /// Logits. Reads keys past count (the arrays are padded); what it writes there is never read.
-    /// </summary>
-    private static void ChoiceUniformsAndLogits(Chunk chunk, int count)
-    {
-        ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
-        ref double uniforms = ref MemoryMarshal.GetArrayDataReference(chunk.Uniforms);
-        ref double logits = ref MemoryMarshal.GetArrayDataReference(chunk.Logits);
-        if (EightLanes)
-        {
-            var unit8 = Vector512.Create(1.0 / (1UL << 53));
-            for (int a = 0; a < count; a += 8)
-            {
-                var u = Vector512.ConvertToDouble(UniformBits(Vector512.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice)) * unit8;
-                u.StoreUnsafe(ref uniforms, (nuint)a);
-                ChoiceLines.Logit(u).StoreUnsafe(ref logits, (nuint)a);
-            }
-            return;
-        }
-        var unit4 = Vector256.Create(1.0 / (1UL << 53));
-        for (int a = 0; a < count; a += 4)
-        {
-            var u = Vector256.ConvertToDouble(UniformBits(Vector256.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice)) * unit4;
-            u.StoreUnsafe(ref uniforms, (nuint)a);
-            ChoiceLines.Logit(u).StoreUnsafe(ref logits, (nuint)a);
-        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using RouteSim.Core.Numerics;
 
 namespace RouteSim.Core.Engine;
@@ -17,8 +18,11 @@ namespace RouteSim.Core.Engine;
 // of the width, where ChoiceBounds' constant bounds shrink with the width, so a few wide bins decide most choices
 // of an od pair of a hundred agents. Each period the lines are built for every bin and widened by a margin far
 // above the rounding error of the exact computation, of the lines and of logit(u); an agent whose logit(u) is
-// clear of every boundary's pair of lines at its rho has the choice the exact computation would give, the others
-// take the exact path. Nothing is approximated and no draw changes.
+// clear of every boundary's pair of lines at its rho has the choice the exact computation would give. Agents are
+// decided eight at a time, in the od pair's sorted lanes (ChooseEightAtATimeWithLines): at most 16 bins, so each
+// line's coefficients for the eight agents' bins come from one two-table permute (AVX-512's vpermt2pd), no
+// gather; a group with an agent the lines do not decide takes the exact computation whole. Nothing is
+// approximated and no draw changes.
 public sealed partial class ReplicationRunner
 {
     /// <summary>
@@ -29,14 +33,15 @@ public sealed partial class ReplicationRunner
     /// <remarks>
     /// Bins are ranges of the bit pattern of rho as in <see cref="ChoiceBounds"/> (2^m bins an octave, m from 0 to
     /// 6), covering rho = exp(sigma z) for |z| &lt;= 3.5 (all but 5 in 10,000 agents), as many as one bin per
-    /// eight acting agents a period allows. Uniforms below 2^-20 or above 1 - 2^-20 (2 in a million) take the exact
-    /// path: near 1 the exact computation's rounding moves logit(u) by up to its relative error over 1 - u.
+    /// sixteen acting agents a period allows and at most 16. Uniforms below 2^-20 or above 1 - 2^-20 (2 in a
+    /// million) take the exact path: near 1 the exact computation's rounding moves logit(u) by up to its relative
+    /// error over 1 - u. Only where the processor has AVX-512 (elsewhere these od pairs take the exact path).
     /// </remarks>
     internal sealed class ChoiceLines
     {
         private const double CoveredZ = 3.5;
-        private const int ActingAgentsPerBin = 48;
-        private const int MaxBins = 512;
+        private const int ActingAgentsPerBin = 16;
+        private const int MaxBins = 16;
         private const int MinBinsPerOctaveLog2 = -2;
         private const int MaxBinsPerOctaveLog2 = 6;
 
@@ -47,10 +52,9 @@ public sealed partial class ReplicationRunner
         private readonly long _first; // bits(rho) >> shift of the first bin
         private readonly int _bins;
         private readonly int _boundaries; // options - 1: D_0 .. D_{options-2}
-        private readonly int _width; // boundaries rounded up to four
         private readonly int _stride; // points rounded up to four
         private readonly double[] _points; // rho at the bins' edges and midpoints: edge b at 2b, midpoint of bin b at 2b + 1, padded with the last
-        private readonly double[] _rows; // by bin: upper intercepts plus the margin, upper slopes, lower intercepts minus the margin, lower slopes
+        private readonly double[] _table; // by boundary, 16 bins each of: upper intercepts plus the margin, upper slopes, lower intercepts minus the margin, lower slopes
         private int _liveBins; // _bins when this period's lines are built, 0 when every agent takes the exact path
 
         private ChoiceLines(int shift, long first, int bins, int options)
@@ -59,7 +63,6 @@ public sealed partial class ReplicationRunner
             _first = first;
             _bins = bins;
             _boundaries = options - 1;
-            _width = (_boundaries + 3) & ~3;
             _stride = PointStride(bins);
             _points = new double[_stride];
             for (int p = 0; p < _stride; p++)
@@ -68,21 +71,14 @@ public sealed partial class ReplicationRunner
                 double low = Edge(first, shift, q / 2), high = Edge(first, shift, q / 2 + 1);
                 _points[p] = q % 2 == 0 ? low : 0.5 * (low + high);
             }
-            _rows = new double[RowDoubles(bins, options)];
-            for (int bin = 0; bin < bins; bin++)
-                for (int j = _boundaries; j < _width; j++)
-                {
-                    // Padding past the last boundary: +infinity in both lines, never at or below logit(u).
-                    _rows[bin * 4 * _width + j] = double.PositiveInfinity;
-                    _rows[bin * 4 * _width + 2 * _width + j] = double.PositiveInfinity;
-                }
+            _table = new double[TableDoubles(options)];
         }
 
         private static double Edge(long first, int shift, long edge) => BitConverter.Int64BitsToDouble((first + edge) << shift);
 
         private static int PointStride(int bins) => (2 * bins + 1 + 3) & ~3;
 
-        private static int RowDoubles(int bins, int options) => bins * 4 * ((options - 1 + 3) & ~3);
+        private static int TableDoubles(int options) => (options - 1) * 4 * MaxBins;
 
         /// <summary>
         /// Bins for an od pair with <paramref name="options"/> options (the outside option included) whose agents
@@ -92,7 +88,7 @@ public sealed partial class ReplicationRunner
         private static bool Bins(double sigma, double actingAgents, int options, out int shift, out long first, out int bins)
         {
             (shift, first, bins) = (0, 0, 0);
-            if (options < 2 || !(sigma > 0) || !UseChoiceBounds) return false;
+            if (options < 2 || !(sigma > 0) || !UseChoiceBounds || !Avx512F.IsSupported || !EightLanes) return false;
             int budget = (int)Math.Min(MaxBins, actingAgents / ActingAgentsPerBin);
             long low = BitConverter.DoubleToInt64Bits(Math.Exp(-CoveredZ * sigma));
             long high = BitConverter.DoubleToInt64Bits(Math.Exp(CoveredZ * sigma));
@@ -114,7 +110,7 @@ public sealed partial class ReplicationRunner
 
         /// <summary>Bytes the lines of such an od pair hold (arrays with their headers and the object), 0 where there are none.</summary>
         public static long Bytes(double sigma, double actingAgents, int options) =>
-            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? 8L * (PointStride(bins) + RowDoubles(bins, options)) + 2 * 24 + 72 : 0;
+            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? 8L * (PointStride(bins) + TableDoubles(options)) + 2 * 24 + 72 : 0;
 
         /// <summary>
         /// Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and point, each
@@ -127,18 +123,10 @@ public sealed partial class ReplicationRunner
         public static long ScratchBytes(int doubles) => doubles == 0 ? 0 : 8L * doubles + 24;
 
         /// <summary>
-        /// logit(u) = log(u / (1 - u)) of four uniforms, as the engine computes it for <see cref="TryPick"/> (within
-        /// a few units in the last place; the margin allows for 10^-9), and NaN for uniforms outside
+        /// logit(u) = log(u / (1 - u)) of eight uniforms, as the engine computes it for <see cref="TryPick"/>
+        /// (within a few units in the last place; the margin allows for 10^-9), and NaN for uniforms outside
         /// [<see cref="LowestUniform"/>, <see cref="HighestUniform"/>], which TryPick then declines.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<double> Logit(Vector256<double> u)
-        {
-            var inside = Vector256.GreaterThanOrEqual(u, Vector256.Create(LowestUniform)) & Vector256.LessThanOrEqual(u, Vector256.Create(HighestUniform));
-            return Vector256.ConditionalSelect(inside, Vector256.Log(u / (Vector256<double>.One - u)), Vector256.Create(double.NaN));
-        }
-
-        /// <summary>logit(u) of eight uniforms (see <see cref="Logit(Vector256{double})"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<double> Logit(Vector512<double> u)
         {
@@ -254,70 +242,60 @@ public sealed partial class ReplicationRunner
             {
                 int p0 = 2 * bin, pm = p0 + 1, p1 = p0 + 2;
                 double r0 = _points[p0], rm = _points[pm], width = _points[p1] - r0;
-                int row = bin * 4 * _width;
                 for (int j = 0; j < _boundaries; j++)
                 {
+                    int row = j * 4 * MaxBins + bin;
                     int at = j * stride;
                     double f0 = Unsafe.Add(ref logN, at + p0), fm = Unsafe.Add(ref logN, at + pm), f1 = Unsafe.Add(ref logN, at + p1);
                     double g0 = Unsafe.Add(ref logM, at + p0), gm = Unsafe.Add(ref logM, at + pm), g1 = Unsafe.Add(ref logM, at + p1);
                     double df = Unsafe.Add(ref slopeN, at + pm), dg = Unsafe.Add(ref slopeM, at + pm);
                     double chordF = (f1 - f0) / width, chordG = (g1 - g0) / width;
-                    _rows[row + j] = f0 - chordF * r0 - gm + dg * rm + margin;
-                    _rows[row + _width + j] = chordF - dg;
-                    _rows[row + 2 * _width + j] = fm - df * rm - g0 + chordG * r0 - margin;
-                    _rows[row + 3 * _width + j] = df - chordG;
+                    _table[row] = f0 - chordF * r0 - gm + dg * rm + margin;
+                    _table[row + MaxBins] = chordF - dg;
+                    _table[row + 2 * MaxBins] = fm - df * rm - g0 + chordG * r0 - margin;
+                    _table[row + 3 * MaxBins] = df - chordG;
                 }
             }
             _liveBins = _bins;
         }
 
+        /// <summary>Whether this period's lines are built (false: the od pair's agents take the exact path).</summary>
+        public bool Live => _liveBins > 0;
+
         /// <summary>
-        /// The choice (-1 abstain, else the route's index within the od pair) of an agent with risk multiplier
-        /// <paramref name="rho"/> and <paramref name="logit"/> the <see cref="Logit(Vector256{double})"/> of its
-        /// choice uniform, where the lines decide it: the same as the exact computation's. False where they do not
-        /// (the agent then takes the exact path).
+        /// The choices (-1 abstain, else the route's index within the od pair) of eight agents with risk multipliers
+        /// <paramref name="rho"/> and <paramref name="logit"/> the <see cref="Logit(Vector512{double})"/> of their
+        /// choice uniforms; returns a bit per lane, set where the lines decide that lane's choice, which is then the
+        /// exact computation's. Needs AVX-512 (lines exist only there).
         /// </summary>
         /// <remarks>
         /// Boundary j is surely counted when its upper line is at or below logit(u), possibly counted unless its
-        /// lower line is above it; the lines decide when the two sets agree. A NaN logit (u outside the range)
-        /// makes every boundary possibly but none surely counted, so it is declined.
+        /// lower line is above it; the lines decide when the two agree at every boundary. A NaN logit (u outside
+        /// the range) makes every boundary possibly but none surely counted, so it is declined.
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool TryPick(double rho, double logit, out int choice)
+        public ulong TryPick(Vector512<double> rho, Vector512<double> logit, out Vector512<long> choice)
         {
-            long bin = (BitConverter.DoubleToInt64Bits(rho) >> _shift) - _first;
-            if ((ulong)bin >= (ulong)_liveBins)
+            var bin = Vector512.ShiftRightArithmetic(rho.AsInt64(), _shift) - Vector512.Create(_first);
+            var inBins = Vector512.LessThan(bin.AsUInt64(), Vector512.Create((ulong)_liveBins));
+            var count = Vector512.Create(-1L);
+            var differ = Vector512<long>.Zero;
+            ref double table = ref MemoryMarshal.GetArrayDataReference(_table);
+            for (int j = 0; j < _boundaries; j++)
             {
-                choice = 0;
-                return false;
+                nuint at = (nuint)(j * 4 * MaxBins);
+                // The low four bits of bin pick one of the 16 entries of two registers.
+                var upperA = Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref table, at), bin, Vector512.LoadUnsafe(ref table, at + 8));
+                var upperB = Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref table, at + 16), bin, Vector512.LoadUnsafe(ref table, at + 24));
+                var lowerA = Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref table, at + 32), bin, Vector512.LoadUnsafe(ref table, at + 40));
+                var lowerB = Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref table, at + 48), bin, Vector512.LoadUnsafe(ref table, at + 56));
+                var surely = Vector512.LessThanOrEqual(upperA + upperB * rho, logit).AsInt64();
+                var possibly = ~Vector512.GreaterThan(lowerA + lowerB * rho, logit).AsInt64();
+                count -= surely;
+                differ |= surely ^ possibly;
             }
-            ref double row = ref _rows[(int)bin * 4 * _width];
-            if (Vector512.IsHardwareAccelerated && _width == 8)
-            {
-                var r8 = Vector512.Create(rho);
-                var l8 = Vector512.Create(logit);
-                var upper8 = Vector512.LoadUnsafe(ref row) + Vector512.LoadUnsafe(ref row, 8) * r8;
-                var lower8 = Vector512.LoadUnsafe(ref row, 16) + Vector512.LoadUnsafe(ref row, 24) * r8;
-                ulong surely8 = Vector512.LessThanOrEqual(upper8, l8).ExtractMostSignificantBits();
-                ulong possibly8 = ~Vector512.GreaterThan(lower8, l8).ExtractMostSignificantBits() & 0xFF;
-                choice = System.Numerics.BitOperations.PopCount(surely8) - 1;
-                return surely8 == possibly8;
-            }
-            var r4 = Vector256.Create(rho);
-            var l4 = Vector256.Create(logit);
-            uint differ = 0;
-            int surely = 0;
-            for (int j = 0; j < _width; j += 4)
-            {
-                var upper = Vector256.LoadUnsafe(ref row, (nuint)j) + Vector256.LoadUnsafe(ref row, (nuint)(_width + j)) * r4;
-                var lower = Vector256.LoadUnsafe(ref row, (nuint)(2 * _width + j)) + Vector256.LoadUnsafe(ref row, (nuint)(3 * _width + j)) * r4;
-                uint above = Vector256.LessThanOrEqual(upper, l4).ExtractMostSignificantBits();
-                uint below = ~Vector256.GreaterThan(lower, l4).ExtractMostSignificantBits() & 0xF;
-                differ |= above ^ below;
-                surely += System.Numerics.BitOperations.PopCount(above);
-            }
-            choice = surely - 1;
-            return differ == 0;
+            choice = count;
+            return (Vector512.Equals(differ, Vector512<long>.Zero) & inBins.AsInt64()).ExtractMostSignificantBits();
         }
     }
 }

@@ -4,7 +4,7 @@ namespace RouteSim.Core.Engine;
 public sealed partial class ReplicationRunner
 {
     /// <summary>A contiguous block of one organization's agents with its own counters and scratch.</summary>
-    private sealed class Chunk(OrganizationPlan plan, int start, int end, int lanes, bool withLogits)
+    private sealed class Chunk(OrganizationPlan plan, int start, int end, int lanes)
     {
         /// <summary>Agents per block of the three passes: their weights stay in the first-level cache.</summary>
         public const int Block = 512;
@@ -25,10 +25,6 @@ public sealed partial class ReplicationRunner
         public double[] SortedRho { get; } = new double[Block + Pad];
         public long[] SortedChoice { get; } = new long[Block + Pad];
         public double[] SortedWalk { get; } = new double[Block + Pad];
-
-        // The block's acting agents' choice uniforms and their logits, where an od pair of the organization has ChoiceLines.
-        public double[] Uniforms { get; } = new double[withLogits ? Block + Pad : 0];
-        public double[] Logits { get; } = new double[withLogits ? Block + Pad : 0];
         public OrganizationPlan Plan { get; } = plan;
         public int Start { get; } = start;
         public int End { get; } = end;
@@ -41,13 +37,13 @@ public sealed partial class ReplicationRunner
         public long DecidedByBounds { get; set; }
 
         /// <summary>Bytes a chunk holds on the heap (its arrays as allocated above, with .NET's array and object headers), for <see cref="MemoryEstimate"/>.</summary>
-        public static long Bytes(OrganizationPlan plan, int lanes, bool withLogits)
+        public static long Bytes(OrganizationPlan plan, int lanes)
         {
-            const long ArrayHeader = 24, ObjectBytes = 136;
+            const long ArrayHeader = 24, ObjectBytes = 120;
             long od = plan.Organization.Od.Count;
-            long elements8 = (8L * lanes + Pad) + 5L * (Block + Pad) + (withLogits ? 2L * (Block + Pad) : 0); // Scratch, Keys, SortedKey, SortedRho, SortedChoice, SortedWalk, Uniforms, Logits
+            long elements8 = (8L * lanes + Pad) + 5L * (Block + Pad); // Scratch, Keys, SortedKey, SortedRho, SortedChoice, SortedWalk
             long elements4 = (od + 1 + Pad) + (od + Pad) + 2L * (Block + Pad) + (plan.OutcomeCount + Pad); // PairStart, PairFill, Acting, SortedAgent, Endings
-            return ObjectBytes + 13 * ArrayHeader + 8 * elements8 + 4 * elements4;
+            return ObjectBytes + 11 * ArrayHeader + 8 * elements8 + 4 * elements4;
         }
     }
 }

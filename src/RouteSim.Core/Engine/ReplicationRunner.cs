@@ -52,8 +52,7 @@ public sealed partial class ReplicationRunner
     private readonly double[] _sharedCumulative; // by lane: cumulative logit weights when all agents of the organization share them
     private readonly ChoiceBounds?[] _bounds; // by od pair, as _odLaneStart: null where every agent takes the exact path
     private readonly ChoiceLines?[] _lines; // by od pair, as _bounds: lines for od pairs too small for bounds
-    private readonly bool[] _hasBounds; // by organization: whether any of its od pairs has bounds or lines
-    private readonly bool[] _hasLines; // by organization: whether any of its od pairs has lines
+    private readonly bool[] _hasBounds; // by organization: whether any of its od pairs has bounds
     private readonly ChoiceBounds.Scratch? _boundsScratch;
     private readonly double[] _linesScratch;
     private readonly Chunk[] _chunks;
@@ -108,7 +107,6 @@ public sealed partial class ReplicationRunner
         _bounds = new ChoiceBounds?[_odIndexStart[^1]];
         _lines = new ChoiceLines?[_odIndexStart[^1]];
         _hasBounds = new bool[model.Organizations.Length];
-        _hasLines = new bool[model.Organizations.Length];
         int scratchDoubles = 0, maxOptions = 0, linesScratchDoubles = 0;
         foreach (var plan in model.Organizations)
         {
@@ -123,7 +121,6 @@ public sealed partial class ReplicationRunner
                     var lines = ChoiceLines.Create(sigma, acting, options);
                     if (lines is null) continue;
                     _lines[_odIndexStart[plan.Index] + w] = lines;
-                    _hasBounds[plan.Index] = _hasLines[plan.Index] = true;
                     linesScratchDoubles = Math.Max(linesScratchDoubles, ChoiceLines.ScratchDoubles(sigma, acting, options));
                     continue;
                 }
@@ -139,7 +136,7 @@ public sealed partial class ReplicationRunner
         var chunks = new List<Chunk>();
         foreach (var plan in model.Organizations)
             for (int start = 0; start < plan.AgentCount; start += ChunkSize)
-                chunks.Add(new Chunk(plan, plan.AgentStart + start, plan.AgentStart + Math.Min(plan.AgentCount, start + ChunkSize), maxLanes, _hasLines[plan.Index]));
+                chunks.Add(new Chunk(plan, plan.AgentStart + start, plan.AgentStart + Math.Min(plan.AgentCount, start + ChunkSize), maxLanes));
         _chunks = [.. chunks];
         _recordEndings = new long[model.Organizations.Length == 0 ? 0 : model.Organizations.Max(p => p.OutcomeCount)];
         _recordTraversals = new long[locations];
@@ -179,7 +176,6 @@ public sealed partial class ReplicationRunner
         int scratchDoubles = 0, maxOptions = 0, linesScratchDoubles = 0;
         foreach (var plan in model.Organizations)
         {
-            bool hasLines = false;
             for (int w = 0; w < plan.Organization.Od.Count && !SharesChoice(model, plan); w++)
             {
                 int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
@@ -187,9 +183,7 @@ public sealed partial class ReplicationRunner
                 long boundsBytes = ChoiceBounds.Bytes(sigma, acting, options);
                 if (boundsBytes == 0)
                 {
-                    long linesBytes = ChoiceLines.Bytes(sigma, acting, options);
-                    bytes += linesBytes;
-                    hasLines |= linesBytes > 0;
+                    bytes += ChoiceLines.Bytes(sigma, acting, options);
                     linesScratchDoubles = Math.Max(linesScratchDoubles, ChoiceLines.ScratchDoubles(sigma, acting, options));
                     continue;
                 }
@@ -197,7 +191,7 @@ public sealed partial class ReplicationRunner
                 scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options));
                 maxOptions = Math.Max(maxOptions, options);
             }
-            bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes, hasLines);
+            bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes);
         }
         return bytes + ChoiceBounds.ScratchBytes(scratchDoubles, maxOptions) + ChoiceLines.ScratchBytes(linesScratchDoubles) + 24;
     }

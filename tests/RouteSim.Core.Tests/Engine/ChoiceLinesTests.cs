@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using RouteSim.Core.Engine;
 using RouteSim.Core.Tests.Support;
 
@@ -16,7 +17,8 @@ public class ChoiceLinesTests
     /// last place either side, the hardest cases for a margin, plus uniforms spread over [0, 1) and the ends of
     /// the range the lines decide: wherever the lines decide, the choice is the exact computation's. Weights of
     /// every size, risk terms of both signs, temperatures from 0.05 to 5, spreads from 0.05 to 1.5, od pairs of 100
-    /// to 4,000 acting agents a period (one bin per octave to many), rho inside and outside the bins.
+    /// to 4,000 acting agents a period (one bin an octave to 16), rho inside and outside the bins, uniforms decided
+    /// eight at a time as in the engine.
     /// </summary>
     [Fact]
     public void Where_the_lines_decide_they_decide_as_the_exact_computation()
@@ -38,10 +40,11 @@ public class ChoiceLinesTests
                 risk[k] = k < options ? size * (trial % 7 == 0 ? 2 * random.NextDouble() - 1 : random.NextDouble()) : 0;
             }
             var lines = ReplicationRunner.ChoiceLines.Create(sigma, acting, options);
+            if (!Avx512F.IsSupported) return; // lines exist only with AVX-512
             if (lines is null)
             {
-                // Only a wide spread over few agents has too few agents for one bin an octave.
-                Assert.True(sigma * acting < 200, $"no lines for sigma {sigma}, {acting} acting agents");
+                // Only a wide spread has too many octaves for one bin an octave within 16 bins and the agents.
+                Assert.True(sigma >= 1.5 || acting < 200, $"no lines for sigma {sigma}, {acting} acting agents");
                 continue;
             }
             lines.Build(attraction.AsSpan(0, options), risk.AsSpan(0, options), 1 / temperature,
@@ -67,18 +70,25 @@ public class ChoiceLinesTests
                 int adversarial = uniforms.Count;
                 for (int s = 0; s < 20; s++) uniforms.Add(random.NextDouble());
                 uniforms.AddRange([0, ReplicationRunner.ChoiceLines.LowestUniform, ReplicationRunner.ChoiceLines.HighestUniform, 1 - Math.ScaleB(1, -53)]);
-                for (int n = 0; n < uniforms.Count; n++)
+                uniforms.RemoveAll(u => u < 0 || u >= 1);
+                while (uniforms.Count % 8 != 0) uniforms.Add(random.NextDouble());
+                for (int n = 0; n < uniforms.Count; n += 8)
                 {
-                    double u = uniforms[n];
-                    if (u < 0 || u >= 1) continue;
-                    tried++;
-                    spread += n >= adversarial ? 1 : 0;
-                    double logit = ReplicationRunner.ChoiceLines.Logit(Vector256.Create(u)).GetElement(0);
-                    if (!lines.TryPick(rho, logit, out int choice)) continue;
-                    decided++;
-                    spreadDecided += n >= adversarial ? 1 : 0;
-                    Assert.True(ReplicationRunner.Pick(cumulative, options, u) == choice,
-                        $"options {options}, sigma {sigma}, tau {temperature}, size {size}, acting {acting}, rho {rho:R}, u {u:R}");
+                    // Eight agents of the same rho and different uniforms, as the engine decides them.
+                    var u8 = Vector512.Create(uniforms.GetRange(n, 8).ToArray());
+                    ulong sure = lines.TryPick(Vector512.Create(rho), ReplicationRunner.ChoiceLines.Logit(u8), out var choices);
+                    for (int l = 0; l < 8; l++)
+                    {
+                        double u = uniforms[n + l];
+                        bool spreadOne = n + l >= adversarial;
+                        tried++;
+                        spread += spreadOne ? 1 : 0;
+                        if ((sure >> l & 1) == 0) continue;
+                        decided++;
+                        spreadDecided += spreadOne ? 1 : 0;
+                        Assert.True(ReplicationRunner.Pick(cumulative, options, u) == choices.GetElement(l),
+                            $"options {options}, sigma {sigma}, tau {temperature}, size {size}, acting {acting}, rho {rho:R}, u {u:R}");
+                    }
                 }
             }
         }
