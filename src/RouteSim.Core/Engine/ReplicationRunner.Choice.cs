@@ -80,12 +80,10 @@ public sealed partial class ReplicationRunner
             sortedKey[p] = keys[a];
         }
 
-        int pairIndex = _odIndexStart[plan.Index];
         for (int w = 0; w < pairs; w++)
         {
             int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1, lane = LaneStart(plan, w);
-            if (_lines[pairIndex + w] is { Live: true } lines) ChooseEightAtATimeWithLines(chunk, start[w], start[w + 1], lane, options, inverseTemperature, lines);
-            else if (EightLanes) ChooseEightAtATime(chunk, start[w], start[w + 1], lane, options, inverseTemperature);
+            if (EightLanes) ChooseEightAtATime(chunk, start[w], start[w + 1], lane, options, inverseTemperature);
             else ChooseFourAtATime(chunk, start[w], start[w + 1], lane, options, inverseTemperature);
         }
     }
@@ -199,8 +197,7 @@ public sealed partial class ReplicationRunner
             else
             {
                 // Where the bounds of the agent's bin decide its choice (ReplicationRunner.ChoiceBounds.cs), it walks
-                // at once; the others are kept, in order, for the exact computation (or, in od pairs too small for
-                // bounds, the lines of ReplicationRunner.ChoiceLines.cs, in ChooseByOdPair).
+                // at once; the others are kept, in order, for the exact computation.
                 int exact = count;
                 if (_hasBounds[plan.Index])
                 {

@@ -23,67 +23,35 @@ public sealed partial class ReplicationRunner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ChooseEightAtATime(Chunk chunk, int first, int end, int lane, int options, double inverseTemperature)
     {
-        for (int g = first; g < end; g += 8)
-            ChooseEight(chunk, g, lane, options, inverseTemperature);
-    }
-
-    /// <summary>
-    /// As <see cref="ChooseEightAtATime"/> where the od pair has this period's <see cref="ChoiceLines"/>: each group
-    /// of eight the lines decide whole gets its choices from them, any other group the exact computation.
-    /// </summary>
-    private void ChooseEightAtATimeWithLines(Chunk chunk, int first, int end, int lane, int options, double inverseTemperature, ChoiceLines lines)
-    {
-        var unit = Vector512.Create(1.0 / (1UL << 53));
-        long decided = 0;
-        for (int g = first; g < end; g += 8)
-        {
-            var key = Vector512.LoadUnsafe(ref chunk.SortedKey[g]);
-            var u = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * unit;
-            ulong sure = lines.TryPick(Vector512.LoadUnsafe(ref chunk.SortedRho[g]), ChoiceLines.Logit(u), out var choice);
-            int inGroup = Math.Min(8, end - g);
-            ulong wanted = (1UL << inGroup) - 1;
-            if ((sure & wanted) != wanted)
-            {
-                ChooseEight(chunk, g, lane, options, inverseTemperature);
-                continue;
-            }
-            decided += inGroup;
-            choice.StoreUnsafe(ref chunk.SortedChoice[g]);
-            (Vector512.ConvertToDouble(UniformBits(key, Purpose.Walk)) * unit).StoreUnsafe(ref chunk.SortedWalk[g]);
-        }
-        chunk.DecidedByBounds += decided;
-    }
-
-    /// <summary>Choice and walk draw of the eight sorted agents from <paramref name="g"/> on, by the exact computation.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void ChooseEight(Chunk chunk, int g, int lane, int options, double inverseTemperature)
-    {
         ref double scratch = ref MemoryMarshal.GetArrayDataReference(chunk.Scratch);
         var scale = Vector512.Create(inverseTemperature);
         var unit = Vector512.Create(1.0 / (1UL << 53));
-        var rho = Vector512.LoadUnsafe(ref chunk.SortedRho[g]);
-        var max = Vector512.Create(double.NegativeInfinity);
-        for (int j = 0; j < options; j++)
+        for (int g = first; g < end; g += 8)
         {
-            var u = Vector512.Create(_laneAttraction[lane + j]) - rho * Vector512.Create(_laneRisk[lane + j]);
-            u.StoreUnsafe(ref scratch, (nuint)(8 * j));
-            max = Vector512.MaxNative(max, u); // no NaN can occur, so the native instruction is exact
-        }
-        var total = Vector512<double>.Zero;
-        for (int j = 0; j < options; j++)
-        {
-            total += DeterministicExp.Exp((Vector512.LoadUnsafe(ref scratch, (nuint)(8 * j)) - max) * scale);
-            total.StoreUnsafe(ref scratch, (nuint)(8 * j));
-        }
+            var rho = Vector512.LoadUnsafe(ref chunk.SortedRho[g]);
+            var max = Vector512.Create(double.NegativeInfinity);
+            for (int j = 0; j < options; j++)
+            {
+                var u = Vector512.Create(_laneAttraction[lane + j]) - rho * Vector512.Create(_laneRisk[lane + j]);
+                u.StoreUnsafe(ref scratch, (nuint)(8 * j));
+                max = Vector512.MaxNative(max, u); // no NaN can occur, so the native instruction is exact
+            }
+            var total = Vector512<double>.Zero;
+            for (int j = 0; j < options; j++)
+            {
+                total += DeterministicExp.Exp((Vector512.LoadUnsafe(ref scratch, (nuint)(8 * j)) - max) * scale);
+                total.StoreUnsafe(ref scratch, (nuint)(8 * j));
+            }
 
-        // As Pick: u * Z against each running sum but the last; -1 (abstain) plus the number at or below it.
-        var key = Vector512.LoadUnsafe(ref chunk.SortedKey[g]);
-        var x = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * unit * total;
-        var choice = Vector512.Create(-1L);
-        for (int j = 0; j < options - 1; j++)
-            choice -= Vector512.GreaterThanOrEqual(x, Vector512.LoadUnsafe(ref scratch, (nuint)(8 * j))).AsInt64();
-        choice.StoreUnsafe(ref chunk.SortedChoice[g]);
-        (Vector512.ConvertToDouble(UniformBits(key, Purpose.Walk)) * unit).StoreUnsafe(ref chunk.SortedWalk[g]);
+            // As Pick: u * Z against each running sum but the last; -1 (abstain) plus the number at or below it.
+            var key = Vector512.LoadUnsafe(ref chunk.SortedKey[g]);
+            var x = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * unit * total;
+            var choice = Vector512.Create(-1L);
+            for (int j = 0; j < options - 1; j++)
+                choice -= Vector512.GreaterThanOrEqual(x, Vector512.LoadUnsafe(ref scratch, (nuint)(8 * j))).AsInt64();
+            choice.StoreUnsafe(ref chunk.SortedChoice[g]);
+            (Vector512.ConvertToDouble(UniformBits(key, Purpose.Walk)) * unit).StoreUnsafe(ref chunk.SortedWalk[g]);
+        }
     }
 
     /// <summary>Choice and walk draw of the sorted agents [first, end) of one od pair, four at a time.</summary>

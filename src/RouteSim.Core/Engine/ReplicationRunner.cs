@@ -51,10 +51,8 @@ public sealed partial class ReplicationRunner
     private readonly double[] _laneRisk; // by lane: F*(1-S), 0 for the outside option and padding
     private readonly double[] _sharedCumulative; // by lane: cumulative logit weights when all agents of the organization share them
     private readonly ChoiceBounds?[] _bounds; // by od pair, as _odLaneStart: null where every agent takes the exact path
-    private readonly ChoiceLines?[] _lines; // by od pair, as _bounds: lines for od pairs too small for bounds
     private readonly bool[] _hasBounds; // by organization: whether any of its od pairs has bounds
     private readonly ChoiceBounds.Scratch? _boundsScratch;
-    private readonly double[] _linesScratch;
     private readonly Chunk[] _chunks;
     private readonly long[] _recordEndings, _recordTraversals, _recordInterdictions; // Record's scratch, kept to spare the collector
 
@@ -105,9 +103,8 @@ public sealed partial class ReplicationRunner
         _laneRisk = new double[_odLaneStart[^1]];
         _sharedCumulative = new double[_odLaneStart[^1]];
         _bounds = new ChoiceBounds?[_odIndexStart[^1]];
-        _lines = new ChoiceLines?[_odIndexStart[^1]];
         _hasBounds = new bool[model.Organizations.Length];
-        int scratchDoubles = 0, maxOptions = 0, linesScratchDoubles = 0;
+        int scratchDoubles = 0, maxOptions = 0;
         foreach (var plan in model.Organizations)
         {
             if (SharesChoice(model, plan)) continue;
@@ -116,14 +113,7 @@ public sealed partial class ReplicationRunner
                 int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
                 double sigma = plan.Organization.RiskSigma, acting = ActingPerPeriod(plan, w);
                 var bounds = ChoiceBounds.Create(sigma, acting, options);
-                if (bounds is null)
-                {
-                    var lines = ChoiceLines.Create(sigma, acting, options);
-                    if (lines is null) continue;
-                    _lines[_odIndexStart[plan.Index] + w] = lines;
-                    linesScratchDoubles = Math.Max(linesScratchDoubles, ChoiceLines.ScratchDoubles(sigma, acting, options));
-                    continue;
-                }
+                if (bounds is null) continue;
                 _bounds[_odIndexStart[plan.Index] + w] = bounds;
                 _hasBounds[plan.Index] = true;
                 scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options));
@@ -131,7 +121,6 @@ public sealed partial class ReplicationRunner
             }
         }
         _boundsScratch = scratchDoubles > 0 ? new ChoiceBounds.Scratch(scratchDoubles, maxOptions) : null;
-        _linesScratch = new double[linesScratchDoubles];
 
         var chunks = new List<Chunk>();
         foreach (var plan in model.Organizations)
@@ -173,27 +162,23 @@ public sealed partial class ReplicationRunner
             }
         long bytes = 8L * (2L * model.Organizations.Length * model.LocationCount + (long)model.CommodityCount * model.LocationCount
             + 2L * model.TotalOrganizationRoutes + model.TotalOutcomes + 3 * lanes) + 4L * lanes;
-        int scratchDoubles = 0, maxOptions = 0, linesScratchDoubles = 0;
+        foreach (var plan in model.Organizations)
+            bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes);
+
+        int scratchDoubles = 0, maxOptions = 0;
         foreach (var plan in model.Organizations)
         {
-            for (int w = 0; w < plan.Organization.Od.Count && !SharesChoice(model, plan); w++)
+            if (SharesChoice(model, plan)) continue;
+            for (int w = 0; w < plan.Organization.Od.Count; w++)
             {
                 int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
                 double sigma = plan.Organization.RiskSigma, acting = ActingPerPeriod(plan, w);
-                long boundsBytes = ChoiceBounds.Bytes(sigma, acting, options);
-                if (boundsBytes == 0)
-                {
-                    bytes += ChoiceLines.Bytes(sigma, acting, options);
-                    linesScratchDoubles = Math.Max(linesScratchDoubles, ChoiceLines.ScratchDoubles(sigma, acting, options));
-                    continue;
-                }
-                bytes += boundsBytes;
+                bytes += ChoiceBounds.Bytes(sigma, acting, options);
                 scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options));
                 maxOptions = Math.Max(maxOptions, options);
             }
-            bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes);
         }
-        return bytes + ChoiceBounds.ScratchBytes(scratchDoubles, maxOptions) + ChoiceLines.ScratchBytes(linesScratchDoubles) + 24;
+        return bytes + ChoiceBounds.ScratchBytes(scratchDoubles, maxOptions);
     }
 
     /// <summary>Agents of od pair w expected to act in a period: the organization's agents times the pair's share of the weight times the activity rate.</summary>
@@ -350,10 +335,7 @@ public sealed partial class ReplicationRunner
                 CumulativeWeights(_laneAttraction.AsSpan(start, Lanes(plan, w)), _laneRisk.AsSpan(start, Lanes(plan, w)), options, 1.0,
                     1 / organization.Temperature, _sharedCumulative.AsSpan(start, Lanes(plan, w)));
             else
-            {
                 _bounds[_odIndexStart[g] + w]?.Build(_laneAttraction.AsSpan(start, options), _laneRisk.AsSpan(start, options), 1 / organization.Temperature, _boundsScratch!);
-                _lines[_odIndexStart[g] + w]?.Build(_laneAttraction.AsSpan(start, options), _laneRisk.AsSpan(start, options), 1 / organization.Temperature, _linesScratch);
-            }
         }
     }
 

@@ -116,7 +116,7 @@ public class ChoiceBoundsTests
     }
 
     /// <summary>Replications of a scenario with the exact path only and with the bounds; the choices with own weights and those the bounds decided.</summary>
-    internal static (List<ReplicationResult> Exact, List<ReplicationResult> WithBounds, long Choices, long Decided) BothWays(Scenario scenario, int threads)
+    private static (List<ReplicationResult> Exact, List<ReplicationResult> WithBounds, long Choices, long Decided) BothWays(Scenario scenario, int threads)
     {
         var model = CompiledScenario.Build(scenario);
         bool original = ReplicationRunner.UseChoiceBounds;
@@ -147,7 +147,7 @@ public class ChoiceBoundsTests
     /// organization with a spread of risk tolerance; with <paramref name="extraPairs"/>, a second origin and
     /// destination give od pairs of fewer routes and of few agents (which take the exact path).
     /// </summary>
-    internal static Scenario Border(double riskSigma, double penalty, double temperature, int agents, double costScale = 1, bool extraPairs = false)
+    private static Scenario Border(double riskSigma, double penalty, double temperature, int agents, double costScale = 1, bool extraPairs = false)
     {
         var nodes = new List<Node>
         {
