@@ -13,7 +13,9 @@ namespace RouteSim.Benchmarks;
 /// (the last runs one shape alone, for a profiler).
 /// mexico is scenarios/north-america-2025/mexico-guard-2025.yaml (small od pairs: 100 to 450 acting agents a
 /// period each) with its own spreads (spread), every risk_sigma 0 (shared), and besides no commodity carrying
-/// people (plain).
+/// people (plain). exact is the spread shape with the bounds of the mixed logit switched off, so every
+/// own-weight choice takes the exact path. The first round prints each shape's decisions and how many own-weight
+/// choices the bounds decided.
 /// </remarks>
 public static class MixedLogitCpuRatios
 {
@@ -25,7 +27,9 @@ public static class MixedLogitCpuRatios
         if (args.Length > 2 && !mexico && args[2] != "mixed-border") throw new ArgumentException($"cpu-ratios: unknown scenario '{args[2]}' (mixed-border or mexico)");
         int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : mexico ? 365 : 100;
         // A fourth argument names one shape to run alone (for a profiler); the ratios then need the others.
-        string[] shapes = args.Length > 3 ? [args[3]] : ["spread", "shared", "plain", "exact"];
+        string[] all = ["spread", "shared", "plain", "exact"];
+        if (args.Length > 3 && !all.Contains(args[3])) throw new ArgumentException($"cpu-ratios: unknown shape '{args[3]}' (spread, shared, plain or exact)");
+        string[] shapes = args.Length > 3 ? [args[3]] : all;
         var models = shapes.Select(s => CompiledScenario.Build((mexico ? Mexico(s == "exact" ? "spread" : s) : MixedLogitThroughput.Build(s == "exact" ? "spread" : s)) with { Periods = periods })).ToArray();
         var agents = new AgentArrays(models[0].TotalAgents);
         var rates = shapes.Select(_ => new List<double>()).ToArray();
@@ -33,9 +37,9 @@ public static class MixedLogitCpuRatios
         for (int round = -1; round < rounds; round++)
             for (int s = 0; s < shapes.Length; s++)
             {
+                SetChoiceBounds(shapes[s] != "exact");
                 process.Refresh();
                 var start = process.TotalProcessorTime;
-                SetChoiceBounds(shapes[s] != "exact");
                 var runner = new ReplicationRunner(models[s], EngineThroughput.Seed, round + 1, 1, agents);
                 long decisions = runner.Run().Decisions;
                 process.Refresh();
@@ -43,6 +47,7 @@ public static class MixedLogitCpuRatios
                 if (round == -1) Console.WriteLine($"{shapes[s]}: {decisions:N0} decisions in {seconds:F3} processor seconds" + (s == 0 ? "; " + DecidedWithoutExponentials(runner) : ""));
                 if (round >= 0) rates[s].Add(decisions / seconds / 1e6);
             }
+        SetChoiceBounds(true);
         for (int s = 0; s < shapes.Length; s++)
             Console.WriteLine($"{shapes[s],-7} median {Median(rates[s]),6:F1} M decisions per processor second  [{string.Join(" ", rates[s].Select(r => r.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}]");
         if (shapes.Length < 4) return;
@@ -52,12 +57,13 @@ public static class MixedLogitCpuRatios
     }
 
     /// <summary>
-    /// Switches the engine's bounds and lines of the mixed logit (ReplicationRunner.UseChoiceBounds, internal: the
+    /// Switches the engine's bounds of the mixed logit (ReplicationRunner.UseChoiceBounds, internal: the
     /// results do not depend on it) on or off by reflection; off, the "exact" shape is the spread one with every
     /// own-weight choice on the exact path.
     /// </summary>
     private static void SetChoiceBounds(bool on) =>
-        typeof(ReplicationRunner).GetProperty("UseChoiceBounds", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.SetValue(null, on);
+        (typeof(ReplicationRunner).GetProperty("UseChoiceBounds", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException("cpu-ratios: ReplicationRunner.UseChoiceBounds not found (renamed?); the exact shape needs it")).SetValue(null, on);
 
     /// <summary>
     /// How many choices of agents with their own logit weights the bounds or lines decided, read by reflection
