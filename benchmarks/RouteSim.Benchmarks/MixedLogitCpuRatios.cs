@@ -8,33 +8,81 @@ namespace RouteSim.Benchmarks;
 /// round by round, one thread: on a machine shared with other work, wall time measures the other work as much
 /// as the engine, while the processor time this process gets is close to what the engine costs.
 /// </summary>
-/// <remarks>`dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS]`</remarks>
+/// <remarks>
+/// `dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS] [mixed-border|mexico] [spread|shared|plain|exact]`
+/// (the last runs one shape alone, for a profiler).
+/// mexico is scenarios/north-america-2025/mexico-guard-2025.yaml (small od pairs: 100 to 450 acting agents a
+/// period each) with its own spreads (spread), every risk_sigma 0 (shared), and besides no commodity carrying
+/// people (plain). exact is the spread shape with the bounds of the mixed logit switched off, so every
+/// own-weight choice takes the exact path. The first round prints each shape's decisions and how many own-weight
+/// choices the bounds decided.
+/// </remarks>
 public static class MixedLogitCpuRatios
 {
-    /// <summary>Runs ROUNDS rounds (default 7; one more first, not counted, to compile) of one replication of each shape over PERIODS periods (default 100) and prints the medians.</summary>
+    /// <summary>Runs ROUNDS rounds (default 7; one more first, not counted, to compile) of one replication of each shape over PERIODS periods (default 100; 365 for mexico) and prints the medians.</summary>
     public static void Run(string[] args)
     {
         int rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 7;
-        int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
-        string[] shapes = ["spread", "shared", "plain"];
-        var models = shapes.Select(s => CompiledScenario.Build(MixedLogitThroughput.Build(s) with { Periods = periods })).ToArray();
+        bool mexico = args.Length > 2 && args[2] == "mexico";
+        if (args.Length > 2 && !mexico && args[2] != "mixed-border") throw new ArgumentException($"cpu-ratios: unknown scenario '{args[2]}' (mixed-border or mexico)");
+        int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : mexico ? 365 : 100;
+        // A fourth argument names one shape to run alone (for a profiler); the ratios then need the others.
+        string[] all = ["spread", "shared", "plain", "exact"];
+        if (args.Length > 3 && !all.Contains(args[3])) throw new ArgumentException($"cpu-ratios: unknown shape '{args[3]}' (spread, shared, plain or exact)");
+        string[] shapes = args.Length > 3 ? [args[3]] : all;
+        var models = shapes.Select(s => CompiledScenario.Build((mexico ? Mexico(s == "exact" ? "spread" : s) : MixedLogitThroughput.Build(s == "exact" ? "spread" : s)) with { Periods = periods })).ToArray();
         var agents = new AgentArrays(models[0].TotalAgents);
         var rates = shapes.Select(_ => new List<double>()).ToArray();
         var process = Process.GetCurrentProcess();
         for (int round = -1; round < rounds; round++)
             for (int s = 0; s < shapes.Length; s++)
             {
+                SetChoiceBounds(shapes[s] != "exact");
                 process.Refresh();
                 var start = process.TotalProcessorTime;
-                long decisions = new ReplicationRunner(models[s], EngineThroughput.Seed, round + 1, 1, agents).Run().Decisions;
+                var runner = new ReplicationRunner(models[s], EngineThroughput.Seed, round + 1, 1, agents);
+                long decisions = runner.Run().Decisions;
                 process.Refresh();
                 double seconds = (process.TotalProcessorTime - start).TotalSeconds;
+                if (round == -1) Console.WriteLine($"{shapes[s]}: {decisions:N0} decisions in {seconds:F3} processor seconds" + (s == 0 ? "; " + DecidedWithoutExponentials(runner) : ""));
                 if (round >= 0) rates[s].Add(decisions / seconds / 1e6);
             }
+        SetChoiceBounds(true);
         for (int s = 0; s < shapes.Length; s++)
             Console.WriteLine($"{shapes[s],-7} median {Median(rates[s]),6:F1} M decisions per processor second  [{string.Join(" ", rates[s].Select(r => r.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}]");
+        if (shapes.Length < 4) return;
         Console.WriteLine($"spread / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[0][i] / rates[1][i])):F3}   " +
-            $"shared / plain {Median(Enumerable.Range(0, rounds).Select(i => rates[1][i] / rates[2][i])):F3}   (medians of the rounds' ratios; {periods} periods, one thread)");
+            $"shared / plain {Median(Enumerable.Range(0, rounds).Select(i => rates[1][i] / rates[2][i])):F3}   " +
+            $"exact / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[3][i] / rates[1][i])):F3}   (medians of the rounds' ratios; {(mexico ? "mexico" : "mixed-border")}, {periods} periods, one thread)");
+    }
+
+    /// <summary>
+    /// Switches the engine's bounds of the mixed logit (ReplicationRunner.UseChoiceBounds, internal: the
+    /// results do not depend on it) on or off by reflection; off, the "exact" shape is the spread one with every
+    /// own-weight choice on the exact path.
+    /// </summary>
+    private static void SetChoiceBounds(bool on) =>
+        (typeof(ReplicationRunner).GetProperty("UseChoiceBounds", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException("cpu-ratios: ReplicationRunner.UseChoiceBounds not found (renamed?); the exact shape needs it")).SetValue(null, on);
+
+    /// <summary>
+    /// How many choices of agents with their own logit weights the bounds or lines decided, read by reflection
+    /// (ReplicationRunner.OwnWeightChoices is internal to the engine: the results do not depend on it).
+    /// </summary>
+    private static string DecidedWithoutExponentials(ReplicationRunner runner)
+    {
+        var property = typeof(ReplicationRunner).GetProperty("OwnWeightChoices", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
+        if (property?.GetValue(runner) is not ValueTuple<long, long> (long choices, long decided)) return "choices decided without exponentials unknown";
+        return $"{decided:N0} of {choices:N0} own-weight choices decided without exponentials ({100.0 * decided / Math.Max(1, choices):F1}%)";
+    }
+
+    /// <summary>Mexico Guard 2025 in one shape: as it is (spread), every risk_sigma 0 (shared), and no commodity carrying people besides (plain).</summary>
+    private static RouteSim.Core.Model.Scenario Mexico(string shape)
+    {
+        var scenario = BenchmarkScenarios.Mexico();
+        if (shape != "spread") scenario = scenario with { Organizations = [.. scenario.Organizations.Select(o => o with { RiskSigma = 0 })] };
+        if (shape == "plain") scenario = scenario with { Commodities = [.. scenario.Commodities.Select(c => c with { CarriesPeople = false })] };
+        return scenario;
     }
 
     private static double Median(IEnumerable<double> values)

@@ -3,10 +3,18 @@ using BenchmarkDotNet.Running;
 using RouteSim.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- --filter '*'
-// dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS]
+// dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS] [mixed-border|mexico] [SHAPE]
 if (args.Length > 0 && args[0] == "cpu-ratios")
 {
-    MixedLogitCpuRatios.Run(args[1..]);
+    try
+    {
+        MixedLogitCpuRatios.Run(args[1..]);
+    }
+    catch (Exception e) when (e is ArgumentException or FormatException)
+    {
+        Console.Error.WriteLine(e is FormatException ? "cpu-ratios: ROUNDS and PERIODS must be whole numbers" : e.Message);
+        Environment.ExitCode = 2;
+    }
     return;
 }
 var config = DefaultConfig.Instance.AddColumn(new DecisionsPerSecondColumn());
