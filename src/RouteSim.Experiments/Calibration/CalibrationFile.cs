@@ -13,20 +13,8 @@ namespace RouteSim.Experiments.Calibration;
 public static class CalibrationFile
 {
     /// <summary>Loads a calibration; null with its errors when anything is wrong.</summary>
-    public static Calibration? Load(string file, LoadOptions options, out IReadOnlyList<ScenarioError> errors)
-    {
-        var text = ScenarioFile.ReadText(file, out var readError);
-        if (text is null)
-        {
-            errors = [readError!];
-            return null;
-        }
-        var diagnostics = new Diagnostics(file);
-        var other = new List<ScenarioError>();
-        var calibration = Read(file, text, options, diagnostics, other);
-        errors = [.. diagnostics.Errors, .. other];
-        return errors.Count == 0 ? calibration : null;
-    }
+    public static Calibration? Load(string file, LoadOptions options, out IReadOnlyList<ScenarioError> errors) =>
+        ExperimentFile.Load(file, (text, d, other) => Read(file, text, options, d, other), out errors);
 
     private static Calibration? Read(string file, string text, LoadOptions options, Diagnostics d, List<ScenarioError> other)
     {
@@ -41,7 +29,7 @@ public static class CalibrationFile
         string targetName = r.Text("target_name", "target");
         string groupName = r.Text("group_name", "target");
         int replications = (int)r.Integer("replications");
-        ulong seed = (ulong)Math.Max(0, r.Integer("seed"));
+        ulong seed = SeedEntry.Read(r);
         var fit = r.Object("fit");
         int maxEvaluations = (int)(fit?.Integer("max_evaluations", 200) ?? 200);
         double tolerance = fit?.Number("tolerance", 1e-6) ?? 1e-6;
@@ -75,7 +63,7 @@ public static class CalibrationFile
         {
             string metric = t.Text("metric");
             string? Optional(string k) => OutcomeEntry.Optional(t, k);
-            if (OutcomeEntry.MetricScope(t, metric, t.Has("location")) is not { } scope) continue;
+            if (OutcomeEntry.MetricScope(t, metric, t.Has("location")) is not { } scope || !OutcomeEntry.KeysFit(t, scope)) continue;
             var outcome = new Outcome(t.Text("column"), scope, metric, Optional("location"), Optional("organization"), Optional("route"), Optional("commodity"));
             try
             {
