@@ -88,11 +88,7 @@ public static class CalibrationFile
             double min = p.Number("min"), max = p.Number("max");
             bool log = ParameterEntry.Log(p);
             if (!ParameterEntry.IsRange(p, min, max, log)) continue;
-            if (!multiply && path.Field.Range is { } range && (!range.Contains(min) || !range.Contains(max)))
-            {
-                d.Error(p.PathOf(range.Contains(min) ? "max" : "min"), $"{path.Text} must be {range.Describe()}");
-                continue;
-            }
+            if (!ParameterEntry.InFormatRange(p, path, multiply, (min, "min"), (max, "max"))) continue;
             var current = multiply ? 1 : scenario.Read(path);
             double start = p.Has("start") ? p.Number("start") : current is { } c && c > min && c < max ? c : log ? Math.Sqrt(min * max) : (min + max) / 2;
             if (!(start > min && start < max))

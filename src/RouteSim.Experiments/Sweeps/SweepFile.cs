@@ -155,12 +155,8 @@ public static class SweepFile
             if (!ParameterEntry.IsRange(r, min, max, log)) return null;
             factor = new Factor(name, min, max, null, log, path.IsInteger);
         }
-        foreach (var (value, key) in new[] { (factor.Lower, r.Has("values") ? "values" : "min"), (factor.Upper, r.Has("values") ? "values" : "max") })
-            if (!multiply && path.Field.Range is { } range && !range.Contains(value))
-            {
-                d.Error(r.PathOf(key), $"{path.Text} must be {range.Describe()}, but the sweep goes to {value:G6}");
-                return null;
-            }
+        bool listed = r.Has("values");
+        if (!ParameterEntry.InFormatRange(r, path, multiply, (factor.Lower, listed ? "values" : "min"), (factor.Upper, listed ? "values" : "max"), "the sweep")) return null;
         return new SweepParameter(path, factor, inScenario, inCounterfactual);
     }
 
