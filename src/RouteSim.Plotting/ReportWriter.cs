@@ -104,7 +104,7 @@ public static class ReportWriter
 
     private static JsonElement Manifest(string folder)
     {
-        var path = Path.Combine(folder, "manifest.json");
+        var path = Path.Combine(folder, Results.Manifest.FileName);
         if (!File.Exists(path)) throw new ResultsReadException($"{path}: file not found (is this a RouteSim results folder?)");
         try
         {

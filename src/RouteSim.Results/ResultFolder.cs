@@ -78,7 +78,7 @@ public sealed partial class ResultFolder : IDisposable
     /// <summary>True when <paramref name="folder"/> holds a manifest.json that RouteSim wrote (a JSON object with its routesim_version).</summary>
     public static bool IsRouteSimFolder(string folder)
     {
-        var manifest = Path.Combine(folder, "manifest.json");
+        var manifest = Path.Combine(folder, Manifest.FileName);
         try
         {
             if (!System.IO.File.Exists(manifest)) return false;
