@@ -1,6 +1,7 @@
 using RouteSim.Analysis.Calibration;
 using RouteSim.Analysis.Sweeps;
 using RouteSim.Core.Engine;
+using RouteSim.Core.Randomness;
 using RouteSim.Experiments.Templates;
 using RouteSim.Scenarios;
 
@@ -144,7 +145,7 @@ public sealed class Calibration
         if (model is null) return null;
         var compiled = keys.Select(k => Targets.Select(t => CompiledOutcome.Compile(t with { From = Periods.From(k), To = Periods.To(k) }, model, null)).ToArray()).ToArray();
         var sums = keys.Select(_ => new double[Targets.Count]).ToArray();
-        Ensemble.Run(model, new RunSettings(seed ?? Seed, replications, threads) { Periods = keys.Max(Periods.To) }, result =>
+        Ensemble.Run(model, new RunSettings(seed ?? Seeds.CalibrationEvaluation(Seed), replications, threads) { Periods = keys.Max(Periods.To) }, result =>
         {
             for (int row = 0; row < compiled.Length; row++)
                 for (int j = 0; j < compiled[row].Length; j++)
