@@ -1,4 +1,5 @@
 using MathNet.Numerics.Random;
+using RouteSim.Core.Engine;
 using RouteSim.Core.Model;
 using RouteSim.Core.Network;
 
@@ -166,7 +167,7 @@ public sealed class PlainAgentModel
             foreach (var agent in _agents)
             {
                 if (agent.FreeAt > t || random.NextDouble() >= organization.Activity) continue;
-                totals.Organizations[g, 0]++;
+                totals.Organizations[g, (int)OrganizationMetric.Acting]++;
 
                 var routes = agent.Pair.Routes;
                 var utilities = new double[routes.Count + 1];
@@ -189,35 +190,35 @@ public sealed class PlainAgentModel
                 agent.FreeAt = t + 1;
                 if (choice == 0)
                 {
-                    totals.Organizations[g, 1]++;
+                    totals.Organizations[g, (int)OrganizationMetric.Abstentions]++;
                     continue;
                 }
 
-                totals.Organizations[g, 2]++;
+                totals.Organizations[g, (int)OrganizationMetric.Attempts]++;
                 bool ended = false;
                 foreach (var l in routes[choice - 1].Nodes)
                 {
                     _traversedNow[l] = _traversedNow.GetValueOrDefault(l) + 1;
-                    totals.Locations[l.Index, _spec.CommodityIndex, 0]++;
+                    totals.Locations[l.Index, _spec.CommodityIndex, (int)LocationMetric.Traversals]++;
                     if (random.NextDouble() < l.Detection(effectiveness, commodity))
                     {
                         _interdictedNow[l] = _interdictedNow.GetValueOrDefault(l) + 1;
                         interdictedAll[l] = interdictedAll.GetValueOrDefault(l) + 1;
-                        totals.Locations[l.Index, _spec.CommodityIndex, 1]++;
-                        totals.Organizations[g, 4]++;
+                        totals.Locations[l.Index, _spec.CommodityIndex, (int)LocationMetric.Interdictions]++;
+                        totals.Organizations[g, (int)OrganizationMetric.Interdictions]++;
                         agent.FreeAt = t + 1 + organization.Incapacitation;
                         ended = true;
                         break;
                     }
                     if (commodity.CarriesPeople && random.NextDouble() < l.Node.Danger)
                     {
-                        totals.Locations[l.Index, _spec.CommodityIndex, 2]++;
-                        totals.Organizations[g, 5]++;
+                        totals.Locations[l.Index, _spec.CommodityIndex, (int)LocationMetric.Deaths]++;
+                        totals.Organizations[g, (int)OrganizationMetric.Deaths]++;
                         ended = true;
                         break;
                     }
                 }
-                if (!ended) totals.Organizations[g, 3]++;
+                if (!ended) totals.Organizations[g, (int)OrganizationMetric.Successes]++;
             }
         }
 
@@ -233,14 +234,18 @@ public sealed class PlainAgentModel
     }
 }
 
-/// <summary>One replication's totals over all periods: by location, commodity and metric (traversals, interdictions, deaths), and by organization and metric (acting, abstentions, attempts, successes, interdictions, deaths).</summary>
+/// <summary>
+/// One replication's totals over all periods: by location, commodity and metric, and by organization and metric,
+/// indexed and sized as <see cref="Metrics"/>' tables. A count added there is zero here until this model counts it
+/// too, and IndependentImplementationTests then fails on it.
+/// </summary>
 public sealed class PlainTotals(int locations, int commodities, int organizations)
 {
     /// <summary>[location, commodity, metric].</summary>
-    public long[,,] Locations { get; } = new long[locations, commodities, 3];
+    public long[,,] Locations { get; } = new long[locations, commodities, Metrics.LocationCount];
 
     /// <summary>[organization, metric].</summary>
-    public long[,] Organizations { get; } = new long[organizations, 6];
+    public long[,] Organizations { get; } = new long[organizations, Metrics.OrganizationCount];
 
     /// <summary>Agent decisions: acting agents summed over periods and organizations.</summary>
     public long Decisions
@@ -248,7 +253,7 @@ public sealed class PlainTotals(int locations, int commodities, int organization
         get
         {
             long sum = 0;
-            for (int g = 0; g < Organizations.GetLength(0); g++) sum += Organizations[g, 0];
+            for (int g = 0; g < Organizations.GetLength(0); g++) sum += Organizations[g, (int)OrganizationMetric.Acting];
             return sum;
         }
     }

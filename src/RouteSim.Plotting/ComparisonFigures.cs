@@ -65,7 +65,7 @@ public static class ComparisonFigures
     /// <summary>Deaths per period in both arms with 95% bands; null when no trip in the scenario carries people.</summary>
     public static Figure? DeathsOverTime(ComparisonFolder comparison)
     {
-        if (double.IsNaN(comparison["deaths_baseline"].Estimate)) return null;
+        if (double.IsNaN(comparison[ComparisonMeasures.DeathsBaseline.Name].Estimate)) return null;
         var m = comparison.Manifest;
         var plot = FigureStyle.New("Deaths per " + m.PeriodUnit + ", with and without the intervention", "", $"deaths per {m.PeriodUnit}");
         int width = TimeAxis.SmoothingWidth(m.Periods, m.PeriodUnit);
@@ -116,7 +116,7 @@ public static class ComparisonFigures
     public static Figure Decomposition(ComparisonFolder comparison)
     {
         var plot = FigureStyle.New("What became of the flow lost at reinforced crossings", "", "trips or crossings over the window");
-        var drop = comparison["targeted_drop"];
+        var drop = comparison[ComparisonMeasures.TargetedDrop.Name];
         if (double.IsNaN(drop.Estimate))
         {
             plot.Add.Annotation($"No crossing is reinforced during the window: {drop.Note.Replace("undefined: ", "", StringComparison.Ordinal)}", Alignment.MiddleCenter);
@@ -125,10 +125,10 @@ public static class ComparisonFigures
             return new Figure("decomposition", "The intervention reinforces no crossing during the window, so there is no lost flow to account for.", plot, 900, 480);
         }
         bool degenerate = comparison.Manifest.UnreinforcedCrossings.Count == 0;
-        var lost = degenerate ? comparison["gross_loss"] : drop;
-        var moved = degenerate ? comparison["gross_gain"] : comparison["displaced_increase"];
-        var attemptsB = comparison["attempts_baseline"];
-        var attemptsX = comparison["attempts_intervention"];
+        var lost = degenerate ? comparison[ComparisonMeasures.GrossLoss.Name] : drop;
+        var moved = degenerate ? comparison[ComparisonMeasures.GrossGain.Name] : comparison[ComparisonMeasures.DisplacedIncrease.Name];
+        var attemptsB = comparison[ComparisonMeasures.AttemptsBaseline.Name];
+        var attemptsX = comparison[ComparisonMeasures.AttemptsIntervention.Name];
         double deterred = attemptsB.Estimate - attemptsX.Estimate;
         double rest = lost.Estimate - moved.Estimate - deterred;
         var parts = new (string Label, double Value, double Low, double High, int Colour)[]
@@ -168,8 +168,8 @@ public static class ComparisonFigures
     public static Figure DeathRates(ComparisonFolder comparison)
     {
         var plot = FigureStyle.New("Deaths per 1,000 attempts carrying people", "", "deaths per 1,000 attempts");
-        var b = comparison["deaths_per_1000_attempts_baseline"];
-        var x = comparison["deaths_per_1000_attempts_intervention"];
+        var b = comparison[ComparisonMeasures.DeathsPer1000AttemptsBaseline.Name];
+        var x = comparison[ComparisonMeasures.DeathsPer1000AttemptsIntervention.Name];
         if (double.IsNaN(b.Estimate) || double.IsNaN(x.Estimate))
         {
             plot.Add.Annotation(b.Note.Length > 0 ? b.Note : x.Note, Alignment.MiddleCenter);
@@ -177,7 +177,7 @@ public static class ComparisonFigures
             plot.Axes.Frameless();
             return new Figure("death-rates", "Deaths per 1,000 attempts are undefined for this comparison.", plot, 700, 480);
         }
-        var measure = ComparisonMeasures.Get("deaths_per_1000_attempts_baseline");
+        var measure = ComparisonMeasures.DeathsPer1000AttemptsBaseline;
         var plotted = AddBars(plot,
         [
             (new Bar { Position = 0, Value = b.Estimate, FillColor = FigureStyle.Color(0), Label = Quantities.Value(measure, b.Estimate, b.CiLow, b.CiHigh) }, b.CiLow, b.CiHigh),

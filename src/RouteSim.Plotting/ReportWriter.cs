@@ -104,7 +104,7 @@ public static class ReportWriter
 
     private static JsonElement Manifest(string folder)
     {
-        var path = Path.Combine(folder, "manifest.json");
+        var path = Path.Combine(folder, Results.Manifest.FileName);
         if (!File.Exists(path)) throw new ResultsReadException($"{path}: file not found (is this a RouteSim results folder?)");
         try
         {
@@ -120,31 +120,32 @@ public static class ReportWriter
     /// <summary>Sobol or Morris figures from a sensitivity.csv, by its columns.</summary>
     private static IReadOnlyList<Figure> IndexFigures(CsvTable table)
     {
-        int outcome = table.Column("outcome"), parameter = table.Column("parameter");
+        int outcome = table.Column(SensitivityColumns.Outcome), parameter = table.Column(SensitivityColumns.Parameter);
         double N(string[] row, string column) => CsvTable.Number(row[table.Column(column)]);
+        Analysis.Sensitivity.Interval Interval(string[] row, string column) => new(N(row, column), N(row, SensitivityColumns.CiLow(column)), N(row, SensitivityColumns.CiHigh(column)));
         var byOutcome = table.Rows.GroupBy(r => r[outcome]).ToArray();
-        if (table.Has("s1"))
+        if (table.Has(SensitivityColumns.S1))
             return byOutcome.Select(g => SensitivityFigures.Sobol(g.Key, g.Select(r => new Analysis.Sensitivity.SobolIndex(r[parameter],
-                new(N(r, "s1"), N(r, "s1_ci_low"), N(r, "s1_ci_high")), new(N(r, "st"), N(r, "st_ci_low"), N(r, "st_ci_high")))).ToArray())).ToArray();
-        return byOutcome.Select(g => SensitivityFigures.Morris(g.Key, g.Select(r => new Analysis.Sensitivity.MorrisEffect(r[parameter], N(r, "mu"),
-            new(N(r, "mu_star"), N(r, "mu_star_ci_low"), N(r, "mu_star_ci_high")), N(r, "sigma"))).ToArray())).ToArray();
+                Interval(r, SensitivityColumns.S1), Interval(r, SensitivityColumns.ST))).ToArray())).ToArray();
+        return byOutcome.Select(g => SensitivityFigures.Morris(g.Key, g.Select(r => new Analysis.Sensitivity.MorrisEffect(r[parameter], N(r, SensitivityColumns.Mu),
+            Interval(r, SensitivityColumns.MuStar), N(r, SensitivityColumns.Sigma))).ToArray())).ToArray();
     }
 
     /// <summary>Sobol S1 and ST, or Morris mu* and sigma, one row per outcome and parameter, each index as "estimate [low, high]".</summary>
     private static string IndexTable(CsvTable table)
     {
-        string[] columns = table.Has("s1") ? ["s1", "st"] : ["mu_star", "sigma"];
-        var html = new StringBuilder("<table>\n<tr><th>outcome</th><th>parameter</th>");
+        string[] columns = table.Has(SensitivityColumns.S1) ? [SensitivityColumns.S1, SensitivityColumns.ST] : [SensitivityColumns.MuStar, SensitivityColumns.Sigma];
+        var html = new StringBuilder($"<table>\n<tr><th>{SensitivityColumns.Outcome}</th><th>{SensitivityColumns.Parameter}</th>");
         foreach (var c in columns) html.Append($"<th>{c}</th>");
         html.Append("</tr>\n");
         foreach (var row in table.Rows)
         {
-            html.Append($"<tr><td>{WebUtility.HtmlEncode(row[table.Column("outcome")])}</td><td>{WebUtility.HtmlEncode(row[table.Column("parameter")])}</td>");
+            html.Append($"<tr><td>{WebUtility.HtmlEncode(row[table.Column(SensitivityColumns.Outcome)])}</td><td>{WebUtility.HtmlEncode(row[table.Column(SensitivityColumns.Parameter)])}</td>");
             foreach (var c in columns)
             {
                 double value = CsvTable.Number(row[table.Column(c)]);
-                html.Append(table.Has(c + "_ci_low")
-                    ? $"<td>{Cell(value, CsvTable.Number(row[table.Column(c + "_ci_low")]), CsvTable.Number(row[table.Column(c + "_ci_high")]))}</td>"
+                html.Append(table.Has(SensitivityColumns.CiLow(c))
+                    ? $"<td>{Cell(value, CsvTable.Number(row[table.Column(SensitivityColumns.CiLow(c))]), CsvTable.Number(row[table.Column(SensitivityColumns.CiHigh(c))]))}</td>"
                     : $"<td>{Cell(value, double.NaN, double.NaN)}</td>");
             }
             html.Append("</tr>\n");

@@ -116,7 +116,7 @@ public sealed class RunWriter : IDisposable
         WriteCatalog();
         WriteNetwork();
         WriteSummary(summary, Math.Max(1, manifest.Threads ?? 1));
-        System.IO.File.WriteAllText(File("manifest.json"), manifest.ToJson(), new UTF8Encoding(false));
+        manifest.Write(_directory);
     }
 
     private void WriteCatalog()

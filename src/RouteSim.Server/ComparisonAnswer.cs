@@ -19,7 +19,7 @@ public sealed record ComparisonAnswer(
     string PeriodUnit,
     int[] Window,
     IReadOnlyList<string> Targeted,
-    IReadOnlyList<MeasureRow> Measures,
+    IReadOnlyList<MeasureAnswer> Measures,
     IReadOnlyList<LocationRow> Locations,
     SeriesRows Series)
 {
@@ -31,7 +31,7 @@ public sealed record ComparisonAnswer(
         var measures = comparison.Measures.Select(m =>
         {
             var s = m.Value ?? new Summary(double.NaN, double.NaN, double.NaN, double.NaN, 0);
-            return new MeasureRow(m.Name, m.Commodity, m.Definition.Label, m.Definition.Definition, Finite(s.Mean), Finite(s.CiLow), Finite(s.CiHigh), s.N, m.Note);
+            return new MeasureAnswer(m.Name, m.Commodity, m.Definition.Label, m.Definition.Definition, Finite(s.Mean), Finite(s.CiLow), Finite(s.CiHigh), s.N, m.Note);
         }).ToArray();
         var locations = comparison.Locations.Select(l => new LocationRow(
             l.Location, labels[l.Location], "all", l.Targeted,
@@ -47,8 +47,8 @@ public sealed record ComparisonAnswer(
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
 
-/// <summary>One measure: a row of comparison.csv, with its name in words and its one-line definition.</summary>
-public sealed record MeasureRow(string Measure, string Commodity, string Label, string Meaning, double? Estimate, double? CiLow, double? CiHigh, int N, string Note);
+/// <summary>One measure as the explorer answers it: a row of comparison.csv with its name in words and its one-line definition (nulls where the estimate is undefined).</summary>
+public sealed record MeasureAnswer(string Measure, string Commodity, string Label, string Meaning, double? Estimate, double? CiLow, double? CiHigh, int N, string Note);
 
 /// <summary>One crossing: a row of comparison_locations.csv (flow in traversals over the window), with its label.</summary>
 public sealed record LocationRow(

@@ -13,7 +13,7 @@ public class ObservedTableQuotingTests
         var file = Files.Write(Files.Scratch(), "observed.csv",
             "\"fiscal_year\",\"san_diego\",\"el_paso\",\"tucson\"\n2019,58049,35138,63490\n2020,26922,20641,66074\n");
         var errors = new List<ScenarioError>();
-        var table = CalibrationFile.ReadObserved(file, "fiscal_year", ["san_diego", "tucson"], errors);
+        var table = ObservedCsv.Read(file, "fiscal_year", ["san_diego", "tucson"], errors);
         Assert.True(table is not null, string.Join("\n", errors));
         Assert.Equal([2019L, 2020L], table.Keys);
         Assert.Equal([58049.0, 63490.0], table.Values[0]);
@@ -25,7 +25,7 @@ public class ObservedTableQuotingTests
     {
         var file = Files.Write(Files.Scratch(), "observed.csv", "fiscal_year,a,b\n2019,1\n2020,2,3\n2021,x,3\n");
         var errors = new List<ScenarioError>();
-        Assert.Null(CalibrationFile.ReadObserved(file, "fiscal_year", ["a", "b"], errors));
+        Assert.Null(ObservedCsv.Read(file, "fiscal_year", ["a", "b"], errors));
         Assert.Equal([2, 4], errors.Select(e => e.Line));
         Assert.Equal("2 fields, but the header has 3", errors[0].Message);
     }

@@ -12,7 +12,7 @@ public class ObservedTableTests
         var file = Path.Combine(folder, "observed.csv");
         File.WriteAllText(file, csv, new System.Text.UTF8Encoding(bom));
         var errors = new List<ScenarioError>();
-        var table = CalibrationFile.ReadObserved(file, "fiscal_year", ["seized_kg", "crossings"], errors);
+        var table = ObservedCsv.Read(file, "fiscal_year", ["seized_kg", "crossings"], errors);
         return (table, errors);
     }
 

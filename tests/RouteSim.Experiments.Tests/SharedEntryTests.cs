@@ -79,4 +79,38 @@ public class SharedEntryTests
         Assert.Equal("outcomes[0].metric", sweep.Path);
         Assert.Equal("targets[0].metric", calibration.Path);
     }
+
+    // A key the metric does not count by was once accepted on calibration targets and ignored, so the fit compared
+    // the observed column with a sum over every commodity or organization: refused in both files, alike.
+    [Theory]
+    [InlineData("metric: deaths, commodity: cocaine", "commodity", "commodity applies to location metrics and comparison measures only")]
+    [InlineData("metric: deaths, location: X1, organization: cartel", "organization", "organization does not apply to location metrics")]
+    [InlineData("metric: deaths, route: 1", "route", "route applies to the trips metric only")]
+    public void A_key_the_metric_is_not_counted_by_is_refused_alike_in_sweeps_and_calibrations(string entry, string key, string message)
+    {
+        const string parameter = "{ path: enforcement.effectiveness, min: 0.2, max: 0.8 }";
+        var sweep = SweepError(parameter, $"{{ name: d, {entry} }}");
+        var calibration = CalibrationError(parameter, $"{{ column: x, {entry} }}");
+        Assert.Equal($"outcomes[0].{key}", sweep.Path);
+        Assert.Equal($"targets[0].{key}", calibration.Path);
+        Assert.Equal(message, sweep.Message);
+        Assert.Equal(message, calibration.Message);
+        string line = calibration.ToString();
+        Assert.DoesNotContain('\n', line);
+        Assert.StartsWith($"{calibration.File}:{calibration.Line}:", line, StringComparison.Ordinal);
+        Assert.EndsWith($"targets[0].{key}: {message}", line, StringComparison.Ordinal);
+    }
+
+    // Both files load through one loader: the file's own errors and its scenario's are reported together.
+    [Fact]
+    public void A_sweep_reports_its_own_errors_beside_its_scenarios()
+    {
+        var text = Sweep("{ path: enforcement.effectiveness, min: 0.2, max: 0.8 }", "{ name: d, metric: deaths }")
+            .Replace("three-crossings.yaml", "nowhere.yaml", StringComparison.Ordinal).Replace("replications: 2", "replications: 0", StringComparison.Ordinal);
+        var file = Files.Write(Files.Scratch(), "sweep.yaml", text);
+        Assert.Null(SweepFile.Load(file, LoadOptions.Unlimited, out var errors));
+        Assert.Equal(2, errors.Count);
+        Assert.Equal("replications", errors[0].Path);
+        Assert.Contains("file not found", errors[1].ToString(), StringComparison.Ordinal);
+    }
 }

@@ -122,33 +122,33 @@ public sealed class Comparison
             var successB = B(a => ArmTotals.Sum(a.Successes, commodities));
             var successX = X(a => ArmTotals.Sum(a.Successes, commodities));
             string noAttempts = $"undefined: the baseline makes no {words} attempts in the window";
-            Complement("deterrence", attemptsX, attemptsB, noAttempts);
-            Complement("delivered_reduction", successX, successB, $"undefined: the baseline delivers no {words} trips in the window");
+            Complement(ComparisonMeasures.Deterrence.Name, attemptsX, attemptsB, noAttempts);
+            Complement(ComparisonMeasures.DeliveredReduction.Name, successX, successB, $"undefined: the baseline delivers no {words} trips in the window");
             DeathRates();
-            RouteMeans("mean_route_danger", a => a.DangerTrips, attemptsB, attemptsX);
-            RouteMeans("mean_route_detection", a => a.DetectionTrips, attemptsB, attemptsX);
+            RouteMeans(ComparisonMeasures.MeanRouteDanger, a => a.DangerTrips, attemptsB, attemptsX);
+            RouteMeans(ComparisonMeasures.MeanRouteDetection, a => a.DetectionTrips, attemptsB, attemptsX);
             UnreinforcedShare();
             GrossMovement();
-            Add("attempts_baseline", PairedEstimate.Mean(attemptsB));
-            Add("attempts_intervention", PairedEstimate.Mean(attemptsX));
-            Add("successes_baseline", PairedEstimate.Mean(successB));
-            Add("successes_intervention", PairedEstimate.Mean(successX));
-            Add("interdictions_baseline", PairedEstimate.Mean(B(a => ArmTotals.Sum(a.Interdictions, commodities))));
-            Add("interdictions_intervention", PairedEstimate.Mean(X(a => ArmTotals.Sum(a.Interdictions, commodities))));
+            Add(ComparisonMeasures.AttemptsBaseline.Name, PairedEstimate.Mean(attemptsB));
+            Add(ComparisonMeasures.AttemptsIntervention.Name, PairedEstimate.Mean(attemptsX));
+            Add(ComparisonMeasures.SuccessesBaseline.Name, PairedEstimate.Mean(successB));
+            Add(ComparisonMeasures.SuccessesIntervention.Name, PairedEstimate.Mean(successX));
+            Add(ComparisonMeasures.InterdictionsBaseline.Name, PairedEstimate.Mean(B(a => ArmTotals.Sum(a.Interdictions, commodities))));
+            Add(ComparisonMeasures.InterdictionsIntervention.Name, PairedEstimate.Mean(X(a => ArmTotals.Sum(a.Interdictions, commodities))));
             if (people.Length == 0)
             {
                 string none = NoPeople();
-                Add("deaths_baseline", null, none);
-                Add("deaths_intervention", null, none);
-                Add("deaths_change", null, none);
+                Add(ComparisonMeasures.DeathsBaseline.Name, null, none);
+                Add(ComparisonMeasures.DeathsIntervention.Name, null, none);
+                Add(ComparisonMeasures.DeathsChange.Name, null, none);
             }
             else
             {
                 var deathsB = B(a => ArmTotals.Sum(a.Deaths, people));
                 var deathsX = X(a => ArmTotals.Sum(a.Deaths, people));
-                Add("deaths_baseline", PairedEstimate.Mean(deathsB));
-                Add("deaths_intervention", PairedEstimate.Mean(deathsX));
-                Add("deaths_change", PairedEstimate.Mean(Each(n, i => deathsX[i] - deathsB[i])));
+                Add(ComparisonMeasures.DeathsBaseline.Name, PairedEstimate.Mean(deathsB));
+                Add(ComparisonMeasures.DeathsIntervention.Name, PairedEstimate.Mean(deathsX));
+                Add(ComparisonMeasures.DeathsChange.Name, PairedEstimate.Mean(Each(n, i => deathsX[i] - deathsB[i])));
             }
             return _measures;
         }
@@ -163,20 +163,20 @@ public sealed class Comparison
             if (sets.Targeted.Length == 0)
             {
                 const string none = "undefined: no crossing has more configured enforcement in the intervention during the window";
-                Add("targeted_drop", null, none);
-                Add("displaced_increase", null, none);
-                Add("displacement_ratio", null, none);
+                Add(ComparisonMeasures.TargetedDrop.Name, null, none);
+                Add(ComparisonMeasures.DisplacedIncrease.Name, null, none);
+                Add(ComparisonMeasures.DisplacementRatio.Name, null, none);
                 return;
             }
             var dT = Each(n, i => Flow(baseline[i], sets.Targeted) - Flow(intervention[i], sets.Targeted));
             var drop = PairedEstimate.Mean(dT);
-            Add("targeted_drop", drop, drop.Mean == 0 && drop.Sd is 0 or double.NaN ? $"0: no {words} trip passes the reinforced crossings in either arm" : "");
+            Add(ComparisonMeasures.TargetedDrop.Name, drop, drop.Mean == 0 && drop.Sd is 0 or double.NaN ? $"0: no {words} trip passes the reinforced crossings in either arm" : "");
             if (sets.Others.Length == 0)
             {
                 const string everywhere = "every crossing is reinforced, so no other crossing is left for flow to move to; "
                     + "the gross gain and the reappearance ratio measure movement between reinforced crossings";
-                Add("displaced_increase", new Summary(0, 0, 0, 0, n), $"0 by construction: {everywhere}");
-                Add("displacement_ratio", null, $"undefined: {everywhere}");
+                Add(ComparisonMeasures.DisplacedIncrease.Name, new Summary(0, 0, 0, 0, n), $"0 by construction: {everywhere}");
+                Add(ComparisonMeasures.DisplacementRatio.Name, null, $"undefined: {everywhere}");
                 return;
             }
             var otherB = B(a => Flow(a, sets.Others));
@@ -184,16 +184,16 @@ public sealed class Comparison
             if (otherB.All(f => f == 0) && otherX.All(f => f == 0))
             {
                 string unreached = $"no {words} trip reaches a crossing that was not reinforced, in either arm";
-                Add("displaced_increase", new Summary(0, 0, 0, 0, n), $"0 by construction: {unreached}");
-                Add("displacement_ratio", null, $"undefined: {unreached}; the reappearance ratio measures movement between reinforced crossings");
+                Add(ComparisonMeasures.DisplacedIncrease.Name, new Summary(0, 0, 0, 0, n), $"0 by construction: {unreached}");
+                Add(ComparisonMeasures.DisplacementRatio.Name, null, $"undefined: {unreached}; the reappearance ratio measures movement between reinforced crossings");
                 return;
             }
             var dO = Each(n, i => otherX[i] - otherB[i]);
-            Add("displaced_increase", PairedEstimate.Mean(dO));
+            Add(ComparisonMeasures.DisplacedIncrease.Name, PairedEstimate.Mean(dO));
             if (drop.Mean == 0)
-                Add("displacement_ratio", null, "undefined: the targeted drop is zero");
+                Add(ComparisonMeasures.DisplacementRatio.Name, null, "undefined: the targeted drop is zero");
             else
-                Add("displacement_ratio", PairedEstimate.Ratio(dO, dT),
+                Add(ComparisonMeasures.DisplacementRatio.Name, PairedEstimate.Ratio(dO, dT),
                     drop.CiLow <= 0 && drop.CiHigh >= 0 ? "caution: the targeted drop is not distinguishable from zero, so this ratio is unreliable" : "");
         }
 
@@ -208,9 +208,9 @@ public sealed class Comparison
             if (people.Length == 0)
             {
                 string none = NoPeople();
-                Add("deaths_per_1000_attempts_baseline", null, none);
-                Add("deaths_per_1000_attempts_intervention", null, none);
-                Add("deaths_per_1000_attempts_change", null, none);
+                Add(ComparisonMeasures.DeathsPer1000AttemptsBaseline.Name, null, none);
+                Add(ComparisonMeasures.DeathsPer1000AttemptsIntervention.Name, null, none);
+                Add(ComparisonMeasures.DeathsPer1000AttemptsChange.Name, null, none);
                 return;
             }
             var deathsB = B(a => ArmTotals.Sum(a.Deaths, people));
@@ -218,14 +218,14 @@ public sealed class Comparison
             var attemptsB = B(a => ArmTotals.Sum(a.Attempts, people));
             var attemptsX = X(a => ArmTotals.Sum(a.Attempts, people));
             const string noAttempts = "undefined: no attempts that carry people in the window";
-            Add("deaths_per_1000_attempts_baseline", PairedEstimate.Ratio(deathsB, attemptsB, 1000), attemptsB.Average() == 0 ? noAttempts : "");
-            Add("deaths_per_1000_attempts_intervention", PairedEstimate.Ratio(deathsX, attemptsX, 1000), attemptsX.Average() == 0 ? noAttempts : "");
+            Add(ComparisonMeasures.DeathsPer1000AttemptsBaseline.Name, PairedEstimate.Ratio(deathsB, attemptsB, 1000), attemptsB.Average() == 0 ? noAttempts : "");
+            Add(ComparisonMeasures.DeathsPer1000AttemptsIntervention.Name, PairedEstimate.Ratio(deathsX, attemptsX, 1000), attemptsX.Average() == 0 ? noAttempts : "");
             var change = PairedEstimate.RatioChange(deathsX, attemptsX, deathsB, attemptsB, 1000);
-            Add("deaths_per_1000_attempts_change", change, change is null ? noAttempts : "");
+            Add(ComparisonMeasures.DeathsPer1000AttemptsChange.Name, change, change is null ? noAttempts : "");
         }
 
         /// <summary>A trip-weighted mean of a per-route quantity in each arm and its paired change.</summary>
-        private void RouteMeans(string stem, Func<ArmTotals, double[]> sums, double[] attemptsB, double[] attemptsX)
+        private void RouteMeans(ArmMeasures measures, Func<ArmTotals, double[]> sums, double[] attemptsB, double[] attemptsX)
         {
             var sumB = B(a => ArmTotals.Sum(sums(a), commodities));
             var sumX = X(a => ArmTotals.Sum(sums(a), commodities));
@@ -233,9 +233,9 @@ public sealed class Comparison
             var b = PairedEstimate.Ratio(sumB, attemptsB);
             var x = PairedEstimate.Ratio(sumX, attemptsX);
             var change = PairedEstimate.RatioChange(sumX, attemptsX, sumB, attemptsB);
-            Add(stem + "_baseline", b, b is null ? noTrips : "");
-            Add(stem + "_intervention", x, x is null ? noTrips : "");
-            Add(stem + "_change", change, change is null ? noTrips : "");
+            Add(measures.Baseline.Name, b, b is null ? noTrips : "");
+            Add(measures.Intervention.Name, x, x is null ? noTrips : "");
+            Add(measures.Change.Name, change, change is null ? noTrips : "");
         }
 
         private void UnreinforcedShare()
@@ -245,7 +245,7 @@ public sealed class Comparison
                 : null;
             if (undefined is not null)
             {
-                foreach (var arm in new[] { "baseline", "intervention", "change" }) Add("unreinforced_share_" + arm, null, undefined);
+                foreach (var measure in ComparisonMeasures.UnreinforcedShare.Each) Add(measure.Name, null, undefined);
                 return;
             }
             var otherB = B(a => Flow(a, sets.Others));
@@ -253,7 +253,7 @@ public sealed class Comparison
             if (otherB.All(f => f == 0) && otherX.All(f => f == 0))
             {
                 string unreached = $"0 by construction: no {words} trip reaches a crossing that was not reinforced, in either arm";
-                foreach (var arm in new[] { "baseline", "intervention", "change" }) Add("unreinforced_share_" + arm, new Summary(0, 0, 0, 0, n), unreached);
+                foreach (var measure in ComparisonMeasures.UnreinforcedShare.Each) Add(measure.Name, new Summary(0, 0, 0, 0, n), unreached);
                 return;
             }
             var allB = B(a => Flow(a, sets.All));
@@ -262,9 +262,9 @@ public sealed class Comparison
             var b = PairedEstimate.Ratio(otherB, allB);
             var x = PairedEstimate.Ratio(otherX, allX);
             var change = PairedEstimate.RatioChange(otherX, allX, otherB, allB);
-            Add("unreinforced_share_baseline", b, b is null ? noFlow : "");
-            Add("unreinforced_share_intervention", x, x is null ? noFlow : "");
-            Add("unreinforced_share_change", change, change is null ? noFlow : "");
+            Add(ComparisonMeasures.UnreinforcedShareBaseline.Name, b, b is null ? noFlow : "");
+            Add(ComparisonMeasures.UnreinforcedShareIntervention.Name, x, x is null ? noFlow : "");
+            Add(ComparisonMeasures.UnreinforcedShareChange.Name, change, change is null ? noFlow : "");
         }
 
         /// <summary>
@@ -276,10 +276,10 @@ public sealed class Comparison
         {
             var gains = Each(n, i => sets.All.Sum(l => Math.Max(0, intervention[i].FlowAt(l, commodities) - baseline[i].FlowAt(l, commodities))));
             var losses = Each(n, i => sets.All.Sum(l => Math.Max(0, baseline[i].FlowAt(l, commodities) - intervention[i].FlowAt(l, commodities))));
-            Add("gross_loss", PairedEstimate.Mean(losses));
-            Add("gross_gain", PairedEstimate.Mean(gains));
-            if (losses.Average() > 0) Add("reappearance_ratio", PairedEstimate.Ratio(gains, losses));
-            else Add("reappearance_ratio", null, "undefined: no crossing lost flow");
+            Add(ComparisonMeasures.GrossLoss.Name, PairedEstimate.Mean(losses));
+            Add(ComparisonMeasures.GrossGain.Name, PairedEstimate.Mean(gains));
+            if (losses.Average() > 0) Add(ComparisonMeasures.ReappearanceRatio.Name, PairedEstimate.Ratio(gains, losses));
+            else Add(ComparisonMeasures.ReappearanceRatio.Name, null, "undefined: no crossing lost flow");
         }
     }
 }

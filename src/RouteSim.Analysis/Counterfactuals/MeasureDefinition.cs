@@ -24,4 +24,5 @@ public enum MeasureKind
 /// <param name="Label">Its name in words, for reports and the console.</param>
 /// <param name="Definition">One line saying what is counted and how.</param>
 /// <param name="Kind">How the value reads.</param>
-public sealed record MeasureDefinition(string Name, string Label, string Definition, MeasureKind Kind);
+/// <param name="IsChange">True for a paired change (intervention minus baseline), which reads with a sign.</param>
+public sealed record MeasureDefinition(string Name, string Label, string Definition, MeasureKind Kind, bool IsChange = false);

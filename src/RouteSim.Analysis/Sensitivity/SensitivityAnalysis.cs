@@ -1,4 +1,5 @@
 using RouteSim.Analysis.Designs;
+using RouteSim.Core.Randomness;
 
 namespace RouteSim.Analysis.Sensitivity;
 
@@ -33,8 +34,8 @@ public sealed record SensitivityAnalysis(
             }
             try
             {
-                if (design.Kind == DesignKind.Saltelli) sobol.Add((outcome, SobolIndices.Estimate(design, y, resamples, seed)));
-                else morris.Add((outcome, MorrisEffects.Estimate(design, y, resamples, seed)));
+                if (design.Kind == DesignKind.Saltelli) sobol.Add((outcome, SobolIndices.Estimate(design, y, resamples, Seeds.SensitivityBootstrap(seed))));
+                else morris.Add((outcome, MorrisEffects.Estimate(design, y, resamples, Seeds.SensitivityBootstrap(seed))));
             }
             catch (ArgumentException e)
             {

@@ -21,7 +21,7 @@ public static class Manifests
     {
         try
         {
-            var path = Path.Combine(folder, "manifest.json");
+            var path = Path.Combine(folder, Manifest.FileName);
             if (!File.Exists(path)) return false;
             var manifest = RunManifest.FromJson(File.ReadAllText(path));
             return manifest is not null && manifest.ScenarioSha256 == ScenarioFile.Sha256(file) && manifest.Seed == settings.Seed

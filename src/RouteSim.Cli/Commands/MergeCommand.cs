@@ -57,15 +57,13 @@ public static class MergeCommand
             long rows;
             try
             {
-                rows = ShardMerge.Write(sweep, shards, folder.Staging);
+                rows = SweepFolderWriter.Merge(folder.Staging, sweep, sweepJson, shards, provenance, clock).Rows;
             }
             catch (ResultsReadException e)
             {
                 foreach (var line in e.Message.Split('\n')) terminal.Fail($"routesim: {line}");
                 return ExitCodes.InvalidInput;
             }
-            SweepFolderWriter.Finish(folder.Staging, sweepJson, new SweepManifest(sweep.Name, sweep.Sha256, null, shards.Select(s => s.Manifest.Shard!).ToArray(), rows,
-                shards.Sum(s => s.Manifest.AgentDecisions)) { Provenance = provenance }, clock);
             folder.Commit();
             terminal.Out.WriteLine($"{sweep.Name}: merged {shards.Count} shards, {rows:N0} work items ({sweep.Points:N0} points x {sweep.Replications} replications)\nresults: {folder.Target}");
             return ExitCodes.Ok;

@@ -3,6 +3,7 @@ using System.Globalization;
 using RouteSim.Analysis.Designs;
 using RouteSim.Analysis.Sensitivity;
 using RouteSim.Cli.Console;
+using RouteSim.Core.Randomness;
 using RouteSim.Plotting;
 using RouteSim.Results.Reading;
 using RouteSim.Results.Sweeps;
@@ -19,7 +20,7 @@ public static class SensitivityCommand
         var folder = new Argument<string>("sweep-results") { Description = "A finished sweep folder (from routesim sweep or routesim merge)" };
         var output = new Option<string?>("--out", "-o") { Description = "Where to write sensitivity.csv and the charts (default: SWEEP_RESULTS/sensitivity)" };
         var resamples = CommonOptions.AtLeast("--resamples", 100, "Bootstrap resamples for the 95% intervals (default 1000)");
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap resamples", DefaultValueFactory = _ => 1 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap resamples", DefaultValueFactory = _ => Seeds.DefaultSensitivityBootstrap };
         var force = CommonOptions.Force();
         var quiet = CommonOptions.Quiet();
         var command = new Command("sensitivity", "Global sensitivity of a sweep's outcomes: Sobol indices from a saltelli design, Morris mu* and sigma from a morris design")

@@ -42,28 +42,17 @@ public static class ValidateCommand
         return exit;
     }
 
-    /// <summary>
-    /// The interdiction chance per trip at every location that ever gets resources, at its most resources and for the
-    /// most detectable commodity (docs/model.md section 2), so that a surprising figure shows before anything runs.
-    /// </summary>
+    /// <summary>The lines of the scenario's <see cref="DetectionTable"/>: none when no location gets resources.</summary>
     private static IEnumerable<string> DetectionLines(Scenario s, RouteSim.Core.Engine.CompiledScenario model)
     {
-        var schedule = model.Enforcement.ConfiguredSchedule(s.Periods);
-        double kappa = s.Commodities.Max(c => c.Detectability);
-        double eta = s.Enforcement.Effectiveness;
-        bool first = true;
-        for (int l = 0; l < s.Nodes.Count; l++)
+        var table = DetectionTable.Of(s, model);
+        if (table.Locations.Count == 0) yield break;
+        yield return string.Create(CultureInfo.InvariantCulture,
+            $"  interdiction per trip where enforcement stands, at its most (effectiveness {table.Effectiveness:0.###}, detectability {table.Detectability:0.###}):");
+        foreach (var row in table.Locations)
         {
-            double peak = schedule.Max(t => t[l]);
-            if (peak <= 0) continue;
-            if (first)
-                yield return string.Create(CultureInfo.InvariantCulture,
-                    $"  interdiction per trip where enforcement stands, at its most (effectiveness {eta:0.###}, detectability {kappa:0.###}):");
-            first = false;
-            var n = s.Nodes[l];
-            double p = RouteSim.Core.Engine.ModelLaws.Detection(n.BaseDetection, eta, kappa, peak, n.Area);
-            string check = n.Area == 1 && p >= 0.5 ? "; area 1 is the default: give the location its area (docs/model.md section 2)" : "";
-            yield return string.Create(CultureInfo.InvariantCulture, $"    {n.Id}: {100 * p:0.#}% ({peak:#,0.##} units on area {n.Area:#,0.##}{check})");
+            string check = row.AreaLooksDefault ? "; area 1 is the default: give the location its area (docs/model.md section 2)" : "";
+            yield return string.Create(CultureInfo.InvariantCulture, $"    {row.Location}: {100 * row.Chance:0.#}% ({row.Resources:#,0.##} units on area {row.Area:#,0.##}{check})");
         }
     }
 

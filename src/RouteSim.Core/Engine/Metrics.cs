@@ -9,7 +9,11 @@ namespace RouteSim.Core.Engine;
 /// <remarks>
 /// Adding a count: a member of its scope's enum and its row below, in the enum's order (a member's value is its
 /// column; MetricsTests checks the rows follow the enums), then the line in ReplicationRunner.Record that
-/// computes it. Columns of the CSVs, summary rows and the choices of the files' metric key follow.
+/// computes it. Columns of the CSVs, summary rows and the choices of the files' metric key follow. The two
+/// independent implementations of the model must count it too: the plain baseline
+/// (benchmarks/RouteSim.Baselines/PlainAgentModel.cs, whose totals are sized from this table, so
+/// IndependentImplementationTests fails on a count it leaves at zero) and the NumPy reference
+/// (benchmarks/reference/routesim_numpy.py, its ORG_METRICS and LOCATION_METRICS, compared by agreement.py).
 /// </remarks>
 public static class Metrics
 {

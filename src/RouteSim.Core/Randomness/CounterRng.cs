@@ -15,7 +15,11 @@ namespace RouteSim.Core.Randomness;
 /// </remarks>
 public static class CounterRng
 {
-    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+    /// <summary>
+    /// 2^64 divided by the golden ratio, odd: SplitMix64's Weyl increment (Steele, Lea and Flood 2014), the step of
+    /// every counter chained through <see cref="Mix"/> here, in <see cref="Seeds"/> and in <see cref="SplitMixStream"/>.
+    /// </summary>
+    public const ulong Golden = 0x9E3779B97F4A7C15UL;
     private const ulong AgentStep = 0xD1B54A32D192ED03UL;
     private const ulong PeriodStep = 0xAEF17502108EF2D9UL;
     private const ulong SetupTag = 0x5E7B_0000_0000_0001UL;

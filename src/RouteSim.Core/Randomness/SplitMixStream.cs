@@ -11,7 +11,7 @@ public sealed class SplitMixStream(ulong seed)
     /// <summary>The next 64 random bits.</summary>
     public ulong NextBits()
     {
-        _state += 0x9E3779B97F4A7C15UL;
+        _state += CounterRng.Golden;
         return CounterRng.Mix(_state);
     }
 

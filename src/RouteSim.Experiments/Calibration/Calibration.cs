@@ -1,6 +1,7 @@
 using RouteSim.Analysis.Calibration;
 using RouteSim.Analysis.Sweeps;
 using RouteSim.Core.Engine;
+using RouteSim.Core.Randomness;
 using RouteSim.Experiments.Templates;
 using RouteSim.Scenarios;
 
@@ -152,7 +153,7 @@ public sealed class Calibration
         var ratios = Estimates.Select(e => (Numerator: CompiledOutcome.Compile(e.Numerator with { From = fittedFrom, To = fittedTo }, model, null),
             Denominator: CompiledOutcome.Compile(e.Denominator with { From = fittedFrom, To = fittedTo }, model, null))).ToArray();
         var ratioSums = new double[ratios.Length, 2];
-        Ensemble.Run(model, new RunSettings(seed ?? Seed, replications, threads) { Periods = keys.Max(Periods.To) }, result =>
+        Ensemble.Run(model, new RunSettings(seed ?? Seeds.CalibrationEvaluation(Seed), replications, threads) { Periods = keys.Max(Periods.To) }, result =>
         {
             for (int row = 0; row < compiled.Length; row++)
                 for (int j = 0; j < compiled[row].Length; j++)

@@ -1,10 +1,8 @@
-using System.Globalization;
 using RouteSim.Analysis.Calibration;
 using RouteSim.Analysis.Sweeps;
 using RouteSim.Experiments.Entries;
 using RouteSim.Experiments.Templates;
 using RouteSim.Scenarios;
-using RouteSim.Scenarios.Tables;
 using RouteSim.Scenarios.Yaml;
 
 namespace RouteSim.Experiments.Calibration;
@@ -13,20 +11,8 @@ namespace RouteSim.Experiments.Calibration;
 public static class CalibrationFile
 {
     /// <summary>Loads a calibration; null with its errors when anything is wrong.</summary>
-    public static Calibration? Load(string file, LoadOptions options, out IReadOnlyList<ScenarioError> errors)
-    {
-        var text = ScenarioFile.ReadText(file, out var readError);
-        if (text is null)
-        {
-            errors = [readError!];
-            return null;
-        }
-        var diagnostics = new Diagnostics(file);
-        var other = new List<ScenarioError>();
-        var calibration = Read(file, text, options, diagnostics, other);
-        errors = [.. diagnostics.Errors, .. other];
-        return errors.Count == 0 ? calibration : null;
-    }
+    public static Calibration? Load(string file, LoadOptions options, out IReadOnlyList<ScenarioError> errors) =>
+        ExperimentFile.Load(file, (text, d, other) => Read(file, text, options, d, other), out errors);
 
     private static Calibration? Read(string file, string text, LoadOptions options, Diagnostics d, List<ScenarioError> other)
     {
@@ -41,7 +27,7 @@ public static class CalibrationFile
         string targetName = r.Text("target_name", "target");
         string groupName = r.Text("group_name", "target");
         int replications = (int)r.Integer("replications");
-        ulong seed = (ulong)Math.Max(0, r.Integer("seed"));
+        ulong seed = SeedEntry.Read(r);
         var fit = r.Object("fit");
         int maxEvaluations = (int)(fit?.Integer("max_evaluations", 200) ?? 200);
         double tolerance = fit?.Number("tolerance", 1e-6) ?? 1e-6;
@@ -76,7 +62,7 @@ public static class CalibrationFile
         {
             string metric = t.Text("metric");
             string? Optional(string k) => OutcomeEntry.Optional(t, k);
-            if (OutcomeEntry.MetricScope(t, metric, t.Has("location")) is not { } scope) continue;
+            if (OutcomeEntry.MetricScope(t, metric, t.Has("location")) is not { } scope || !OutcomeEntry.KeysFit(t, scope)) continue;
             var outcome = new Outcome(t.Text("column"), scope, metric, Optional("location"), Optional("organization"), Optional("route"), Optional("commodity"));
             if (!OutcomeEntry.Compiles(t, t.Path, outcome, model)) continue;
             targets.Add(outcome);
@@ -113,11 +99,7 @@ public static class CalibrationFile
             double min = p.Number("min"), max = p.Number("max");
             bool log = ParameterEntry.Log(p);
             if (!ParameterEntry.IsRange(p, min, max, log)) continue;
-            if (!multiply && path.Field.Range is { } range && (!range.Contains(min) || !range.Contains(max)))
-            {
-                d.Error(p.PathOf(range.Contains(min) ? "max" : "min"), $"{path.Text} must be {range.Describe()}");
-                continue;
-            }
+            if (!ParameterEntry.InFormatRange(p, path, multiply, (min, "min"), (max, "max"))) continue;
             var current = multiply ? 1 : scenario.Read(path);
             double start = p.Has("start") ? p.Number("start") : current is { } c && c > min && c < max ? c : log ? Math.Sqrt(min * max) : (min + max) / 2;
             if (!(start > min && start < max))
@@ -136,7 +118,7 @@ public static class CalibrationFile
         if (!d.Ok || periods is null) return null;
 
         string observedFile = Relative("observed");
-        var observed = ReadObserved(observedFile, key, targets.Select(t => t.Name).ToArray(), other);
+        var observed = ObservedCsv.Read(observedFile, key, targets.Select(t => t.Name).ToArray(), other);
         if (observed is null) return null;
 
         var all = observed;
@@ -203,85 +185,4 @@ public static class CalibrationFile
             Estimates = estimates,
         };
     }
-
-    /// <summary>
-    /// Reads the key and target columns of an observed CSV through <see cref="CsvRows"/>, the project's one CSV reader (RFC 4180: quoted names and fields, commas
-    /// inside quotes, a byte-order mark, CRLF), as written by R's write.csv, pandas or a spreadsheet; columns are
-    /// found by name, so row names and other columns may stand beside them. An empty field or R's NA is a missing
-    /// value. Every problem names the file and line.
-    /// </summary>
-    public static ObservedTable? ReadObserved(string file, string key, IReadOnlyList<string> targets, List<ScenarioError> errors)
-    {
-        var text = ScenarioFile.ReadText(file, out var error);
-        if (text is null)
-        {
-            errors.Add(error!);
-            return null;
-        }
-        CsvRows table;
-        try
-        {
-            table = CsvRows.Parse(text, new CsvOptions(Trim: true, KeepRagged: true));
-        }
-        catch (CsvFormatException e)
-        {
-            // A header that names a column twice: targets are found by name, so it must be unique.
-            errors.Add(new ScenarioError(file, e.Line ?? 1, 1, "", e.Detail));
-            return null;
-        }
-        var header = table.Header;
-        if (header.Count == 0)
-        {
-            errors.Add(new ScenarioError(file, 1, 1, "", "the observed table needs a header and at least one row"));
-            return null;
-        }
-        int keyColumn = IndexOf(header, key);
-        string columnList = string.Join(", ", header.Select(h => $"'{h}'"));
-        if (keyColumn < 0) errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{key}' (the calibration's key); columns: {columnList}"));
-        var columns = targets.Select(t => (t, IndexOf(header, t))).ToArray();
-        foreach (var (t, c) in columns.Where(c => c.Item2 < 0))
-            errors.Add(new ScenarioError(file, 1, 1, "", $"no column '{t}' (a target); columns: {columnList}"));
-        if (errors.Count > 0) return null;
-
-        var keys = new List<long>();
-        var values = new List<double[]>();
-        for (int i = 0; i < table.Rows.Count; i++)
-        {
-            var row = table.Rows[i];
-            int line = table.Lines[i];
-            if (row.Length != header.Count)
-            {
-                errors.Add(new ScenarioError(file, line, 1, "", $"{row.Length} fields, but the header has {header.Count}"));
-                continue;
-            }
-            var keyText = row[keyColumn];
-            if (!long.TryParse(keyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out long k))
-            {
-                errors.Add(new ScenarioError(file, line, 1, key, $"'{Shorten(keyText)}' is not a whole number"));
-                continue;
-            }
-            if (keys.Contains(k)) errors.Add(new ScenarioError(file, line, 1, key, $"key {k} appears twice"));
-            var observed = new double[columns.Length];
-            for (int j = 0; j < columns.Length; j++)
-            {
-                var field = row[columns[j].Item2];
-                if (field.Length == 0 || field == "NA") observed[j] = double.NaN;
-                else if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out observed[j]) || !double.IsFinite(observed[j]) || observed[j] < 0)
-                    errors.Add(new ScenarioError(file, line, 1, columns[j].t, $"'{Shorten(field)}' is not a non-negative number"));
-            }
-            keys.Add(k);
-            values.Add(observed);
-        }
-        if (keys.Count == 0 && errors.Count == 0)
-            errors.Add(new ScenarioError(file, 1, 1, "", "the observed table needs a header and at least one row"));
-        return errors.Count > 0 ? null : new ObservedTable(key, keys, targets, values.ToArray());
-    }
-
-    private static int IndexOf(IReadOnlyList<string> header, string name)
-    {
-        for (int i = 0; i < header.Count; i++) if (header[i] == name) return i;
-        return -1;
-    }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 }

@@ -1,4 +1,5 @@
 using RouteSim.Core.Engine;
+using RouteSim.Experiments.Entries;
 using RouteSim.Scenarios.Format;
 using static RouteSim.Scenarios.Format.FieldType;
 
@@ -23,10 +24,10 @@ public static class CalibrationFormat
     [
         new("column", Text, true, "Column of the observed table."),
         new("metric", Choice, true, "The model's metric.", Choices: [.. Metrics.Names]),
-        new("location", Id, false, "Location of a location metric."),
-        new("organization", Id, false, "Organization of an organization or route metric.", Default: "all organizations"),
+        EntryFormat.Location,
+        EntryFormat.Organization,
         new("route", Id, false, "Route of the trips metric."),
-        new("commodity", Id, false, "Commodity of a location metric.", Default: "all commodities"),
+        EntryFormat.Commodity,
         new("group", Id, false, "Shares are taken within a group (e.g. apprehensions and deaths by sector, each summing to 1); written in the group_name column of the predictions.", Default: "one group"),
         new("label", Text, false, "Name of the target in the predictions (e.g. the sector as the data name it).", Default: "the column"),
     ]);
@@ -40,7 +41,7 @@ public static class CalibrationFormat
         new("max", Number, true, "Upper bound."),
         new("start", Number, false, "Where the search starts.", Default: "the scenario's value if inside the bounds, else the middle"),
         new("scale", Choice, false, "Search on this scale.", Choices: ["linear", "log"], Default: "linear"),
-        new("multiply", Flag, false, "The value multiplies the number(s) the scenario writes at the path (with [*], every item's) instead of replacing it.", Default: "false"),
+        EntryFormat.Multiply,
     ]);
 
     /// <summary>Search settings.</summary>

@@ -49,4 +49,31 @@ public static class OutcomeEntry
             return false;
         }
     }
+
+    /// <summary>
+    /// Whether the entry's optional keys fit its scope: commodity only on a location metric or a comparison measure,
+    /// organization not on either of those, route only on a route metric (trips). False, with one error per key
+    /// that does not apply, when they do not: the count would otherwise be summed over the wrong items.
+    /// </summary>
+    public static bool KeysFit(MappingReader r, OutcomeScope scope)
+    {
+        var d = r.Diagnostics;
+        bool fit = true;
+        if (scope is not (OutcomeScope.Location or OutcomeScope.Comparison) && r.Has("commodity"))
+        {
+            d.Error(r.PathOf("commodity"), "commodity applies to location metrics and comparison measures only");
+            fit = false;
+        }
+        if (scope is OutcomeScope.Location or OutcomeScope.Comparison && r.Has("organization"))
+        {
+            d.Error(r.PathOf("organization"), $"organization does not apply to {(scope == OutcomeScope.Location ? "location metrics" : "comparison measures")}");
+            fit = false;
+        }
+        if (scope != OutcomeScope.Route && r.Has("route"))
+        {
+            d.Error(r.PathOf("route"), "route applies to the trips metric only");
+            fit = false;
+        }
+        return fit;
+    }
 }

@@ -57,4 +57,23 @@ public static class ParameterEntry
         }
         return true;
     }
+
+    /// <summary>
+    /// Whether the lowest and highest values the entry gives (each with the key that gives it) lie in the range the
+    /// scenario format allows at the path (a multiplying entry scales numbers that are checked when the scenario is
+    /// built, so it is not checked here). False, with the error at the first value outside, when they do not;
+    /// <paramref name="reaching"/> (e.g. "the sweep"), when given, ends the error with the value it reaches.
+    /// </summary>
+    public static bool InFormatRange(MappingReader r, ParameterPath path, bool multiply, (double Value, string Key) lowest, (double Value, string Key) highest,
+        string? reaching = null)
+    {
+        if (multiply || path.Field.Range is not { } range) return true;
+        foreach (var (value, key) in new[] { lowest, highest })
+            if (!range.Contains(value))
+            {
+                r.Diagnostics.Error(r.PathOf(key), $"{path.Text} must be {range.Describe()}{(reaching is null ? "" : $", but {reaching} goes to {value:G6}")}");
+                return false;
+            }
+        return true;
+    }
 }

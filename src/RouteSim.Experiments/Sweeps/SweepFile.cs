@@ -1,6 +1,7 @@
 using RouteSim.Analysis.Counterfactuals;
 using RouteSim.Analysis.Designs;
 using RouteSim.Analysis.Sweeps;
+using RouteSim.Core.Randomness;
 using RouteSim.Experiments.Entries;
 using RouteSim.Experiments.Templates;
 using RouteSim.Scenarios;
@@ -19,23 +20,11 @@ public static class SweepFile
     public const long MaxWorkItems = 1L << 40;
 
     /// <summary>Loads a sweep; null with its errors when anything is wrong.</summary>
-    public static Sweep? Load(string file, LoadOptions options, out IReadOnlyList<ScenarioError> errors)
-    {
-        var text = ScenarioFile.ReadText(file, out var readError);
-        if (text is null)
-        {
-            errors = [readError!];
-            return null;
-        }
-        var diagnostics = new Diagnostics(file);
-        var sweep = Read(file, text, options, diagnostics, out var scenarioErrors);
-        errors = scenarioErrors.Count > 0 ? scenarioErrors : diagnostics.Errors;
-        return errors.Count == 0 ? sweep : null;
-    }
+    public static Sweep? Load(string file, LoadOptions options, out IReadOnlyList<ScenarioError> errors) =>
+        ExperimentFile.Load(file, (text, d, scenarioErrors) => Read(file, text, options, d, scenarioErrors), out errors);
 
-    private static Sweep? Read(string file, string text, LoadOptions options, Diagnostics diagnostics, out IReadOnlyList<ScenarioError> scenarioErrors)
+    private static Sweep? Read(string file, string text, LoadOptions options, Diagnostics diagnostics, List<ScenarioError> scenarioErrors)
     {
-        scenarioErrors = [];
         var root = SingleDocument.Parse(text, diagnostics, "a sweep needs name, scenario, replications, seed, design, parameters, outcomes");
         if (root is null) return null;
         var reader = MappingReader.Open(root, SweepFormat.Sweep, "", diagnostics);
@@ -44,7 +33,7 @@ public static class SweepFile
         string name = reader.Text("name");
         string description = reader.Text("description");
         int replications = (int)reader.Integer("replications");
-        ulong seed = (ulong)Math.Max(0, reader.Integer("seed"));
+        ulong seed = SeedEntry.Read(reader);
         var seeds = reader.Text("seeds", "independent") == "common" ? SeedMode.Common : SeedMode.Independent;
         var design = reader.Object("design");
         var parameterReaders = reader.Objects("parameters");
@@ -58,12 +47,12 @@ public static class SweepFile
         if (reader.Has("scenario") && reader.Text("scenario").Length > 0)
         {
             scenario = ScenarioTemplate.Open(Relative("scenario"), options, out var errors);
-            if (scenario is null) scenarioErrors = errors;
+            if (scenario is null) scenarioErrors.AddRange(errors);
         }
         if (reader.Has("counterfactual") && scenarioErrors.Count == 0)
         {
             counterfactual = ScenarioTemplate.Open(Relative("counterfactual"), options, out var errors);
-            if (counterfactual is null) scenarioErrors = errors;
+            if (counterfactual is null) scenarioErrors.AddRange(errors);
             else if (scenario is not null)
                 foreach (var difference in ScenarioPairing.Differences(counterfactual.Baseline.Scenario!, scenario.Baseline.Scenario!))
                     diagnostics.Error(reader.PathOf("counterfactual"), $"the counterfactual must differ from the scenario only in enforcement: {difference}");
@@ -86,7 +75,7 @@ public static class SweepFile
 
         if (!diagnostics.Ok || design is null || scenario is null) return null;
         var factors = parameters.Select(p => p!.Factor).ToArray();
-        ulong designSeed = design.Has("seed") ? (ulong)Math.Max(0, design.Integer("seed")) : seed;
+        ulong designSeed = design.Has("seed") ? SeedEntry.Read(design) : Seeds.SweepDesign(seed);
         var built = BuildDesign(design, factors, designSeed);
         if (built is null) return null;
         var plan = new SweepPlan(built, replications, seed, seeds);
@@ -166,12 +155,8 @@ public static class SweepFile
             if (!ParameterEntry.IsRange(r, min, max, log)) return null;
             factor = new Factor(name, min, max, null, log, path.IsInteger);
         }
-        foreach (var (value, key) in new[] { (factor.Lower, r.Has("values") ? "values" : "min"), (factor.Upper, r.Has("values") ? "values" : "max") })
-            if (!multiply && path.Field.Range is { } range && !range.Contains(value))
-            {
-                d.Error(r.PathOf(key), $"{path.Text} must be {range.Describe()}, but the sweep goes to {value:G6}");
-                return null;
-            }
+        bool listed = r.Has("values");
+        if (!ParameterEntry.InFormatRange(r, path, multiply, (factor.Lower, listed ? "values" : "min"), (factor.Upper, listed ? "values" : "max"), "the sweep")) return null;
         return new SweepParameter(path, factor, inScenario, inCounterfactual);
     }
 
@@ -236,9 +221,7 @@ public static class SweepFile
         else if (OutcomeEntry.MetricScope(r, metric!, location is not null) is { } metricScope) scope = metricScope;
         else return null;
 
-        if (scope is not (OutcomeScope.Location or OutcomeScope.Comparison) && commodity is not null) d.Error(r.PathOf("commodity"), "commodity applies to location metrics and comparison measures only");
-        if (scope is OutcomeScope.Location or OutcomeScope.Comparison && organization is not null) d.Error(r.PathOf("organization"), $"organization does not apply to {(scope == OutcomeScope.Location ? "location metrics" : "comparison measures")}");
-        if (scope != OutcomeScope.Route && route is not null) d.Error(r.PathOf("route"), "route applies to the trips metric only");
+        OutcomeEntry.KeysFit(r, scope);
         if (!d.Ok || scenario is null) return null;
 
         var outcome = new Outcome(name, scope, measure ?? metric!, location, organization, route, commodity, from, to, mean);

@@ -1,5 +1,6 @@
 using RouteSim.Analysis.Sweeps;
 using RouteSim.Core.Engine;
+using RouteSim.Experiments.Entries;
 using RouteSim.Scenarios.Format;
 using static RouteSim.Scenarios.Format.FieldType;
 
@@ -28,7 +29,7 @@ public static class SweepFormat
         new("max", Number, false, "Highest value of a range."),
         new("values", NumberList, false, "The values to take, instead of a range."),
         new("scale", Choice, false, "Spread a range evenly on this scale.", Choices: ["linear", "log"], Default: "linear"),
-        new("multiply", Flag, false, "The value multiplies the number(s) the scenario writes at the path (with [*], every item's) instead of replacing it.", Default: "false"),
+        EntryFormat.Multiply,
         new("applies_to", Choice, false, "Which scenarios the value is set in, when the sweep has a counterfactual (for example, the size of a deployment only the scenario has).", Choices: ["both", "scenario", "counterfactual"], Default: "both"),
     ]);
 
@@ -39,10 +40,10 @@ public static class SweepFormat
         new("metric", Choice, false, $"A summary metric: per location ({NamesOf(Metrics.Location)}, with location), per organization ({NamesOf(Metrics.Organization)}), per route ({NamesOf(Metrics.Route)}, with organization and route).",
             Choices: [.. Metrics.Names]),
         new("measure", Choice, false, "A measure of the comparison with the counterfactual (needs counterfactual).", Choices: [.. CompiledOutcome.ComparisonMeasures]),
-        new("location", Id, false, "Location of a location metric."),
-        new("organization", Id, false, "Organization of an organization or route metric.", Default: "all organizations"),
+        EntryFormat.Location,
+        EntryFormat.Organization,
         new("route", Id, false, "Route id (as in route_catalog.csv) of a route metric."),
-        new("commodity", Id, false, "Commodity of a location metric.", Default: "all commodities"),
+        EntryFormat.Commodity,
         new("from", Integer, false, "First period of the window.", "periods", Bounds.Between(0, int.MaxValue), "0"),
         new("to", Integer, false, "Period after the window's last.", "periods", Bounds.Between(1, int.MaxValue), "the end of the run"),
         new("stat", Choice, false, "total over the window, or mean per period.", Choices: ["total", "mean"], Default: "total"),

@@ -42,70 +42,70 @@ public static class ComparisonStory
             sentences.Add("The intervention reinforces no crossing during the window, so there is no targeted drop and no displacement to measure.");
         else
         {
-            var drop = Row("targeted_drop");
+            var drop = Row(ComparisonMeasures.TargetedDrop.Name);
             var gained = targeted.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();
             string at = targeted.Length == 1 ? $"At the one reinforced crossing, {Name(targeted[0].Location)}," : $"At the {targeted.Length} reinforced crossings together,";
-            sentences.Add($"{at} flow {(drop.Estimate >= 0 ? "fell" : "rose")} by a net {Quantities.WithInterval(ComparisonMeasures.Get("targeted_drop"), Math.Abs(drop.Estimate), Math.Min(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)), Math.Max(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)))} crossings"
+            sentences.Add($"{at} flow {(drop.Estimate >= 0 ? "fell" : "rose")} by a net {Quantities.WithInterval(ComparisonMeasures.TargetedDrop, Math.Abs(drop.Estimate), Math.Min(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)), Math.Max(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)))} crossings"
                 + (targeted.Length > 1 && fell.Length > 0 ? $", the largest falls at {Places(fell)}" : "")
                 + (targeted.Length > 1 && gained.Length > 0 ? $"; {gained.Length} of them gained flow, most at {Places(gained)}" : "")
-                + (targeted.Length > 1 ? $". Counted crossing by crossing, {Short("gross_loss")} crossings were lost where flow fell and {Short("gross_gain")} gained where it rose." : "."));
+                + (targeted.Length > 1 ? $". Counted crossing by crossing, {Short(ComparisonMeasures.GrossLoss.Name)} crossings were lost where flow fell and {Short(ComparisonMeasures.GrossGain.Name)} gained where it rose." : "."));
             if (others.Length == 0)
             {
                 var rose = comparison.Locations.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();
                 sentences.Add("Every crossing was reinforced, so no crossing was left for flow to move to and the displacement ratio is undefined; "
-                    + $"flow still moved between reinforced crossings: of {Say("gross_loss")} crossings lost where flow fell, {Say("gross_gain")} reappeared where it rose"
+                    + $"flow still moved between reinforced crossings: of {Say(ComparisonMeasures.GrossLoss.Name)} crossings lost where flow fell, {Say(ComparisonMeasures.GrossGain.Name)} reappeared where it rose"
                     + (rose.Length > 0 ? $", most at {Places(rose)}." : "."));
             }
             else if (double.IsNaN(drop.Estimate) || drop.Estimate == 0)
-                sentences.Add($"The displacement ratio is undefined: {Row("displacement_ratio").Note.Replace("undefined: ", "", StringComparison.Ordinal)}.");
+                sentences.Add($"The displacement ratio is undefined: {Row(ComparisonMeasures.DisplacementRatio.Name).Note.Replace("undefined: ", "", StringComparison.Ordinal)}.");
             else
             {
                 var rose = others.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();
-                var ratio = Row("displacement_ratio");
+                var ratio = Row(ComparisonMeasures.DisplacementRatio.Name);
                 string where = rose.Length > 0 ? $", most at {Places(rose)}" : ", though no single one of them gained clearly";
-                string verb = Row("displaced_increase").Estimate >= 0 ? "reappeared" : "was lost as well";
+                string verb = Row(ComparisonMeasures.DisplacedIncrease.Name).Estimate >= 0 ? "reappeared" : "was lost as well";
                 string theOthers = others.Length == 1 ? $"the one crossing that was not reinforced, {Name(others[0].Location)}" : $"the {others.Length} crossings that were not reinforced";
                 if (others.Length == 1) where = "";
-                sentences.Add($"{(targeted.Length > 1 ? "Against the net drop" : "Of that")}, {Say("displaced_increase")} crossings {verb} at {theOthers}{where}: "
-                    + $"a displacement ratio of {Say("displacement_ratio")}"
+                sentences.Add($"{(targeted.Length > 1 ? "Against the net drop" : "Of that")}, {Say(ComparisonMeasures.DisplacedIncrease.Name)} crossings {verb} at {theOthers}{where}: "
+                    + $"a displacement ratio of {Say(ComparisonMeasures.DisplacementRatio.Name)}"
                     + (ratio.Note.Length > 0 ? $" ({ratio.Note})." : "."));
             }
         }
 
-        sentences.Add($"Trips attempted {Direction(Row("deterrence").Estimate, "fell", "rose")} by {Magnitude("deterrence", Row("deterrence"))} (deterrence); "
-            + $"trips interdicted (seizures, apprehensions) went from {Short("interdictions_baseline")} to {Short("interdictions_intervention")}; "
-            + $"and trips delivered {Direction(Row("delivered_reduction").Estimate, "fell", "rose")} by {Magnitude("delivered_reduction", Row("delivered_reduction"))}.");
+        sentences.Add($"Trips attempted {Direction(Row(ComparisonMeasures.Deterrence.Name).Estimate, "fell", "rose")} by {Magnitude(ComparisonMeasures.Deterrence.Name, Row(ComparisonMeasures.Deterrence.Name))} (deterrence); "
+            + $"trips interdicted (seizures, apprehensions) went from {Short(ComparisonMeasures.InterdictionsBaseline.Name)} to {Short(ComparisonMeasures.InterdictionsIntervention.Name)}; "
+            + $"and trips delivered {Direction(Row(ComparisonMeasures.DeliveredReduction.Name).Estimate, "fell", "rose")} by {Magnitude(ComparisonMeasures.DeliveredReduction.Name, Row(ComparisonMeasures.DeliveredReduction.Name))}.");
 
-        var danger = Row("mean_route_danger_change");
+        var danger = Row(ComparisonMeasures.MeanRouteDangerChange.Name);
         string dangerMove = Clear(danger) switch
         {
             > 0 => "Trips moved to more dangerous routes",
             < 0 => "Trips moved to safer routes",
             _ => "Trips did not clearly move to more or less dangerous routes",
         };
-        sentences.Add($"{dangerMove}: the mean chance of death on the route chosen was {Short("mean_route_danger_baseline")} without the intervention and "
-            + $"{Short("mean_route_danger_intervention")} with it (change {Say("mean_route_danger_change")}).");
+        sentences.Add($"{dangerMove}: the mean chance of death on the route chosen was {Short(ComparisonMeasures.MeanRouteDangerBaseline.Name)} without the intervention and "
+            + $"{Short(ComparisonMeasures.MeanRouteDangerIntervention.Name)} with it (change {Say(ComparisonMeasures.MeanRouteDangerChange.Name)}).");
 
-        var detection = Row("mean_route_detection_change");
+        var detection = Row(ComparisonMeasures.MeanRouteDetectionChange.Name);
         string detectionMove = Clear(detection) switch
         {
             < 0 => "they moved to less-monitored routes",
             > 0 => "they did not move to less-monitored routes",
             _ => "they did not clearly move to less- or more-monitored routes",
         };
-        sentences.Add($"Judged by the intervention's own enforcement, {detectionMove}: the routes chosen with it carry a {Short("mean_route_detection_intervention")} "
-            + $"chance of interdiction, against {Short("mean_route_detection_baseline")} for the routes chosen without it (change {Say("mean_route_detection_change")}).");
+        sentences.Add($"Judged by the intervention's own enforcement, {detectionMove}: the routes chosen with it carry a {Short(ComparisonMeasures.MeanRouteDetectionIntervention.Name)} "
+            + $"chance of interdiction, against {Short(ComparisonMeasures.MeanRouteDetectionBaseline.Name)} for the routes chosen without it (change {Say(ComparisonMeasures.MeanRouteDetectionChange.Name)}).");
 
-        var deathRow = Row("deaths_per_1000_attempts_baseline");
+        var deathRow = Row(ComparisonMeasures.DeathsPer1000AttemptsBaseline.Name);
         if (double.IsNaN(deathRow.Estimate))
             sentences.Add($"Deaths per 1,000 attempts: {deathRow.Note.Replace("undefined: ", "", StringComparison.Ordinal)}.");
         else
         {
-            var people = comparison.Commodities.Where(c => !double.IsNaN(comparison["deaths_baseline", c].Estimate)).ToArray();
+            var people = comparison.Commodities.Where(c => !double.IsNaN(comparison[ComparisonMeasures.DeathsBaseline.Name, c].Estimate)).ToArray();
             string who = people.Length == 1 ? $"attempts carrying {people[0]}" : "attempts carrying people";
-            sentences.Add($"Deaths per 1,000 {who}: {Say("deaths_per_1000_attempts_baseline")} without the intervention, "
-                + $"{Say("deaths_per_1000_attempts_intervention")} with it (change {Say("deaths_per_1000_attempts_change")}); "
-                + $"deaths over the window went from {Short("deaths_baseline")} to {Short("deaths_intervention")} (change {Say("deaths_change")}).");
+            sentences.Add($"Deaths per 1,000 {who}: {Say(ComparisonMeasures.DeathsPer1000AttemptsBaseline.Name)} without the intervention, "
+                + $"{Say(ComparisonMeasures.DeathsPer1000AttemptsIntervention.Name)} with it (change {Say(ComparisonMeasures.DeathsPer1000AttemptsChange.Name)}); "
+                + $"deaths over the window went from {Short(ComparisonMeasures.DeathsBaseline.Name)} to {Short(ComparisonMeasures.DeathsIntervention.Name)} (change {Say(ComparisonMeasures.DeathsChange.Name)}).");
         }
 
         if (comparison.Commodities.Count > 1 && others.Length > 0 && targeted.Length > 0)
@@ -114,7 +114,7 @@ public static class ComparisonStory
             var unreached = new List<string>();
             foreach (var c in comparison.Commodities)
             {
-                var r = comparison["displacement_ratio", c];
+                var r = comparison[ComparisonMeasures.DisplacementRatio.Name, c];
                 if (double.IsNaN(r.Estimate)) unreached.Add(c);
                 else defined.Add($"{c} {Quantities.Cell(ComparisonMeasures.Get(r.Name), r.Estimate, r.CiLow, r.CiHigh)}");
             }

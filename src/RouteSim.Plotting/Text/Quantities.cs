@@ -14,14 +14,14 @@ public static class Quantities
 
     /// <summary>An estimate of a measure, signed when it is a change.</summary>
     public static string Value(MeasureDefinition measure, double estimate, double low, double high) =>
-        double.IsNaN(estimate) ? "undefined" : Format(measure, estimate, Half(low, high), IsChange(measure));
+        double.IsNaN(estimate) ? "undefined" : Format(measure, estimate, Half(low, high), measure.IsChange);
 
     /// <summary>The 95% interval "low to high", or "" when there is none.</summary>
     public static string Interval(MeasureDefinition measure, double low, double high)
     {
         if (double.IsNaN(low) || double.IsNaN(high)) return "";
         double half = Half(low, high);
-        bool signed = IsChange(measure);
+        bool signed = measure.IsChange;
         string first = Format(measure, low, half, signed), last = Format(measure, high, half, signed);
         // The unit once, at the end: "+0.05 to +0.06 percentage points", "5.6 to 5.7%".
         foreach (var unit in new[] { " percentage points", "%" })
@@ -49,9 +49,6 @@ public static class Quantities
         double rounded = Math.Round(value) + 0.0; // + 0.0 turns -0 into 0, so a rounded-away loss never reads "-0"
         return (signed && rounded > 0 ? "+" : "") + rounded.ToString("#,0", Invariant);
     }
-
-    /// <summary>True for the measures that are differences between the arms (signed when shown).</summary>
-    public static bool IsChange(MeasureDefinition measure) => measure.Name.EndsWith("_change", StringComparison.Ordinal);
 
     private static double Half(double low, double high) => double.IsNaN(low) || double.IsNaN(high) ? double.NaN : (high - low) / 2;
 

@@ -4,6 +4,12 @@ using RouteSim.Analysis.Calibration;
 namespace RouteSim.Results.Calibration;
 
 /// <summary>manifest.json of a calibration folder.</summary>
+/// <remarks>
+/// Each input file is recorded as an <see cref="InputFile"/> flattened into two keys (path, SHA-256):
+/// <c>calibration_file</c>, <c>scenario</c> and <c>observed</c> hold full paths. Unlike a run's manifest
+/// (<see cref="RunManifest"/>), whose <c>scenario</c> is the scenario's name and <c>scenario_file</c> its path,
+/// <c>scenario</c> here is the scenario file's path; the keys are kept as they are because users' scripts read them.
+/// </remarks>
 public sealed record CalibrationManifest(
     string Calibration,
     string CalibrationFile,

@@ -53,7 +53,7 @@ public sealed class ComparisonFolder
     /// <summary>Opens a folder written by <c>routesim compare</c>.</summary>
     public static ComparisonFolder Open(string path)
     {
-        var manifestPath = System.IO.Path.Combine(path, "manifest.json");
+        var manifestPath = System.IO.Path.Combine(path, ComparisonManifest.FileName);
         if (!File.Exists(manifestPath)) throw new ResultsReadException($"{path}: no manifest.json, so not a finished RouteSim results folder");
         var manifest = ComparisonManifest.FromJson(File.ReadAllText(manifestPath, Encoding.UTF8))
             ?? throw new ResultsReadException($"{manifestPath}: not a RouteSim manifest (invalid JSON, or a field missing or of the wrong type)");

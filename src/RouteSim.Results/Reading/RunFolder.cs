@@ -53,7 +53,7 @@ public sealed class RunFolder
     /// <summary>Opens a results folder written by <c>routesim run</c>.</summary>
     public static RunFolder Open(string path)
     {
-        var manifestPath = System.IO.Path.Combine(path, "manifest.json");
+        var manifestPath = System.IO.Path.Combine(path, RunManifest.FileName);
         if (!Directory.Exists(path)) throw new ResultsReadException($"{path}: no such folder");
         if (!File.Exists(manifestPath)) throw new ResultsReadException($"{path}: no manifest.json, so not a finished RouteSim results folder");
         var manifest = RunManifest.FromJson(File.ReadAllText(manifestPath, Encoding.UTF8))

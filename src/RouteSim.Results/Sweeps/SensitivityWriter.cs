@@ -12,7 +12,7 @@ public static class SensitivityWriter
     public static void Sobol(string path, IReadOnlyList<(string Outcome, IReadOnlyList<SobolIndex> Indices)> results)
     {
         using var w = Open(path);
-        w.WriteLine("outcome,parameter,s1,s1_ci_low,s1_ci_high,st,st_ci_low,st_ci_high");
+        w.WriteLine(string.Join(",", SensitivityColumns.Sobol));
         foreach (var (outcome, indices) in results)
             foreach (var i in indices)
                 w.WriteLine(Csv.Row(Csv.Text(outcome), Csv.Text(i.Factor), Csv.Number(i.First.Estimate), Csv.Number(i.First.Low), Csv.Number(i.First.High),
@@ -23,7 +23,7 @@ public static class SensitivityWriter
     public static void Morris(string path, IReadOnlyList<(string Outcome, IReadOnlyList<MorrisEffect> Effects)> results)
     {
         using var w = Open(path);
-        w.WriteLine("outcome,parameter,mu,mu_star,mu_star_ci_low,mu_star_ci_high,sigma");
+        w.WriteLine(string.Join(",", SensitivityColumns.Morris));
         foreach (var (outcome, effects) in results)
             foreach (var e in effects)
                 w.WriteLine(Csv.Row(Csv.Text(outcome), Csv.Text(e.Factor), Csv.Number(e.Mu), Csv.Number(e.MuStar.Estimate), Csv.Number(e.MuStar.Low),

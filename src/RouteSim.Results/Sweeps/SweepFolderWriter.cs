@@ -47,4 +47,16 @@ public static class SweepFolderWriter
         complete.Write(folder);
         return complete;
     }
+
+    /// <summary>
+    /// Merges shards checked by <see cref="ShardMerge.Check"/> into <paramref name="folder"/>: their rows in item
+    /// order as one runs.csv, then sweep.json (<paramref name="documentJson"/>) and the manifest, which lists the
+    /// shards merged. Throws <see cref="Reading.ResultsReadException"/> when a shard's rows are not what its manifest vouches for.
+    /// </summary>
+    public static SweepManifest Merge(string folder, SweepDocument sweep, string documentJson, IReadOnlyList<ShardMerge.Shard> shards, Provenance provenance, Stopwatch clock)
+    {
+        long rows = ShardMerge.Write(sweep, shards, folder);
+        return Finish(folder, documentJson, new SweepManifest(sweep.Name, sweep.Sha256, null, shards.Select(s => s.Manifest.Shard!).ToArray(), rows,
+            shards.Sum(s => s.Manifest.AgentDecisions)) { Provenance = provenance }, clock);
+    }
 }

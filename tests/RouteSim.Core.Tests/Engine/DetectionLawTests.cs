@@ -4,16 +4,9 @@ using static RouteSim.Core.Tests.Support.TestScenarios;
 
 namespace RouteSim.Core.Tests.Engine;
 
+/// <summary>The detection law at work in the engine (the law itself is tested in ModelLawsTests).</summary>
 public class DetectionLawTests
 {
-    [Theory]
-    [InlineData(0.1, 0.5, 1.0, 0, 10, 0.1)]
-    [InlineData(0.1, 0.5, 1.0, 20, 10, 0.66890850)] // 1 - 0.9 e^-1
-    [InlineData(0.0, 2.0, 0.5, 30, 15, 0.86466472)] // 1 - e^-2
-    [InlineData(0.05, 0.5, 2.0, 1e6, 1, 1.0)]
-    public void Formula_matches_MODEL_section_2(double b, double eta, double kappa, double e, double area, double expected) =>
-        Assert.Equal(expected, ModelLaws.Detection(b, eta, kappa, e, area), 7);
-
     /// <summary>A single route: interdiction at the crossing has exactly the law's probability, whatever the beliefs.</summary>
     [Fact]
     public void Interdiction_rate_on_a_single_route_is_the_detection_law()

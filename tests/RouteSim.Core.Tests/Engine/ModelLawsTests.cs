@@ -26,6 +26,15 @@ public class ModelLawsTests
         Assert.Equal(ModelLaws.Detection(b, 0.5, 2, resources, area), ModelLaws.Detection(b, 0.5, 1, 2 * resources, area), 15); // kappa scales E
     }
 
+    /// <summary>Section 2 at other effectiveness and detectability, and its saturation at 1.</summary>
+    [Theory]
+    [InlineData(0.1, 0.5, 1.0, 0, 10, 0.1)]
+    [InlineData(0.1, 0.5, 1.0, 20, 10, 0.66890850)] // 1 - 0.9 e^-1
+    [InlineData(0.0, 2.0, 0.5, 30, 15, 0.86466472)] // 1 - e^-2
+    [InlineData(0.05, 0.5, 2.0, 1e6, 1, 1.0)]
+    public void Detection_formula_matches_section_2(double b, double eta, double kappa, double e, double area, double expected) =>
+        Assert.Equal(expected, ModelLaws.Detection(b, eta, kappa, e, area), 7);
+
     /// <summary>Section 3: the prior alone gives q0; after m traversals the belief is halfway from q0 to the observed rate.</summary>
     [Fact]
     public void Belief_is_the_Beta_posterior_mean()
