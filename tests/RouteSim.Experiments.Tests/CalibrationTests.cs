@@ -296,6 +296,7 @@ public class CalibrationTests
     [InlineData("standard_error: 0", "estimates[0].standard_error", "")]
     [InlineData("value: -1", "estimates[0].value", "")]
     [InlineData("organization: nobody", "estimates[0].organization", "nobody")]
+    [InlineData("source: \"  \" }", "estimates[0].source", "give the study")]
     public void Estimates_that_cannot_work_are_refused_at_their_line(string change, string path, string message)
     {
         var folder = Files.Scratch();
@@ -311,6 +312,18 @@ public class CalibrationTests
         Assert.Equal(path, e.Path);
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
         Assert.True(e.Line > 0);
+    }
+
+    [Fact]
+    public void An_unknown_target_metric_is_one_error_at_its_line()
+    {
+        var folder = Files.Scratch();
+        Files.Write(folder, "observed.csv", "block,x1,x2,x3,attempts\n0,1,2,3,4\n");
+        var file = Files.Write(folder, "calibration.yaml", CalibrationText(Estimate).Replace("{ column: x1, metric: interdictions,", "{ column: x1, metric: arrestz,", StringComparison.Ordinal));
+        Assert.Null(CalibrationFile.Load(file, LoadOptions.Unlimited, out var errors));
+        var e = Assert.Single(errors);
+        Assert.Equal("targets[0].metric", e.Path);
+        Assert.Contains("arrestz", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,9 +59,12 @@ public static class CalibrateCommand
             {
                 var estimates = manifest.Estimates ?? [];
                 terminal.Out.WriteLine($"{calibration.Name}: {fit.Trace.Count} evaluations in {manifest.WallSeconds:0.0} s; {fit.StopReason}");
-                terminal.Out.WriteLine(calibration.Scale == FitScale.Shares
-                    ? $"best loss {fit.BestLoss:0.###} ({lossMeaning}): root mean square {(estimates.Count > 0 ? "residual" : "error")} {Math.Sqrt(fit.BestLoss):0.00} percentage points"
-                    : $"best loss {fit.BestLoss:0.####} ({lossMeaning}): typical {(estimates.Count > 0 ? "residual" : "error")} {100 * Math.Sqrt(fit.BestLoss):0.0}%");
+                // With estimates the loss is scaled by their squared deviations, so its root is no error of the table.
+                terminal.Out.WriteLine(estimates.Count > 0
+                    ? $"best loss {fit.BestLoss:0.###} ({lossMeaning}; the fitted cells' own error is below)"
+                    : calibration.Scale == FitScale.Shares
+                        ? $"best loss {fit.BestLoss:0.###} ({lossMeaning}): root mean square error {Math.Sqrt(fit.BestLoss):0.00} percentage points"
+                        : $"best loss {fit.BestLoss:0.####} ({lossMeaning}): typical error {100 * Math.Sqrt(fit.BestLoss):0.0}%");
                 foreach (var p in manifest.Parameters)
                     terminal.Out.WriteLine($"  {p.Name} = {p.Fitted:G6}" + (p.CiLow is { } low ? $" (95% {low:G4} to {p.CiHigh:G4})" : "") + $"   (start {p.Start:G6}, bounds {p.Min:G6} to {p.Max:G6})");
                 string unit = calibration.Scale == FitScale.Shares ? " pp" : "";

@@ -61,6 +61,7 @@ public static class CalibrationFile
         foreach (var t in targetReaders)
         {
             string metric = t.Text("metric");
+            if (metric.Length == 0) continue; // already reported where it stands
             string? Optional(string k) => OutcomeEntry.Optional(t, k);
             if (OutcomeEntry.MetricScope(t, metric, t.Has("location")) is not { } scope || !OutcomeEntry.KeysFit(t, scope)) continue;
             var outcome = new Outcome(t.Text("column"), scope, metric, Optional("location"), Optional("organization"), Optional("route"), Optional("commodity"));
@@ -88,7 +89,13 @@ public static class CalibrationFile
             if (!OutcomeEntry.Compiles(e, e.PathOf("organization"), numerator, model) || !OutcomeEntry.Compiles(e, e.PathOf("organization"), denominator, model)) continue;
             double value = e.Number("value"), standardError = e.Number("standard_error");
             if (double.IsNaN(value) || double.IsNaN(standardError)) continue;
-            estimates.Add(new EstimateTarget(new ExternalEstimate(estimateName, value, standardError, e.Text("source").Trim()), numerator, denominator));
+            string source = e.Text("source").Trim();
+            if (source.Length == 0)
+            {
+                d.Error(e.PathOf("source"), "give the study the estimate comes from (author, year, title)");
+                continue;
+            }
+            estimates.Add(new EstimateTarget(new ExternalEstimate(estimateName, value, standardError, source), numerator, denominator));
         }
 
         var parameters = new List<(ParameterPath, BoundedParameter)>();

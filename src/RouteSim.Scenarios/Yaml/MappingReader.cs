@@ -60,7 +60,7 @@ public sealed class MappingReader
     public static MappingReader? Open(YamlNode node, ObjectSpec spec, string path, Diagnostics diagnostics)
     {
         if (node is YamlMappingNode mapping) return new MappingReader(mapping, spec, path, diagnostics);
-        diagnostics.Error(At(node), path, $"expected a {spec.Title} (a mapping of keys such as {string.Join(", ", spec.Keys.Take(3))}), got {Describe(node)}");
+        diagnostics.Error(At(node), path, $"expected {("aeiou".Contains(spec.Title[0]) ? "an" : "a")} {spec.Title} (a mapping of keys such as {string.Join(", ", spec.Keys.Take(3))}), got {Describe(node)}");
         return null;
     }
 
