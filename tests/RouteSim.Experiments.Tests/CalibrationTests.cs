@@ -140,6 +140,19 @@ public class CalibrationTests
     }
 
     [Fact]
+    public void A_missing_observed_file_is_named_at_the_calibration_files_line()
+    {
+        var folder = Files.Scratch();
+        var file = Files.Write(folder, "calibration.yaml", CalibrationText());
+        Assert.Null(CalibrationFile.Load(file, LoadOptions.Unlimited, out var errors));
+        var e = Assert.Single(errors);
+        Assert.Equal(file, e.File);
+        Assert.Equal("observed", e.Path);
+        Assert.True(e.Line > 0);
+        Assert.Contains("file not found", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_start_outside_the_bounds_is_refused_at_its_line()
     {
         var folder = Files.Scratch();

@@ -125,6 +125,12 @@ public static class CalibrationFile
         if (!d.Ok || periods is null) return null;
 
         string observedFile = Relative("observed");
+        if (!File.Exists(observedFile))
+        {
+            // Named where the calibration file gives it, so the user sees which line to fix.
+            d.Error(r.PathOf("observed"), $"{observedFile}: file not found");
+            return null;
+        }
         var observed = ObservedCsv.Read(observedFile, key, targets.Select(t => t.Name).ToArray(), other);
         if (observed is null) return null;
 
