@@ -9,31 +9,7 @@ public sealed class CalibrateCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Calibration(string observed = "block,x1,x2\n0,300,200\n1,280,220\n2,260,240\n", string extra = "")
-    {
-        Sweeps.WriteFile(_dir, "observed.csv", observed);
-        return Sweeps.WriteFile(_dir, "calibration.yaml", $$"""
-            name: small fit
-            scenario: {{Routesim.Tutorial}}
-            observed: observed.csv
-            key: block
-            periods: { first_key: 0, start: 0, length: 20 }
-            compare: shares
-            target_name: crossing
-            targets:
-              - { column: x1, metric: interdictions, location: X1 }
-              - { column: x2, metric: interdictions, location: X2 }
-            parameters:
-              - { path: enforcement.effectiveness, name: effectiveness, min: 0.05, max: 5, scale: log }
-              - { path: "edges[*].cost", multiply: true, name: edge_cost, min: 0.2, max: 5, scale: log }
-            replications: 2
-            seed: 3
-            fit: { max_evaluations: 15 }
-            fit_keys: { from: 0, to: 1 }
-            predict: { from: 0, to: 2, anchor: last_fitted }
-            {{extra}}
-            """);
-    }
+    private string Calibration(string observed = SmallCalibration.Observed, string extra = "") => SmallCalibration.Write(_dir, 15, observed, extra);
 
     [Fact]
     public void Calibrate_writes_the_fitted_scenario_the_trace_the_fit_the_predictions_and_figures()

@@ -41,27 +41,7 @@ public sealed class EveryFolderKind : IDisposable
         Ok("sensitivity", Folder("saltelli"));
         Ok("sweep", Sweeps.Write(Root, "{ kind: morris, trajectories: 3 }", "morris"), "--out", Folder("morris"));
         Ok("sensitivity", Folder("morris"));
-        Sweeps.WriteFile(Root, "observed.csv", "block,x1,x2\n0,300,200\n1,280,220\n2,260,240\n");
-        var calibration = Sweeps.WriteFile(Root, "calibration.yaml", $$"""
-            name: small fit
-            scenario: {{Routesim.Tutorial}}
-            observed: observed.csv
-            key: block
-            periods: { first_key: 0, start: 0, length: 20 }
-            compare: shares
-            target_name: crossing
-            targets:
-              - { column: x1, metric: interdictions, location: X1 }
-              - { column: x2, metric: interdictions, location: X2 }
-            parameters:
-              - { path: enforcement.effectiveness, name: effectiveness, min: 0.05, max: 5, scale: log }
-              - { path: "edges[*].cost", multiply: true, name: edge_cost, min: 0.2, max: 5, scale: log }
-            replications: 2
-            seed: 3
-            fit: { max_evaluations: 10 }
-            fit_keys: { from: 0, to: 1 }
-            predict: { from: 0, to: 2, anchor: last_fitted }
-            """);
+        var calibration = SmallCalibration.Write(Root, 10);
         Ok("calibrate", calibration, "--out", Folder("calibration"));
         Ok("optimize", Sweeps.Deployment, "--budget", "10", "--objective", "deaths", "--window", "30:90",
             "--iterations", "2", "--population", "6", "--search-replications", "2", "--replications", "3", "--out", Folder("optimization"));
