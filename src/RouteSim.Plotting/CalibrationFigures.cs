@@ -100,6 +100,7 @@ public static class CalibrationFigures
             end.LinePattern = LinePattern.Dashed;
             end.Color = Colors.Gray;
         }
+        AddMarkerKey(plot, ahead.Length > 0, intervals is not null);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(keys.Select(k => (double)k).ToArray(), keys.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         FigureStyle.LegendOutside(plot);
         string how = anchored
@@ -109,6 +110,26 @@ public static class CalibrationFigures
         return new Figure("observed-vs-simulated",
             $"{valueName} by {keyName}: observed (dots); the fitted model, mean over replications (solid, keys used in the fit, left of the grey line); {how}{bars}.",
             plot, 1100, 600);
+    }
+
+    /// <summary>
+    /// Legend entries, in grey after the targets' colours, that say what each kind of mark is, so the image reads
+    /// without its caption: dots observed, solid lines the fitted model, open squares the prediction, bars its intervals, the dashed line the
+    /// end of the fit.
+    /// </summary>
+    private static void AddMarkerKey(Plot plot, bool predicts, bool hasIntervals)
+    {
+        var grey = Colors.DimGray;
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "observed", MarkerShape = MarkerShape.FilledCircle, MarkerSize = 8, MarkerColor = grey });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "model over the fit", LineWidth = 2, LineColor = grey, MarkerShape = MarkerShape.None });
+        if (!predicts) return;
+        plot.Legend.ManualItems.Add(new LegendItem
+        {
+            LabelText = "prediction", LineWidth = 1.5f, LineColor = grey, MarkerShape = MarkerShape.OpenSquare, MarkerSize = 6, MarkerColor = grey,
+        });
+        if (hasIntervals)
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "95% interval", MarkerShape = MarkerShape.VerticalBar, MarkerSize = 12, MarkerColor = grey, MarkerLineWidth = 1 });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "end of the fit", LineWidth = 1.5f, LineColor = Colors.Gray, LinePattern = LinePattern.Dashed, MarkerShape = MarkerShape.None });
     }
 
     /// <summary>The loss at each evaluation and the best so far, on a log scale.</summary>
@@ -124,6 +145,6 @@ public static class CalibrationFigures
         best.MarkerSize = 0;
         best.LineWidth = 2;
         FigureStyle.LegendOutside(plot);
-        return new Figure("loss-trace", $"Loss ({lossMeaning}) of every Nelder-Mead evaluation, and the best so far. {fit.StopReason}.", plot, 960, 480);
+        return new Figure("loss-trace", $"Loss ({lossMeaning}) of every evaluation of the search, and the best so far. {fit.StopReason}.", plot, 960, 480);
     }
 }

@@ -78,7 +78,7 @@ public static class ReportWriter
         var drawn = new (string File, string Caption)[]
         {
             ("observed-vs-simulated", "Observed (dots) against the fitted model (lines, keys used in the fit left of the grey line) and its prediction (squares)."),
-            ("loss-trace", "Loss of every Nelder-Mead evaluation, and the best so far."),
+            ("loss-trace", "Loss of every evaluation of the search, and the best so far."),
         };
         return Render(folder, $"Calibration: {title}", "", [], headline, [], manifest, drawn, expectsMap: false);
     }

@@ -27,6 +27,10 @@ public sealed class CalibrateCommandTests : IDisposable
         var fit = File.ReadAllLines(Path.Combine(target, "fit.csv"));
         Assert.Contains(fit, l => l.StartsWith("2,x1,", StringComparison.Ordinal) && l.EndsWith(",false", StringComparison.Ordinal));
         Assert.Contains("effectiveness =", result.Out);
+        // Without groups the held-out row covers every target and says so.
+        var holdout = File.ReadAllLines(Path.Combine(target, "holdout.csv"));
+        Assert.Equal("targets,keys,cells,model_mae,naive_mae,covered,coverage", holdout[0]);
+        Assert.StartsWith("all,2,2,", holdout[1], StringComparison.Ordinal);
     }
 
     [Theory]

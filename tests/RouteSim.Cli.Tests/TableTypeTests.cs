@@ -53,7 +53,7 @@ public sealed class TableTypeTests(EveryFolderKind folders) : IDisposable
         ["predicted"] = Kind.Number, ["used_in_fit"] = Kind.Boolean, ["evaluation"] = Kind.Integer, ["loss"] = Kind.Number,
         ["best_loss"] = Kind.Number, ["edge_cost"] = Kind.Number, ["min"] = Kind.Number, ["max"] = Kind.Number,
         ["scale"] = Kind.Text, ["start"] = Kind.Number, ["fitted"] = Kind.Number, ["crossing"] = Kind.Text, ["share"] = Kind.Number,
-        ["keys"] = Kind.Text, ["cells"] = Kind.Integer, ["model_mae"] = Kind.Number, ["naive_mae"] = Kind.Number,
+        ["keys"] = Kind.Text, ["targets"] = Kind.Text, ["cells"] = Kind.Integer, ["model_mae"] = Kind.Number, ["naive_mae"] = Kind.Number,
         ["covered"] = Kind.Integer, ["coverage"] = Kind.Number, ["covered_without_forecast_error"] = Kind.Integer,
         // optimization
         // (allocations of the budget are whole units; the scenario's own at its own size is as the scenario has it)

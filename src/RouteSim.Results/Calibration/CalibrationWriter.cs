@@ -76,15 +76,19 @@ public static class CalibrationWriter
 
     /// <summary>
     /// holdout.csv: per group, the observed keys after the fitted ones: mean absolute errors of the forecast and of
-    /// naive persistence (shares in percentage points) and how many observed values the 95% intervals covered.
+    /// naive persistence (shares in percentage points) and how many observed values the 95% intervals covered. The
+    /// first column is named by the calibration's group_name and holds the group; without groups it is `targets`,
+    /// holding `all`.
     /// </summary>
     public static void Holdout(string path, string groupName, IReadOnlyList<HoldoutScore> scores)
     {
         using var w = Open(path);
         bool both = scores.Any(s => s.CoveredWithoutForecastError is not null);
-        w.WriteLine(Csv.Row([Csv.Text(groupName), "keys", "cells", "model_mae", "naive_mae", "covered", "coverage", .. both ? ["covered_without_forecast_error"] : Array.Empty<string>()]));
+        // One unnamed group: the row covers every target, and says so, rather than an empty cell under the group's name.
+        bool ungrouped = scores.All(s => s.Group.Length == 0);
+        w.WriteLine(Csv.Row([Csv.Text(ungrouped ? "targets" : groupName), "keys", "cells", "model_mae", "naive_mae", "covered", "coverage", .. both ? ["covered_without_forecast_error"] : Array.Empty<string>()]));
         foreach (var s in scores)
-            w.WriteLine(Csv.Row([Csv.Text(s.Group), Csv.Text(string.Join(' ', s.Keys)), s.Cells.ToString(CultureInfo.InvariantCulture), Csv.Number(s.ModelError),
+            w.WriteLine(Csv.Row([Csv.Text(ungrouped ? "all" : s.Group), Csv.Text(string.Join(' ', s.Keys)), s.Cells.ToString(CultureInfo.InvariantCulture), Csv.Number(s.ModelError),
                 Csv.Number(s.NaiveError), s.Covered.ToString(CultureInfo.InvariantCulture), Csv.Number((double)s.Covered / s.Cells),
                 .. both ? [(s.CoveredWithoutForecastError ?? 0).ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>()]));
     }
