@@ -10,7 +10,7 @@ namespace RouteSim.Core.Model;
 /// <param name="Effectiveness">A new effectiveness eta, or null to keep it.</param>
 /// <param name="Deterrence">
 /// Cost, in utility units (>= 0), added from this period on to every route through each location, on top of the
-/// node's own cost; events add up. Null or empty: none (shared/MODEL.md's behaviour).
+/// node's own cost; events add up. Null or empty: none (the reference model's behaviour).
 /// </param>
 public sealed record EnforcementEvent(
     int Period,
