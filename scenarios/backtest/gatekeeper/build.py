@@ -9,7 +9,12 @@ Everything not in data/ is an assumption, stated here and in docs/backtest.md:
   shares loosely following the 1990s Mexican Migration Project and Census patterns;
 - travel costs proportional to great-circle distance (1 utility unit per 1,000 km).
 The sectors' own crossing costs, the effectiveness of agents and the logit temperature are left to the
-calibration (calibration.yaml)."""
+calibration (calibration.yaml).
+
+Operations of "prevention through deterrence" (OPERATIONS below) enter as deterrence events: from an operation's
+first full month its sector's crossing costs the routes through it more (docs/model.md, Deterrence events). The
+scenario writes a deterrence of 1 for each; the calibration fits one factor, `deterrence`, shared by all of them
+(utility units), so a fit of FY1992-1994 learns it from Hold the Line alone and applies it to Gatekeeper."""
 import csv
 import math
 
@@ -42,6 +47,23 @@ OD = {  # percent of migrants by source region and destination (assumed)
     "northeast": {"texas": 7, "interior": 2, "california": 1},
     "south_central": {"california": 10, "texas": 4, "interior": 5, "arizona": 1},
 }
+# The operations that enter, by one rule decided before any fit with them: every operation of the Border Patrol's
+# "prevention through deterrence" strategy that public sources of before FY1997 date to a sector and a month.
+#  - Operation Hold the Line (first called Blockade), El Paso sector, from 19 September 1993: F. D. Bean et al.
+#    (1994), "Illegal Mexican Migration and the United States/Mexico Border: The Effects of Operation Hold the Line
+#    on El Paso/Juarez", U.S. Commission on Immigration Reform (July 1994).
+#  - Operation Gatekeeper, San Diego sector, from 1 October 1994: announced by the INS in September 1994 and
+#    described in U.S. General Accounting Office (1994), "Border Control: Revised Strategy Is Showing Some Positive
+#    Results", GAO/GGD-95-30 (December 1994).
+# Left out by the rule: Operation Safeguard (Tucson sector, Nogales). The project's data README dates it "1995 on",
+# other accounts "late 1994", without a month; the INS's Border Patrol Strategic Plan: 1994 and Beyond (July 1994)
+# names Tucson for its second phase, undated. Operations begun after FY1996 (Operation Rio Grande, McAllen, August
+# 1997) were not public when the forecast was made and are left out too.
+# An operation applies from its first full month: the start of the fiscal year in both cases (FY1994 and FY1995).
+OPERATIONS = [  # sector, first full month as (fiscal year, month of the fiscal year, 1 = October), name
+    ("el_paso", 1994, 1, "Operation Hold the Line, from 19 September 1993"),
+    ("san_diego", 1995, 1, "Operation Gatekeeper, from 1 October 1994"),
+]
 COST_PER_1000_KM = 1.0
 MILES_TO_KM = 1.609344
 WARM_UP_MONTHS = 12  # FY1991, with FY1992's agents, so beliefs settle before the first fitted year
@@ -118,6 +140,11 @@ def main():
     for y in years[1:]:
         period = WARM_UP_MONTHS + 12 * (y - years[0])
         w(f"    - {{ period: {period}, set: {{ " + ", ".join(f"{s}: {agents[y][s]}" for s in agents[y]) + " } }" + f"   # FY{y}")
+    w("    # Operations of prevention through deterrence (build.py, OPERATIONS): a deterrence of 1 utility unit each,")
+    w("    # scaled by the calibration's one fitted factor `deterrence`.")
+    for sector, fy, month, name in OPERATIONS:
+        period = WARM_UP_MONTHS + 12 * (fy - years[0]) + month - 1
+        w(f"    - {{ period: {period}, deterrence: {{ {sector}: 1 }} }}   # {name}")
     with open("gatekeeper.yaml", "w") as f:
         f.write("\n".join(out) + "\n")
 
