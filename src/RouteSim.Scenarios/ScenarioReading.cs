@@ -188,9 +188,9 @@ internal sealed class ScenarioReading(MappingReader root, Diagnostics diagnostic
             int period = (int)e.Integer("period");
             if (periods > 0 && period >= periods)
                 diagnostics.Error(e.PositionOf("period"), e.PathOf("period"), $"period {period} is past the last period ({periods - 1}; periods are numbered from 0)");
-            if (!e.Has("set") && !e.Has("add") && !e.Has("effectiveness") && !e.Has("deterrence"))
-                diagnostics.Error(e.Position, e.Path, "an event must set, add, change effectiveness or add deterrence");
-            var deterrence = e.Has("deterrence") ? LocationMap(e.NumberMap("deterrence")) : null;
+            if (!e.Has("set") && !e.Has("add") && !e.Has("effectiveness") && !e.Has("deterrence_cost"))
+                diagnostics.Error(e.Position, e.Path, "an event must set, add, change effectiveness or add a deterrence cost");
+            var deterrence = e.Has("deterrence_cost") ? LocationMap(e.NumberMap("deterrence_cost")) : null;
             events.Add(new EnforcementEvent(period, LocationMap(e.NumberMap("set")), LocationMap(e.NumberMap("add")), e.OptionalNumber("effectiveness"), deterrence));
         }
         CheckLevelsStayNonNegative(allocation, events, r);
@@ -209,18 +209,18 @@ internal sealed class ScenarioReading(MappingReader root, Diagnostics diagnostic
         return map;
     }
 
-    /// <summary>Deterrence adds up over events; the sum at a location must stay a number the arithmetic carries.</summary>
+    /// <summary>Deterrence costs add up over events; the sum at a location must stay a number the arithmetic carries.</summary>
     private void CheckDeterrenceStaysFinite(List<EnforcementEvent> events, MappingReader r)
     {
         var total = new Dictionary<string, double>(StringComparer.Ordinal);
         var order = events.Select((e, i) => (e, i)).OrderBy(p => p.e.Period).ThenBy(p => p.i);
         foreach (var (e, i) in order)
-            foreach (var (id, cost) in e.Deterrence ?? new Dictionary<string, double>())
+            foreach (var (id, cost) in e.DeterrenceCost ?? new Dictionary<string, double>())
             {
                 double now = total.GetValueOrDefault(id) + cost;
                 if (double.IsInfinity(now))
                 {
-                    diagnostics.Error($"{r.PathOf("events")}[{i}].deterrence.{id}", $"takes the deterrence at {id} past the largest number the arithmetic carries ({double.MaxValue:G3}) at period {e.Period}");
+                    diagnostics.Error($"{r.PathOf("events")}[{i}].deterrence_cost.{id}", $"takes the deterrence cost at {id} past the largest number the arithmetic carries ({double.MaxValue:G3}) at period {e.Period}");
                     return;
                 }
                 total[id] = now;

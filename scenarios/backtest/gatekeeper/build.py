@@ -11,10 +11,11 @@ Everything not in data/ is an assumption, stated here and in docs/backtest.md:
 The sectors' own crossing costs, the effectiveness of agents and the logit temperature are left to the
 calibration (calibration.yaml).
 
-Operations of "prevention through deterrence" (OPERATIONS below) enter as deterrence events: from an operation's
-first full month its sector's crossing costs the routes through it more (docs/model.md, Deterrence events). The
-scenario writes a deterrence of 1 for each; the calibration fits one factor, `deterrence`, shared by all of them
-(utility units), so a fit of FY1992-1994 learns it from Hold the Line alone and applies it to Gatekeeper."""
+Operations of "prevention through deterrence" (OPERATIONS below) enter as events with a deterrence cost: from an
+operation's first full month, crossing at its sector costs the routes through it more (docs/model.md, Deterrence
+costs). The scenario writes a deterrence cost of 1 for each; the calibration fits one factor, `deterrence_cost`,
+shared by all of them (utility units), so a fit of FY1992-1994 learns it from Hold the Line alone and applies it to
+Gatekeeper."""
 import csv
 import math
 
@@ -140,11 +141,11 @@ def main():
     for y in years[1:]:
         period = WARM_UP_MONTHS + 12 * (y - years[0])
         w(f"    - {{ period: {period}, set: {{ " + ", ".join(f"{s}: {agents[y][s]}" for s in agents[y]) + " } }" + f"   # FY{y}")
-    w("    # Operations of prevention through deterrence (build.py, OPERATIONS): a deterrence of 1 utility unit each,")
-    w("    # scaled by the calibration's one fitted factor `deterrence`.")
+    w("    # Operations of prevention through deterrence (build.py, OPERATIONS): a deterrence cost of 1 utility unit")
+    w("    # each, scaled by the calibration's one fitted factor `deterrence_cost`.")
     for sector, fy, month, name in OPERATIONS:
         period = WARM_UP_MONTHS + 12 * (fy - years[0]) + month - 1
-        w(f"    - {{ period: {period}, deterrence: {{ {sector}: 1 }} }}   # {name}")
+        w(f"    - {{ period: {period}, deterrence_cost: {{ {sector}: 1 }} }}   # {name}")
     with open("gatekeeper.yaml", "w") as f:
         f.write("\n".join(out) + "\n")
 

@@ -12,7 +12,7 @@ public sealed class EnforcementState
         _plan = plan;
         Resources = (double[])plan.Initial.Clone();
         Effectiveness = plan.Effectiveness;
-        Deterrence = new double[plan.Initial.Length];
+        DeterrenceCost = new double[plan.Initial.Length];
     }
 
     /// <summary>E_l now, by location.</summary>
@@ -23,12 +23,12 @@ public sealed class EnforcementState
 
     /// <summary>
     /// Deterrence cost now, by location, in utility units: the sum of every deterrence event applied so far,
-    /// added to the cost of each route through the location (docs/model.md, "Deterrence events").
+    /// added to the cost of each route through the location (docs/model.md, "Deterrence costs").
     /// </summary>
-    public double[] Deterrence { get; }
+    public double[] DeterrenceCost { get; }
 
     /// <summary>True once an event has added deterrence anywhere; until then routes cost what the scenario writes.</summary>
-    public bool HasDeterrence { get; private set; }
+    public bool HasDeterrenceCost { get; private set; }
 
     /// <summary>Applies every event scheduled for period t: set, then add, then effectiveness, then deterrence. Call once per period, in order.</summary>
     public void ApplyEvents(int period)
@@ -40,10 +40,10 @@ public sealed class EnforcementState
             foreach (var (l, level) in e.Set) Resources[l] = level;
             foreach (var (l, amount) in e.Add) Resources[l] = Math.Max(0, Resources[l] + amount);
             if (e.Effectiveness is { } eta) Effectiveness = eta;
-            foreach (var (l, cost) in e.Deterrence)
+            foreach (var (l, cost) in e.DeterrenceCost)
             {
-                Deterrence[l] += cost;
-                HasDeterrence = true;
+                DeterrenceCost[l] += cost;
+                HasDeterrenceCost = true;
             }
         }
     }

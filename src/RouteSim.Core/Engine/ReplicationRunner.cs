@@ -344,13 +344,13 @@ public sealed partial class ReplicationRunner
 
     /// <summary>
     /// C_r now: the route's cost as enumerated, plus the deterrence that events have added at its nodes
-    /// (docs/model.md, "Deterrence events"); exactly the enumerated cost while no event has added any.
+    /// (docs/model.md, "Deterrence costs"); exactly the enumerated cost while no event has added any.
     /// </summary>
     private double RouteCost(Network.Route route)
     {
-        if (!_enforcement.HasDeterrence) return route.Cost;
+        if (!_enforcement.HasDeterrenceCost) return route.Cost;
         double cost = route.Cost;
-        var deterrence = _enforcement.Deterrence;
+        var deterrence = _enforcement.DeterrenceCost;
         foreach (var l in route.Nodes) cost += deterrence[l];
         return cost;
     }

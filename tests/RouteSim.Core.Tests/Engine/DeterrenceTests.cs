@@ -6,7 +6,7 @@ using static RouteSim.Core.Tests.Support.TestScenarios;
 
 namespace RouteSim.Core.Tests.Engine;
 
-/// <summary>Deterrence events (docs/model.md, "Deterrence events"): a cost added to the routes through a location from a period on.</summary>
+/// <summary>Deterrence costs (docs/model.md, "Deterrence costs"): a cost added to the routes through a location from a period on.</summary>
 public class DeterrenceTests
 {
     private static readonly Dictionary<string, double> None = [];
@@ -26,13 +26,13 @@ public class DeterrenceTests
         var plan = EnforcementPlan.Compile(new Enforcement(1, None, null, [Deter(6, ("A", 2)), Deter(3, ("A", 1.5), ("B", 0.25))]), RouteNetwork.Build(nodes, []));
         var state = new EnforcementState(plan);
         for (int t = 0; t < 3; t++) state.ApplyEvents(t);
-        Assert.False(state.HasDeterrence);
-        Assert.Equal(new double[] { 0, 0, 0, 0 }, state.Deterrence);
+        Assert.False(state.HasDeterrenceCost);
+        Assert.Equal(new double[] { 0, 0, 0, 0 }, state.DeterrenceCost);
         for (int t = 3; t < 6; t++) state.ApplyEvents(t);
-        Assert.Equal(new double[] { 0, 1.5, 0.25, 0 }, state.Deterrence);
+        Assert.Equal(new double[] { 0, 1.5, 0.25, 0 }, state.DeterrenceCost);
         state.ApplyEvents(6);
-        Assert.True(state.HasDeterrence);
-        Assert.Equal(new double[] { 0, 3.5, 0.25, 0 }, state.Deterrence);
+        Assert.True(state.HasDeterrenceCost);
+        Assert.Equal(new double[] { 0, 3.5, 0.25, 0 }, state.DeterrenceCost);
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public class DeterrenceTests
         SameCounts.Assert(Runs.All(without, 4), Runs.All(with, 4));
     }
 
-    /// <summary>Deterrence changes utilities, not the route catalogue: the routes are those the file's costs enumerate.</summary>
+    /// <summary>A deterrence cost changes utilities, not the route catalogue: the routes are those the file's costs enumerate.</summary>
     [Fact]
     public void Routes_stay_those_enumerated_at_load()
     {
