@@ -23,7 +23,7 @@ public sealed class EnforcementState
 
     /// <summary>
     /// Deterrence cost now, by location, in utility units: the sum of every deterrence event applied so far,
-    /// added to the cost of each route through the location (docs/model.md, "Deterrence costs").
+    /// added to the cost of each route through the location (docs/model.md section 9).
     /// </summary>
     public double[] DeterrenceCost { get; }
 

@@ -344,7 +344,7 @@ public sealed partial class ReplicationRunner
 
     /// <summary>
     /// C_r now: the route's cost as enumerated, plus the deterrence that events have added at its nodes
-    /// (docs/model.md, "Deterrence costs"); exactly the enumerated cost while no event has added any.
+    /// (docs/model.md section 9); exactly the enumerated cost while no event has added any.
     /// </summary>
     private double RouteCost(Network.Route route)
     {

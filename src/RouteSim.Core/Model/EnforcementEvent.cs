@@ -2,7 +2,7 @@ namespace RouteSim.Core.Model;
 
 /// <summary>
 /// A scheduled change applied at the start of a period: set, then add, resources; optionally a new effectiveness;
-/// optionally a deterrence cost added to locations (docs/model.md, "Deterrence costs").
+/// optionally a deterrence cost added to locations (docs/model.md section 9).
 /// </summary>
 /// <param name="Period">The period (0-based) at whose start the change applies.</param>
 /// <param name="Set">Locations whose resources are set to the given level.</param>

@@ -75,7 +75,7 @@ public static class ScenarioFormat
         new("set", NumberMap, false, "Resources set to these levels, by location id.", "resource units", Bounds.NonNegative),
         new("add", NumberMap, false, "Resources added (negative: withdrawn), by location id.", "resource units", new Bounds(null, false, null, false)),
         new("effectiveness", Number, false, "New effectiveness eta from this period on.", "", Bounds.Positive),
-        new("deterrence_cost", NumberMap, false, "Optional deterrence cost added from this period on to every route through the location, on top of its cost; events add up, and routes stay those enumerated at load (docs/model.md, Deterrence costs).", "utility units", Bounds.NonNegative, "none"),
+        new("deterrence_cost", NumberMap, false, "Optional deterrence cost added from this period on to every route through the location, on top of its cost; events add up, and routes stay those enumerated at load (docs/model.md section 9).", "utility units", Bounds.NonNegative, "none"),
     ]);
 
     /// <summary>Adaptive enforcement.</summary>

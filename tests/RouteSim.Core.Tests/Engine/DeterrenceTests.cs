@@ -6,7 +6,7 @@ using static RouteSim.Core.Tests.Support.TestScenarios;
 
 namespace RouteSim.Core.Tests.Engine;
 
-/// <summary>Deterrence costs (docs/model.md, "Deterrence costs"): a cost added to the routes through a location from a period on.</summary>
+/// <summary>Deterrence costs (docs/model.md section 9): a cost added to the routes through a location from a period on.</summary>
 public class DeterrenceTests
 {
     private static readonly Dictionary<string, double> None = [];
