@@ -50,7 +50,11 @@ public sealed class PlainAgentModel
         var random = new Xoshiro256StarStar((int)(RouteSim.Core.Randomness.CounterRng.Mix(seed * 1_000_003 + (ulong)replication) & int.MaxValue), false);
         int commodities = _scenario.Commodities.Count;
         var totals = new PlainTotals(_locations.Count, commodities, _organizations.Count);
-        foreach (var location in _locations) location.Resources = _scenario.Enforcement.Allocation.GetValueOrDefault(location.Node.Id);
+        foreach (var location in _locations)
+        {
+            location.Resources = _scenario.Enforcement.Allocation.GetValueOrDefault(location.Node.Id);
+            location.DeterrenceCost = 0;
+        }
         double effectiveness = _scenario.Enforcement.Effectiveness;
         var recentInterdictions = new List<Dictionary<Location, long>>();
 
@@ -62,6 +66,7 @@ public sealed class PlainAgentModel
                 foreach (var (id, level) in e.Set) _byId[id].Resources = level;
                 foreach (var (id, amount) in e.Add) _byId[id].Resources = Math.Max(0, _byId[id].Resources + amount);
                 if (e.Effectiveness is { } eta) effectiveness = eta;
+                foreach (var (id, cost) in e.DeterrenceCost ?? new Dictionary<string, double>()) _byId[id].DeterrenceCost += cost;
             }
             if (_scenario.Enforcement.Adaptive is { } policy && t > 0 && t % policy.Every == 0)
                 Adapt(policy, recentInterdictions.TakeLast(policy.Every));
@@ -96,6 +101,9 @@ public sealed class PlainAgentModel
         public Node Node { get; } = node;
         public int Index { get; } = index;
         public double Resources { get; set; }
+
+        /// <summary>docs/model.md section 9: the deterrence costs events have added here so far (utility units).</summary>
+        public double DeterrenceCost { get; set; }
 
         public double Detection(double effectiveness, Commodity commodity) =>
             1 - (1 - Node.BaseDetection) * Math.Exp(-effectiveness * commodity.Detectability * Resources / Node.Area);
@@ -174,7 +182,7 @@ public sealed class PlainAgentModel
                 for (int r = 0; r < routes.Count; r++)
                 {
                     double s = survival[routes[r]];
-                    utilities[r + 1] = commodity.Value * s - agent.Rho * commodity.Penalty * (1 - s) - routes[r].Cost
+                    utilities[r + 1] = commodity.Value * s - agent.Rho * commodity.Penalty * (1 - s) - routes[r].Cost - routes[r].Nodes.Sum(l => l.DeterrenceCost)
                         - commodity.DangerWeight * commodity.Value * routes[r].Danger;
                 }
                 double max = utilities.Max(), z = 0;

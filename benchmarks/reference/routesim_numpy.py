@@ -115,6 +115,7 @@ def replicate(model, seed, replication):
     traversal_memory = np.zeros((G, L))
     interdiction_memory = np.zeros((G, L))
     resources = model.allocation.copy()
+    deterrence = np.zeros(L)  # docs/model.md section 9: deterrence costs added so far, by location
     effectiveness = model.effectiveness
     decisions = 0
 
@@ -128,6 +129,8 @@ def replicate(model, seed, replication):
                 resources[model.index[node]] = max(0.0, resources[model.index[node]] + amount)
             if "effectiveness" in event:
                 effectiveness = event["effectiveness"]
+            for node, extra in (event.get("deterrence_cost") or {}).items():
+                deterrence[model.index[node]] += extra
         if model.adaptive is not None and t > 0 and t % model.adaptive["every"] == 0:
             recent = interdictions_by_period[max(0, t - model.adaptive["every"]):t].sum(axis=0).astype(float)
             adapt(resources, recent, model.adaptive, model.eligible)
@@ -154,7 +157,7 @@ def replicate(model, seed, replication):
                 if members.size == 0:
                     continue
                 survival = np.array([np.prod(1 - belief[ids]) for ids, _, _ in routes])
-                cost = np.array([c for _, c, _ in routes])
+                cost = np.array([c + deterrence[ids].sum() for ids, c, _ in routes])
                 danger = np.array([dr for _, _, dr in routes])
                 rho = state["rho"][acting[members]]
                 utility = np.zeros((members.size, len(routes) + 1))

@@ -188,11 +188,13 @@ internal sealed class ScenarioReading(MappingReader root, Diagnostics diagnostic
             int period = (int)e.Integer("period");
             if (periods > 0 && period >= periods)
                 diagnostics.Error(e.PositionOf("period"), e.PathOf("period"), $"period {period} is past the last period ({periods - 1}; periods are numbered from 0)");
-            if (!e.Has("set") && !e.Has("add") && !e.Has("effectiveness"))
-                diagnostics.Error(e.Position, e.Path, "an event must set, add or change effectiveness");
-            events.Add(new EnforcementEvent(period, LocationMap(e.NumberMap("set")), LocationMap(e.NumberMap("add")), e.OptionalNumber("effectiveness")));
+            if (!e.Has("set") && !e.Has("add") && !e.Has("effectiveness") && !e.Has("deterrence_cost"))
+                diagnostics.Error(e.Position, e.Path, "an event must set, add, change effectiveness or add a deterrence cost");
+            var deterrence = e.Has("deterrence_cost") ? LocationMap(e.NumberMap("deterrence_cost")) : null;
+            events.Add(new EnforcementEvent(period, LocationMap(e.NumberMap("set")), LocationMap(e.NumberMap("add")), e.OptionalNumber("effectiveness"), deterrence));
         }
         CheckLevelsStayNonNegative(allocation, events, r);
+        CheckDeterrenceStaysFinite(events, r);
         return new Enforcement(effectiveness, allocation, adaptive, events);
     }
 
@@ -205,6 +207,24 @@ internal sealed class ScenarioReading(MappingReader root, Diagnostics diagnostic
             else map[id] = value;
         }
         return map;
+    }
+
+    /// <summary>Deterrence costs add up over events; the sum at a location must stay a number the arithmetic carries.</summary>
+    private void CheckDeterrenceStaysFinite(List<EnforcementEvent> events, MappingReader r)
+    {
+        var total = new Dictionary<string, double>(StringComparer.Ordinal);
+        var order = events.Select((e, i) => (e, i)).OrderBy(p => p.e.Period).ThenBy(p => p.i);
+        foreach (var (e, i) in order)
+            foreach (var (id, cost) in e.DeterrenceCost ?? new Dictionary<string, double>())
+            {
+                double now = total.GetValueOrDefault(id) + cost;
+                if (double.IsInfinity(now))
+                {
+                    diagnostics.Error($"{r.PathOf("events")}[{i}].deterrence_cost.{id}", $"takes the deterrence cost at {id} past the largest number the arithmetic carries ({double.MaxValue:G3}) at period {e.Period}");
+                    return;
+                }
+                total[id] = now;
+            }
     }
 
     /// <summary>Replays the schedule: an 'add' may withdraw resources, but never below zero.</summary>

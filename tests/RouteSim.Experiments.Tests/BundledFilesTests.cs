@@ -41,6 +41,33 @@ public class BundledFilesTests
         Assert.True(calibration.Anchored);
     }
 
+    /// <summary>
+    /// The operations enter the Gatekeeper scenario as dated deterrence costs of 1 (build.py, OPERATIONS) and every
+    /// Gatekeeper calibration fits one factor for all of them: Hold the Line from FY1994, Gatekeeper from FY1995.
+    /// </summary>
+    [Theory]
+    [InlineData("calibration.yaml")]
+    [InlineData("calibration-holdout.yaml")]
+    public void The_Gatekeeper_operations_are_dated_deterrence_costs_with_one_fitted_size(string name)
+    {
+        var calibration = CalibrationFile.Load(Files.Scenario("backtest", "gatekeeper", name), LoadOptions.Unlimited, out var errors);
+        Assert.True(calibration is not null, string.Join("\n", errors));
+        var deterrence = Assert.Single(calibration.Parameters, p => p.Path.Text.Contains("deterrence_cost", StringComparison.Ordinal));
+        Assert.Equal("enforcement.events[*].deterrence_cost.*", deterrence.Path.Text);
+        Assert.True(deterrence.Path.Multiplies);
+        Assert.Equal(0, deterrence.Parameter.Lower);
+
+        var values = calibration.Parameters.Select(p => p.Parameter.Start).ToArray();
+        int at = calibration.Parameters.ToList().IndexOf(deterrence);
+        values[at] = 0.87;
+        var model = calibration.Model(values, LoadOptions.Unlimited, out var problem);
+        Assert.True(model is not null, problem);
+        var operations = model.Scenario.Enforcement.Events.Where(e => e.DeterrenceCost is { Count: > 0 })
+            .Select(e => (e.Period, Location: Assert.Single(e.DeterrenceCost!).Key, Cost: e.DeterrenceCost!.Values.Single()));
+        // FY y starts at period 12 (y - 1991): October 1993 is FY1994, October 1994 FY1995.
+        Assert.Equal([(36, "el_paso", 0.87), (48, "san_diego", 0.87)], operations);
+    }
+
     [Fact]
     public void The_SBI_backtest_fits_apprehension_and_death_shares_of_FY2001_2006_and_predicts_FY2001_2010_with_intervals()
     {

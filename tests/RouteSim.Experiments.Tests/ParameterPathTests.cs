@@ -60,6 +60,28 @@ public class ParameterPathTests
         Assert.All(loaded.Scenario!.Edges, e => Assert.Equal(2.5, e.Cost));
     }
 
+    /// <summary>
+    /// One fitted deterrence shared by every operation: events write a deterrence of 1 where each operation stands,
+    /// and <c>enforcement.events[*].deterrence_cost.*</c>, multiplying, sets them all; events without one are left alone.
+    /// </summary>
+    [Fact]
+    public void One_factor_reaches_every_deterrence_of_every_event()
+    {
+        var text = File.ReadAllText(Tutorial).Replace("    - { period: 40, set: { X1: 0 } }",
+            "    - { period: 40, set: { X1: 0 } }\n    - { period: 10, deterrence_cost: { X1: 1 } }\n    - { period: 30, deterrence_cost: { X2: 1, X3: 0.5 } }", StringComparison.Ordinal);
+        Assert.Contains("deterrence_cost: { X2", text);
+        var file = Files.Write(Files.Scratch(), "operations.yaml", text);
+        var template = ScenarioTemplate.Open(file, LoadOptions.Unlimited, out _)!;
+        var loaded = template.Instantiate([Path("enforcement.events[*].deterrence_cost.*").Multiplying()], [2.5], LoadOptions.Unlimited);
+        Assert.True(loaded.Ok, string.Join("; ", loaded.Errors));
+        var events = loaded.Scenario!.Enforcement.Events;
+        Assert.Equal(40, events[0].Add["X1"]);
+        Assert.Null(events[1].DeterrenceCost);
+        Assert.Equal(2.5, events[2].DeterrenceCost!["X1"]);
+        Assert.Equal(2.5, events[3].DeterrenceCost!["X2"]);
+        Assert.Equal(1.25, events[3].DeterrenceCost!["X3"]);
+    }
+
     [Theory]
     [InlineData("organizations[org].temprature", "has no key 'temprature'")]
     [InlineData("organizations.temperature", "is a list; pick an item")]

@@ -9,9 +9,19 @@ Everything not in data/ is an assumption, stated here and in docs/backtest.md:
   shares loosely following the 1990s Mexican Migration Project and Census patterns;
 - travel costs proportional to great-circle distance (1 utility unit per 1,000 km).
 The sectors' own crossing costs, the effectiveness of agents and the logit temperature are left to the
-calibration (calibration.yaml)."""
+calibration (calibration.yaml).
+
+Operations of "prevention through deterrence" (OPERATIONS below) enter as events with a deterrence cost: from an
+operation's first full month, crossing at its sector costs the routes through it more (docs/model.md, Deterrence
+costs). The scenario writes a deterrence cost of 1 for each; the calibration fits one factor, `deterrence_cost`,
+shared by all of them (utility units), so a fit of FY1992-1994 learns it from Hold the Line alone and applies it to
+Gatekeeper."""
 import csv
-import math
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from common import MILES_TO_KM, agents_on_board, edges, migrants, places  # noqa: E402 (the shared part, ../common.py)
 
 SECTORS = [  # id, label, lat, lon of the main crossing, border miles, danger (deaths per crossing, illustrative)
     ("san_diego", "San Diego", 32.54, -117.03, 60, 0.0003),
@@ -42,16 +52,24 @@ OD = {  # percent of migrants by source region and destination (assumed)
     "northeast": {"texas": 7, "interior": 2, "california": 1},
     "south_central": {"california": 10, "texas": 4, "interior": 5, "arizona": 1},
 }
-COST_PER_1000_KM = 1.0
-MILES_TO_KM = 1.609344
+# The operations that enter, by one rule decided before any fit with them: every operation of the Border Patrol's
+# "prevention through deterrence" strategy that public sources of before FY1997 date to a sector and a month.
+#  - Operation Hold the Line (first called Blockade), El Paso sector, from 19 September 1993: F. D. Bean et al.
+#    (1994), "Illegal Mexican Migration and the United States/Mexico Border: The Effects of Operation Hold the Line
+#    on El Paso/Juarez", U.S. Commission on Immigration Reform (July 1994).
+#  - Operation Gatekeeper, San Diego sector, from 1 October 1994: announced by the INS in September 1994 and
+#    described in U.S. General Accounting Office (1994), "Border Control: Revised Strategy Is Showing Some Positive
+#    Results", GAO/GGD-95-30 (December 1994).
+# Left out by the rule: Operation Safeguard (Tucson sector, Nogales). The project's data README dates it "1995 on",
+# other accounts "late 1994", without a month; the INS's Border Patrol Strategic Plan: 1994 and Beyond (July 1994)
+# names Tucson for its second phase, undated. Operations begun after FY1996 (Operation Rio Grande, McAllen, August
+# 1997) were not public when the forecast was made and are left out too.
+# An operation applies from its first full month: the start of the fiscal year in both cases (FY1994 and FY1995).
+OPERATIONS = [  # sector, first full month as (fiscal year, month of the fiscal year, 1 = October), name
+    ("el_paso", 1994, 1, "Operation Hold the Line, from 19 September 1993"),
+    ("san_diego", 1995, 1, "Operation Gatekeeper, from 1 October 1994"),
+]
 WARM_UP_MONTHS = 12  # FY1991, with FY1992's agents, so beliefs settle before the first fitted year
-
-
-def km(a, b):
-    (lat1, lon1), (lat2, lon2) = a, b
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
 
 
 def main():
@@ -81,43 +99,20 @@ def main():
     w("seed: 1994")
     w("routing: { routes_per_pair: 9, max_stretch: 10 }")
     w("nodes:")
-    for oid, label, lat, lon in ORIGINS:
-        w(f"  - {{ id: {oid}, label: \"{label}\", kind: origin, lat: {lat}, lon: {lon} }}")
+    places(w, "origin", ORIGINS)
     for sid, label, lat, lon, miles, danger in SECTORS:
         w(f"  - {{ id: {sid}, label: \"{label}\", kind: crossing, cost: 1.0, base_detection: 0.02, area: {miles * MILES_TO_KM:.1f}, danger: {danger}, lat: {lat}, lon: {lon} }}")
-    for did, label, lat, lon in DESTINATIONS:
-        w(f"  - {{ id: {did}, label: \"{label}\", kind: destination, lat: {lat}, lon: {lon} }}")
-    w("edges:")
-    for oid, _, olat, olon in ORIGINS:
-        for sid, _, slat, slon, _, _ in SECTORS:
-            w(f"  - {{ from: {oid}, to: {sid}, cost: {COST_PER_1000_KM * km((olat, olon), (slat, slon)) / 1000:.3f} }}")
-    for sid, _, slat, slon, _, _ in SECTORS:
-        for did, _, dlat, dlon in DESTINATIONS:
-            w(f"  - {{ from: {sid}, to: {did}, cost: {COST_PER_1000_KM * km((slat, slon), (dlat, dlon)) / 1000:.3f} }}")
+    places(w, "destination", DESTINATIONS)
+    edges(w, ORIGINS, [(sid, lat, lon) for sid, _, lat, lon, _, _ in SECTORS], DESTINATIONS)
     w("commodities:")
     w("  - { id: migrants, value: 10, penalty: 0.5, detectability: 1.0, danger_weight: 1.0, carries_people: true }")
-    w("organizations:")
-    w("  - id: migrants")
-    w("    commodity: migrants")
-    w("    agents: 20000")
-    w("    od:")
-    for oid, dests in OD.items():
-        for did, pct in dests.items():
-            w(f"      - {{ origin: {oid}, destination: {did}, weight: {pct} }}")
-    w("    temperature: 1.0")
-    w("    memory: 0.8")
-    w("    prior_strength: 50")
-    w("    risk_sigma: 0.5")
-    w("    incapacitation: 0")
-    w("    activity: 0.5")
-    w("enforcement:")
-    w("  effectiveness: 0.02")
-    first = agents[years[0]]
-    w("  allocation: { " + ", ".join(f"{s}: {first[s]}" for s in first) + " }")
-    w("  events:")
-    for y in years[1:]:
-        period = WARM_UP_MONTHS + 12 * (y - years[0])
-        w(f"    - {{ period: {period}, set: {{ " + ", ".join(f"{s}: {agents[y][s]}" for s in agents[y]) + " } }" + f"   # FY{y}")
+    migrants(w, 20000, OD)
+    agents_on_board(w, agents, WARM_UP_MONTHS)
+    w("    # Operations of prevention through deterrence (build.py, OPERATIONS): a deterrence cost of 1 utility unit")
+    w("    # each, scaled by the calibration's one fitted factor `deterrence_cost`.")
+    for sector, fy, month, name in OPERATIONS:
+        period = WARM_UP_MONTHS + 12 * (fy - years[0]) + month - 1
+        w(f"    - {{ period: {period}, deterrence_cost: {{ {sector}: 1 }} }}   # {name}")
     with open("gatekeeper.yaml", "w") as f:
         f.write("\n".join(out) + "\n")
 

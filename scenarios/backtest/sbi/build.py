@@ -19,7 +19,11 @@ figure after FY2006):
 The sectors' own crossing costs and dangers, the effectiveness of agents and the logit temperature are left to
 the calibration (calibration.yaml)."""
 import csv
-import math
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from common import MILES_TO_KM, agents_on_board, edges, migrants, places  # noqa: E402 (the shared part, ../common.py)
 
 SECTORS = [  # id, name in the data, label, lat, lon of the main crossing, border miles
     ("san_diego", "san diego", "San Diego", 32.54, -117.03, 60),
@@ -50,17 +54,8 @@ OD = {  # percent of migrants by source region and destination (assumed, 2000s)
     "northeast": {"texas": 7, "interior": 4, "california": 1},
     "south_central": {"california": 10, "texas": 7, "interior": 12, "arizona": 5},
 }
-COST_PER_1000_KM = 1.0
-MILES_TO_KM = 1.609344
 WARM_UP_MONTHS = 12  # FY2000, with FY2001's agents, so beliefs settle before the first fitted year
 DANGER_START = 0.02  # relative scale (see above); the calibration fits each sector's
-
-
-def km(a, b):
-    (lat1, lon1), (lat2, lon2) = a, b
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
 
 
 def write_observed():
@@ -112,43 +107,15 @@ def main():
     w("seed: 2006")
     w("routing: { routes_per_pair: 9, max_stretch: 10 }")
     w("nodes:")
-    for oid, label, lat, lon in ORIGINS:
-        w(f"  - {{ id: {oid}, label: \"{label}\", kind: origin, lat: {lat}, lon: {lon} }}")
+    places(w, "origin", ORIGINS)
     for sid, _, label, lat, lon, miles in SECTORS:
         w(f"  - {{ id: {sid}, label: \"{label}\", kind: crossing, cost: 5.0, base_detection: 0.02, area: {miles * MILES_TO_KM:.1f}, danger: {DANGER_START}, lat: {lat}, lon: {lon} }}")
-    for did, label, lat, lon in DESTINATIONS:
-        w(f"  - {{ id: {did}, label: \"{label}\", kind: destination, lat: {lat}, lon: {lon} }}")
-    w("edges:")
-    for oid, _, olat, olon in ORIGINS:
-        for sid, _, _, slat, slon, _ in SECTORS:
-            w(f"  - {{ from: {oid}, to: {sid}, cost: {COST_PER_1000_KM * km((olat, olon), (slat, slon)) / 1000:.3f} }}")
-    for sid, _, _, slat, slon, _ in SECTORS:
-        for did, _, dlat, dlon in DESTINATIONS:
-            w(f"  - {{ from: {sid}, to: {did}, cost: {COST_PER_1000_KM * km((slat, slon), (dlat, dlon)) / 1000:.3f} }}")
+    places(w, "destination", DESTINATIONS)
+    edges(w, ORIGINS, [(sid, lat, lon) for sid, _, _, lat, lon, _ in SECTORS], DESTINATIONS)
     w("commodities:")
     w("  - { id: migrants, value: 10, penalty: 0.5, detectability: 1.0, danger_weight: 0, carries_people: true }")
-    w("organizations:")
-    w("  - id: migrants")
-    w("    commodity: migrants")
-    w("    agents: 10000")
-    w("    od:")
-    for oid, dests in OD.items():
-        for did, pct in dests.items():
-            w(f"      - {{ origin: {oid}, destination: {did}, weight: {pct} }}")
-    w("    temperature: 1.0")
-    w("    memory: 0.8")
-    w("    prior_strength: 50")
-    w("    risk_sigma: 0.5")
-    w("    incapacitation: 0")
-    w("    activity: 0.5")
-    w("enforcement:")
-    w("  effectiveness: 0.02")
-    first = agents[years[0]]
-    w("  allocation: { " + ", ".join(f"{s}: {first[s]}" for s in first) + " }")
-    w("  events:")
-    for y in years[1:]:
-        period = WARM_UP_MONTHS + 12 * (y - years[0])
-        w(f"    - {{ period: {period}, set: {{ " + ", ".join(f"{s}: {agents[y][s]}" for s in agents[y]) + " } }" + f"   # FY{y}")
+    migrants(w, 10000, OD)
+    agents_on_board(w, agents, WARM_UP_MONTHS)
     with open("sbi.yaml", "w") as f:
         f.write("\n".join(out) + "\n")
 

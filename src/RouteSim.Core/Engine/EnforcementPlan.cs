@@ -38,7 +38,8 @@ public sealed class EnforcementPlan
         var events = enforcement.Events
             .Select((e, order) => (e, order))
             .OrderBy(p => p.e.Period).ThenBy(p => p.order)
-            .Select(p => new CompiledEvent(p.e.Period, Indexed(p.e.Set, network), Indexed(p.e.Add, network), p.e.Effectiveness))
+            .Select(p => new CompiledEvent(p.e.Period, Indexed(p.e.Set, network), Indexed(p.e.Add, network), p.e.Effectiveness,
+                Indexed(p.e.DeterrenceCost ?? new Dictionary<string, double>(), network)))
             .ToArray();
 
         AdaptivePlan? adaptive = null;
@@ -69,8 +70,9 @@ public sealed class EnforcementPlan
     }
 }
 
-/// <summary>A scheduled change with location indices.</summary>
-public sealed record CompiledEvent(int Period, (int Location, double Level)[] Set, (int Location, double Amount)[] Add, double? Effectiveness);
+/// <summary>A scheduled change with location indices; <paramref name="DeterrenceCost"/> is the cost added at each location (utility units).</summary>
+public sealed record CompiledEvent(int Period, (int Location, double Level)[] Set, (int Location, double Amount)[] Add, double? Effectiveness,
+    (int Location, double Cost)[] DeterrenceCost);
 
 /// <summary>Adaptive enforcement with location indices (docs/model.md section 6).</summary>
 public sealed record AdaptivePlan(int Every, double Fraction, double Floor, int[] Eligible);

@@ -12,6 +12,7 @@ public sealed class EnforcementState
         _plan = plan;
         Resources = (double[])plan.Initial.Clone();
         Effectiveness = plan.Effectiveness;
+        DeterrenceCost = new double[plan.Initial.Length];
     }
 
     /// <summary>E_l now, by location.</summary>
@@ -20,7 +21,16 @@ public sealed class EnforcementState
     /// <summary>eta now.</summary>
     public double Effectiveness { get; private set; }
 
-    /// <summary>Applies every event scheduled for period t: set, then add, then effectiveness. Call once per period, in order.</summary>
+    /// <summary>
+    /// Deterrence cost now, by location, in utility units: the sum of every deterrence event applied so far,
+    /// added to the cost of each route through the location (docs/model.md section 9).
+    /// </summary>
+    public double[] DeterrenceCost { get; }
+
+    /// <summary>True once an event has added deterrence anywhere; until then routes cost what the scenario writes.</summary>
+    public bool HasDeterrenceCost { get; private set; }
+
+    /// <summary>Applies every event scheduled for period t: set, then add, then effectiveness, then deterrence. Call once per period, in order.</summary>
     public void ApplyEvents(int period)
     {
         var events = _plan.Events;
@@ -30,6 +40,11 @@ public sealed class EnforcementState
             foreach (var (l, level) in e.Set) Resources[l] = level;
             foreach (var (l, amount) in e.Add) Resources[l] = Math.Max(0, Resources[l] + amount);
             if (e.Effectiveness is { } eta) Effectiveness = eta;
+            foreach (var (l, cost) in e.DeterrenceCost)
+            {
+                DeterrenceCost[l] += cost;
+                HasDeterrenceCost = true;
+            }
         }
     }
 

@@ -301,7 +301,7 @@ public sealed partial class ReplicationRunner
             foreach (var l in route.Nodes)
                 survival = ModelLaws.Survive(survival, ModelLaws.Belief(_interdictionMemory[g * locations + l], _traversalMemory[g * locations + l], m, _model.PriorMean[l]));
             int global = plan.RouteOffset + r;
-            _attraction[global] = ModelLaws.Attraction(value, survival, route.Cost, commodity.DangerWeight, route.Danger);
+            _attraction[global] = ModelLaws.Attraction(value, survival, RouteCost(route), commodity.DangerWeight, route.Danger);
             _riskTerm[global] = ModelLaws.RiskTerm(commodity.Penalty, survival);
             for (int w = 0; w < organization.Od.Count; w++)
                 if (r >= plan.OdRouteStart[w] && r < plan.OdRouteStart[w + 1])
@@ -340,6 +340,19 @@ public sealed partial class ReplicationRunner
             else
                 _bounds[_odIndexStart[g] + w]?.Build(_laneAttraction.AsSpan(start, options), _laneRisk.AsSpan(start, options), 1 / organization.Temperature, _boundsScratch!);
         }
+    }
+
+    /// <summary>
+    /// C_r now: the route's cost as enumerated, plus the deterrence that events have added at its nodes
+    /// (docs/model.md section 9); exactly the enumerated cost while no event has added any.
+    /// </summary>
+    private double RouteCost(Network.Route route)
+    {
+        if (!_enforcement.HasDeterrenceCost) return route.Cost;
+        double cost = route.Cost;
+        var deterrence = _enforcement.DeterrenceCost;
+        foreach (var l in route.Nodes) cost += deterrence[l];
+        return cost;
     }
 
     /// <summary>Derives the period's counts from the trip endings, records them, and updates the organization's beliefs.</summary>

@@ -69,12 +69,13 @@ public static class ScenarioFormat
     ]);
 
     /// <summary>A scheduled enforcement change.</summary>
-    public static ObjectSpec Event { get; } = new("event", "A change applied at the start of a period: set, then add, then effectiveness (docs/model.md section 4, step 1).",
+    public static ObjectSpec Event { get; } = new("event", "A change applied at the start of a period: set, then add, then effectiveness, then deterrence costs (docs/model.md section 4, step 1).",
     [
         new("period", Integer, true, "Period (0-based) at whose start the change applies.", "periods", Bounds.Between(0, int.MaxValue)),
         new("set", NumberMap, false, "Resources set to these levels, by location id.", "resource units", Bounds.NonNegative),
         new("add", NumberMap, false, "Resources added (negative: withdrawn), by location id.", "resource units", new Bounds(null, false, null, false)),
         new("effectiveness", Number, false, "New effectiveness eta from this period on.", "", Bounds.Positive),
+        new("deterrence_cost", NumberMap, false, "Optional deterrence cost added from this period on to every route through the location, on top of its cost; events add up, and routes stay those enumerated at load (docs/model.md section 9).", "utility units", Bounds.NonNegative, "none"),
     ]);
 
     /// <summary>Adaptive enforcement.</summary>

@@ -13,7 +13,7 @@ public class IndependentImplementationTests
 {
     private const int Replications = 300;
 
-    /// <summary>People and drugs, dangerous and watched crossings, a deployment, its withdrawal, and adaptation.</summary>
+    /// <summary>People and drugs, dangerous and watched crossings, a deployment, its withdrawal, adaptation, and deterrence costs (docs/model.md section 9).</summary>
     private static Scenario Sample()
     {
         var nodes = new List<Node>
@@ -26,7 +26,9 @@ public class IndependentImplementationTests
         foreach (var x in new[] { "X1", "X2", "X3" }) edges.AddRange([new Edge("T", x, 1), new Edge(x, "D", 1)]);
         var enforcement = new Enforcement(0.5, new Dictionary<string, double> { ["X1"] = 5 }, new AdaptivePolicy(10, 0.3, 1, ["X1", "X2"]),
             [new EnforcementEvent(8, new Dictionary<string, double>(), new Dictionary<string, double> { ["X1"] = 30 }),
-             new EnforcementEvent(20, new Dictionary<string, double> { ["X1"] = 0 }, new Dictionary<string, double>(), 0.8)]);
+             new EnforcementEvent(20, new Dictionary<string, double> { ["X1"] = 0 }, new Dictionary<string, double>(), 0.8),
+             new EnforcementEvent(12, new Dictionary<string, double>(), new Dictionary<string, double>(), null, new Dictionary<string, double> { ["X2"] = 1.5, ["T"] = 0.5 }),
+             new EnforcementEvent(24, new Dictionary<string, double>(), new Dictionary<string, double>(), null, new Dictionary<string, double> { ["X2"] = 1 })]);
         return new Scenario("agreement", "", [], 30, "day", 10, 1, new Routing(), nodes, edges,
             [TestScenarios.Migrants(dangerWeight: 1), TestScenarios.Drugs(value: 30, penalty: 10)],
             [TestScenarios.Org(400, riskSigma: 0.6, incapacitation: 2, activity: 0.7),
