@@ -73,7 +73,10 @@ public static class ReportWriter
     {
         var manifest = Manifest(folder);
         string title = manifest.TryGetProperty("calibration", out var name) ? name.GetString() ?? "" : "";
-        string headline = "<p>Fitted parameters (start and fitted values in each parameter's own unit):</p>\n" + HtmlTable(CsvTable.Read(Path.Combine(folder, "parameters.csv")))
+        // A fit that stopped on its budget says so above its numbers (manifest.json's warning).
+        string warning = manifest.TryGetProperty("warning", out var w) && w.GetString() is { Length: > 0 } text
+            ? $"<p><strong>Warning:</strong> {System.Net.WebUtility.HtmlEncode(text)}.</p>\n" : "";
+        string headline = warning + "<p>Fitted parameters (start and fitted values in each parameter's own unit):</p>\n" + HtmlTable(CsvTable.Read(Path.Combine(folder, "parameters.csv")))
             + "<p>Observed against simulated (and predicted) values, row by row (fit.csv):</p>\n" + HtmlTable(CsvTable.Read(Path.Combine(folder, "fit.csv")));
         var drawn = new (string File, string Caption)[]
         {

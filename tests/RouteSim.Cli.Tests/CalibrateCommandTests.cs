@@ -31,6 +31,21 @@ public sealed class CalibrateCommandTests : IDisposable
         var holdout = File.ReadAllLines(Path.Combine(target, "holdout.csv"));
         Assert.Equal("targets,keys,cells,model_mae,naive_mae,covered,coverage", holdout[0]);
         Assert.StartsWith("all,2,2,", holdout[1], StringComparison.Ordinal);
+        // 15 evaluations were the whole budget: the fit did not converge, and the console, manifest and report say so.
+        Assert.Contains("warning:", result.Error);
+        Assert.Contains("whole budget of 15 evaluations", result.Error);
+        Assert.Contains("\"warning\"", File.ReadAllText(Path.Combine(target, "manifest.json")));
+    }
+
+    [Fact]
+    public void A_fit_that_converges_within_its_budget_carries_no_warning()
+    {
+        var target = Path.Combine(_dir, "converged");
+        var result = Routesim.Run("calibrate", SmallCalibration.Write(_dir, 400), "--out", target);
+        Assert.True(result.Exit == 0, result.Error);
+        Assert.True(File.ReadAllLines(Path.Combine(target, "loss_trace.csv")).Length - 1 < 400);
+        Assert.DoesNotContain("warning", result.Error);
+        Assert.DoesNotContain("\"warning\"", File.ReadAllText(Path.Combine(target, "manifest.json")));
     }
 
     [Theory]

@@ -50,7 +50,7 @@ public static class CalibrateCommand
 
             var forecast = CalibrationForecast.Build(calibration, fit.Best, threads, options, new TerminalPhases(terminal, quiet), cancellation);
             var manifest = CalibrationFolderWriter.Write(folder.Staging, calibration, fit, forecast,
-                (Manifests.Input(file), Manifests.Input(calibration.Scenario.File), Manifests.Input(calibration.ObservedFile)), provenance);
+                (Manifests.Input(file), Manifests.Input(calibration.Scenario.File), Manifests.Input(calibration.ObservedFile)), provenance, budget);
             FigureFiles.Save(CalibrationFigures.All(calibration.Name, calibration.AllObserved, calibration.Observed.Keys.Max(), calibration.Scale, calibration.Labels,
                 calibration.Groups, forecast.Predicted, calibration.Anchored, forecast.Intervals, fit, lossMeaning), folder.Staging);
             folder.Commit();
@@ -82,6 +82,7 @@ public static class CalibrateCommand
                     terminal.Out.WriteLine($"held out {string.Join(", ", h.Keys)}{(h.Group.Length > 0 ? $", {h.Group}" : "")}: mean absolute error {h.ModelError:0.00}{unit}, naive persistence {h.NaiveError:0.00}{unit}" +
                         (forecast.Intervals is null ? "" : $"; 95% intervals cover {h.Covered} of {h.Cells}") +
                         (h.CoveredWithoutForecastError is { } c ? $" ({c} without the forecast error)" : ""));
+                if (manifest.Warning is { } warning) terminal.Fail($"routesim: warning: {file}: {warning}");
                 terminal.Out.WriteLine($"results: {folder.Target}");
             }
             return ExitCodes.Ok;

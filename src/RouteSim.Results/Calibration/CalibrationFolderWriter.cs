@@ -26,10 +26,11 @@ public static class CalibrationFolderWriter
 
     /// <summary>
     /// Writes the folder of <paramref name="calibration"/> fitted as <paramref name="fit"/> with
-    /// <paramref name="forecast"/>; <paramref name="files"/> are the calibration, scenario and observed files as read.
+    /// <paramref name="forecast"/>; <paramref name="files"/> are the calibration, scenario and observed files as read;
+    /// <paramref name="maxEvaluations"/> is the budget the fit was given (for <see cref="FitResult.BudgetWarning"/>).
     /// </summary>
     public static CalibrationManifest Write(string folder, Experiments.Calibration.Calibration calibration, FitResult fit, CalibrationForecast forecast,
-        (InputFile Calibration, InputFile Scenario, InputFile Observed) files, Provenance provenance)
+        (InputFile Calibration, InputFile Scenario, InputFile Observed) files, Provenance provenance, int maxEvaluations)
     {
         var intervals = forecast.ParameterIntervals(calibration);
         var fitted = calibration.Parameters.Select((p, i) => new FittedParameter(p.Parameter.Name, p.Path.Text, p.Parameter.Lower, p.Parameter.Upper,
@@ -67,6 +68,7 @@ public static class CalibrationFolderWriter
         {
             Provenance = provenance.FinishedNow(),
             Estimates = estimates,
+            Warning = fit.BudgetWarning(maxEvaluations),
         };
         manifest.Write(folder);
         return manifest;

@@ -35,4 +35,8 @@ public sealed record CalibrationManifest(
     /// <summary>The outside estimates against the fitted model; absent from the JSON when the calibration has none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<EstimateResult>? Estimates { get; init; }
+
+    /// <summary>Why the fit and its intervals should be read with care (<see cref="FitResult.BudgetWarning"/>); absent when there is none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Warning { get; init; }
 }
