@@ -184,9 +184,22 @@ public sealed class Calibration
     public double[] Residuals(IReadOnlyList<double> values, int threads, LoadOptions options, CancellationToken cancellation = default) =>
         TryResiduals(values, threads, options, out var problem, cancellation) ?? throw new InvalidOperationException($"parameter values that do not load: {problem}");
 
-    /// <summary>The residuals at several points (null for a point that makes an invalid scenario), evaluated side by side.</summary>
-    public double[]?[] Residuals(IReadOnlyList<double[]> points, int threads, LoadOptions options, CancellationToken cancellation = default) =>
-        SideBySide(points.Count, threads, (i, inner) => TryResiduals(points[i], inner, options, out _, cancellation), cancellation);
+    /// <summary>
+    /// The residuals at several points (null for a point that makes an invalid scenario), evaluated side by side;
+    /// <paramref name="progress"/> gets the number done after each.
+    /// </summary>
+    public double[]?[] Residuals(IReadOnlyList<double[]> points, int threads, LoadOptions options, CancellationToken cancellation = default, Action<int>? progress = null)
+    {
+        int done = 0;
+        var gate = new object();
+        return SideBySide(points.Count, threads, (i, inner) =>
+        {
+            var residuals = TryResiduals(points[i], inner, options, out _, cancellation);
+            if (progress is not null)
+                lock (gate) progress(++done);
+            return residuals;
+        }, cancellation);
+    }
 
     /// <summary>Forecasts at several parameter vectors, each simulated with its own seed, evaluated side by side.</summary>
     public IReadOnlyDictionary<long, double[]>[] Forecasts(IReadOnlyList<double[]> points, int replications, IReadOnlyList<ulong> seeds, int threads, LoadOptions options,
@@ -214,6 +227,18 @@ public sealed class Calibration
         FitSearch search = Method switch
         {
             FitMethod.NelderMead => (from, budget, report) => NelderMeadFit.Minimize(from, values => Loss(values, threads, options, cancellation), budget, Tolerance, Step, report, cancellation),
+            FitMethod.Polished when Environment.GetEnvironmentVariable("RS_POLISH_KIND") == "nm" => (from, budget, report) =>
+            {
+                var first = LeastSquaresFit.Minimize(from, points => Residuals(points, threads, options, cancellation), budget, Tolerance, LeastSquaresFit.DefaultDifferenceStep, report, cancellation);
+                int left = Math.Min(int.Parse(Environment.GetEnvironmentVariable("RS_POLISH_EVALS") ?? "300"), budget - first.Trace.Count);
+                var start = from.Select((q, i) => q with { Start = first.Best[i] }).ToArray();
+                int offset = first.Trace.Count;
+                var nm = NelderMeadFit.Minimize(start, values => Loss(values, threads, options, cancellation), left, Tolerance,
+                    double.Parse(Environment.GetEnvironmentVariable("RS_POLISH_STEP") ?? "0.1"), e => report(e with { Evaluation = offset + e.Evaluation }), cancellation);
+                return nm.BestLoss < first.BestLoss ? nm with { StopReason = "nm polish " + nm.StopReason } : first;
+            },
+            FitMethod.Polished => (from, budget, report) => PolishedFit.Minimize(from, points => Residuals(points, threads, options, cancellation), budget, Tolerance,
+                int.Parse(Environment.GetEnvironmentVariable("RS_POLISH_EVALS") ?? "300"), double.Parse(Environment.GetEnvironmentVariable("RS_POLISH_STEP") ?? "0.1"), report, cancellation),
             _ => (from, budget, report) => LeastSquaresFit.Minimize(from, points => Residuals(points, threads, options, cancellation), budget, Tolerance,
                 LeastSquaresFit.DefaultDifferenceStep, report, cancellation),
         };
@@ -273,6 +298,9 @@ public enum FitMethod
 
     /// <summary>Nelder-Mead simplex with restarts (<see cref="NelderMeadFit"/>).</summary>
     NelderMead,
+
+    /// <summary>Least squares, then a pattern search from its optimum (<see cref="PolishedFit"/>).</summary>
+    Polished,
 }
 
 /// <summary>An outside estimate and the model outputs whose ratio it estimates (organization metrics; their window is set to the fitted keys when evaluated).</summary>

@@ -34,7 +34,7 @@ public static class CalibrationFile
         double step = fit?.Number("step", NelderMeadFit.DefaultStep) ?? NelderMeadFit.DefaultStep;
         int starts = (int)(fit?.Integer("starts", 1) ?? 1);
         bool fitChanges = fit?.Flag("changes") ?? false;
-        var method = fit?.Text("method", "least-squares") == "nelder-mead" ? FitMethod.NelderMead : FitMethod.LeastSquares;
+        var method = fit?.Text("method", "polished") switch { "nelder-mead" => FitMethod.NelderMead, "least-squares" => FitMethod.LeastSquares, _ => FitMethod.Polished };
         var periodsReader = r.Object("periods");
         KeyPeriods? periods = periodsReader is null ? null
             : new KeyPeriods(periodsReader.Integer("first_key"), (int)periodsReader.Integer("start"), (int)periodsReader.Integer("length"));
