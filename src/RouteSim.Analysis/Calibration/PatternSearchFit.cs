@@ -24,8 +24,24 @@ public static class PatternSearchFit
         double minStep, double? startLoss = null, Action<FitEvaluation>? observe = null, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(step);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minStep);
+        var coordinates = Enumerable.Range(0, parameters.Count).Select(i => Enumerable.Range(0, parameters.Count).Select(j => i == j ? step : 0).ToArray()).ToArray();
+        return Minimize(parameters, losses, maxEvaluations, coordinates, minStep / step, startLoss, observe, cancellation);
+    }
+
+    /// <summary>
+    /// Minimises <paramref name="losses"/> from each parameter's start value, polling along <paramref name="directions"/> and
+    /// their negatives (on the unbounded scale, each at its full length first, all shortened together by halving).
+    /// </summary>
+    /// <param name="directions">Poll directions on the unbounded scale, each as long as its first step; they should span the
+    /// space, or the search can only find minima along them.</param>
+    /// <param name="minScale">Stop when the directions' common multiplier (1 at first, halved after each poll that finds nothing
+    /// lower) falls below this.</param>
+    public static FitResult Minimize(IReadOnlyList<BoundedParameter> parameters, Func<IReadOnlyList<double[]>, double[]> losses, int maxEvaluations,
+        IReadOnlyList<double[]> directions, double minScale, double? startLoss = null, Action<FitEvaluation>? observe = null, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minScale);
         int p = parameters.Count;
+        if (directions.Any(d => d.Length != p)) throw new ArgumentException("every direction needs one coordinate per parameter", nameof(directions));
         var trace = new List<FitEvaluation>();
         var center = parameters.Select(q => q.ToFree(q.Start)).ToArray();
         var best = parameters.Select(q => q.Start).ToArray();
@@ -59,14 +75,14 @@ public static class PatternSearchFit
             if (maxEvaluations < 1) return new FitResult(best, bestLoss, trace, "stopped after 0 evaluations (the budget)");
             Evaluate([center]);
         }
-        double h = step;
+        double h = 1;
         int moves = 0;
         string reason;
         while (true)
         {
-            if (h < minStep)
+            if (h < minScale)
             {
-                reason = $"converged: {moves} pattern-search move{(moves == 1 ? "" : "s")}, then no poll improved down to a step of {minStep:G3}";
+                reason = $"converged: {moves} pattern-search move{(moves == 1 ? "" : "s")}, then no poll improved down to {minScale:G3} of the first steps";
                 break;
             }
             int left = maxEvaluations - trace.Count;
@@ -75,14 +91,12 @@ public static class PatternSearchFit
                 reason = $"stopped after {maxEvaluations} evaluations (the budget)";
                 break;
             }
-            var poll = new List<double[]>(2 * p);
-            for (int i = 0; i < p && poll.Count < left; i++)
+            var poll = new List<double[]>(2 * directions.Count);
+            foreach (var d in directions)
                 foreach (int sign in (ReadOnlySpan<int>)[1, -1])
                 {
                     if (poll.Count == left) break;
-                    var z = (double[])center.Clone();
-                    z[i] += sign * h;
-                    poll.Add(z);
+                    poll.Add(center.Select((c, i) => c + sign * h * d[i]).ToArray());
                 }
             double before = bestLoss;
             var found = Evaluate(poll);

@@ -127,6 +127,9 @@ public sealed class Calibration
     /// <summary>How the loss is minimised (fit.method).</summary>
     public FitMethod Method { get; init; } = FitMethod.LeastSquares;
 
+    /// <summary>Most evaluations of the polish after least squares (fit.polish; 0: none; not used by Nelder-Mead).</summary>
+    public int PolishEvaluations { get; init; }
+
     /// <summary>The scenario with these parameter values; null with the reason when they make an invalid scenario.</summary>
     public CompiledScenario? Model(IReadOnlyList<double> values, LoadOptions options, out string? problem)
     {
@@ -227,28 +230,28 @@ public sealed class Calibration
         FitSearch search = Method switch
         {
             FitMethod.NelderMead => (from, budget, report) => NelderMeadFit.Minimize(from, values => Loss(values, threads, options, cancellation), budget, Tolerance, Step, report, cancellation),
-            FitMethod.Polished when Environment.GetEnvironmentVariable("RS_POLISH_KIND") == "nm" => (from, budget, report) =>
-            {
-                var first = LeastSquaresFit.Minimize(from, points => Residuals(points, threads, options, cancellation), budget, Tolerance, LeastSquaresFit.DefaultDifferenceStep, report, cancellation);
-                int left = Math.Min(int.Parse(Environment.GetEnvironmentVariable("RS_POLISH_EVALS") ?? "300"), budget - first.Trace.Count);
-                var start = from.Select((q, i) => q with { Start = first.Best[i] }).ToArray();
-                int offset = first.Trace.Count;
-                var nm = NelderMeadFit.Minimize(start, values => Loss(values, threads, options, cancellation), left, Tolerance,
-                    double.Parse(Environment.GetEnvironmentVariable("RS_POLISH_STEP") ?? "0.1"), e => report(e with { Evaluation = offset + e.Evaluation }), cancellation);
-                return nm.BestLoss < first.BestLoss ? nm with { StopReason = "nm polish " + nm.StopReason } : first;
-            },
-            FitMethod.Polished => (from, budget, report) => PolishedFit.Minimize(from, points => Residuals(points, threads, options, cancellation), budget, Tolerance,
-                int.Parse(Environment.GetEnvironmentVariable("RS_POLISH_EVALS") ?? "300"), double.Parse(Environment.GetEnvironmentVariable("RS_POLISH_STEP") ?? "0.1"), report, cancellation),
+            _ when PolishEvaluations > 0 => (from, budget, report) => PolishedFit.Minimize(from, points => Residuals(points, threads, options, cancellation), budget, Tolerance,
+                PolishEvaluations, report, cancellation),
             _ => (from, budget, report) => LeastSquaresFit.Minimize(from, points => Residuals(points, threads, options, cancellation), budget, Tolerance,
                 LeastSquaresFit.DefaultDifferenceStep, report, cancellation),
         };
         return MultiStartFit.Run(parameters, Starts, maxEvaluations, Seed, search, observe);
     }
 
+    // Residuals already computed, by the parameter values' bits: the same seeds give the same residuals, so a point
+    // evaluated again (the intervals' curvature at the optimum, and its steps when the polish measured them there) is free.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double[]> _residuals = new(StringComparer.Ordinal);
+
     private double[]? TryResiduals(IReadOnlyList<double> values, int threads, LoadOptions options, out string? problem, CancellationToken cancellation)
     {
+        string key = string.Join(',', values.Select(v => BitConverter.DoubleToInt64Bits(v).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        problem = null;
+        if (_residuals.TryGetValue(key, out var known)) return known;
         var simulated = Simulate(values, Observed.Keys, Replications, threads, options, out problem, cancellation, null);
-        return simulated is null ? null : Residuals(simulated);
+        if (simulated is null) return null;
+        var residuals = Residuals(simulated);
+        _residuals.TryAdd(key, residuals);
+        return residuals;
     }
 
     /// <summary>
@@ -293,14 +296,12 @@ public sealed class Calibration
 /// <summary>How a calibration minimises its loss.</summary>
 public enum FitMethod
 {
-    /// <summary>Levenberg-Marquardt on the residuals, forward-difference Jacobian (<see cref="LeastSquaresFit"/>).</summary>
+    /// <summary>Levenberg-Marquardt on the residuals, forward-difference Jacobian (<see cref="LeastSquaresFit"/>), then a pattern-search polish (<see cref="PolishedFit"/>) unless <see cref="Calibration.PolishEvaluations"/> is 0.</summary>
     LeastSquares,
 
     /// <summary>Nelder-Mead simplex with restarts (<see cref="NelderMeadFit"/>).</summary>
     NelderMead,
 
-    /// <summary>Least squares, then a pattern search from its optimum (<see cref="PolishedFit"/>).</summary>
-    Polished,
 }
 
 /// <summary>An outside estimate and the model outputs whose ratio it estimates (organization metrics; their window is set to the fitted keys when evaluated).</summary>
