@@ -5,13 +5,14 @@ namespace RouteSim.Analysis.Calibration;
 
 /// <summary>
 /// Least squares (<see cref="LeastSquaresFit"/>) and then a short pattern search (<see cref="PatternSearchFit"/>) from its
-/// optimum along the principal directions of the loss's curvature there. Levenberg-Marquardt follows the loss's slope and
-/// stops where its wide-step Jacobian sees none; but a fit of many parameters to few cells has directions the data barely
-/// determine (a valley), along which the loss under common random numbers still rises and falls. The polish measures the
-/// curvature (central differences along each parameter, one batch), takes the eigenvectors of J'J as poll directions,
-/// each as long as moves the Gauss-Newton loss up by a set fraction (so the valley's floor is searched with long steps and
-/// its walls with short ones), and polls them all at once. It only moves to lower losses, so it never ends above the
-/// least-squares optimum.
+/// optimum along the principal directions of the loss's curvature there. Levenberg-Marquardt follows the loss's slope as
+/// its wide-step Jacobian sees it and stops where that is flat; under common random numbers the loss still rises and
+/// falls around that point. The polish measures the curvature (J by central differences of <see cref="CurvatureStep"/>
+/// along each parameter, one batch), takes the eigenvectors of J'J as poll directions, each first as long as it takes to
+/// raise the Gauss-Newton loss by <see cref="Growth"/> of the optimum's (at most <see cref="MaxStep"/>), so that directions
+/// the data barely determine are searched with long steps and the others with short ones, and polls both signs of every
+/// direction at once. It only moves to lower losses, so it never ends above the least-squares optimum. J'J's
+/// eigenvectors come from MathNet's symmetric eigenvalue decomposition.
 /// </summary>
 public static class PolishedFit
 {
