@@ -246,11 +246,12 @@ public sealed class Calibration
     {
         string key = string.Join(',', values.Select(v => BitConverter.DoubleToInt64Bits(v).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         problem = null;
-        if (_residuals.TryGetValue(key, out var known)) return known;
+        // Copies in and out: a caller may keep or change the array it gets.
+        if (_residuals.TryGetValue(key, out var known)) return (double[])known.Clone();
         var simulated = Simulate(values, Observed.Keys, Replications, threads, options, out problem, cancellation, null);
         if (simulated is null) return null;
         var residuals = Residuals(simulated);
-        _residuals.TryAdd(key, residuals);
+        _residuals.TryAdd(key, (double[])residuals.Clone());
         return residuals;
     }
 
