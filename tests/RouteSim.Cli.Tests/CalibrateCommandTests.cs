@@ -78,13 +78,20 @@ public sealed class CalibrateCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("intervals: { draws: 6, replications: 2 }")]
-    public void The_same_calibration_gives_the_same_numbers_whatever_the_thread_count(string extra)
+    [InlineData("", "")]
+    [InlineData("", "intervals: { draws: 6, replications: 2 }")]
+    [InlineData("polish: 0, ", "intervals: { draws: 6, replications: 2 }")]
+    [InlineData("method: nelder-mead, ", "intervals: { draws: 6, replications: 2 }")]
+    public void The_same_calibration_gives_the_same_numbers_whatever_the_thread_count(string method, string extra)
     {
-        // The least-squares fit evaluates a Jacobian's columns, and the intervals their draws, side by side on two threads.
-        var file = Calibration(extra: extra);
-        Assert.Equal(0, Routesim.Run("calibrate", file, "--out", Path.Combine(_dir, "a"), "--threads", "1", "--quiet").Exit);
+        // The least-squares fit evaluates a Jacobian's columns, its polish the curvature's points and each poll, and the
+        // intervals their curvature's points and draws, side by side on two threads. A budget that leaves the polish room.
+        var text = File.ReadAllText(SmallCalibration.Write(_dir, 60, extra: extra));
+        var file = Sweeps.WriteFile(_dir, "calibration.yaml", text.Replace("fit: { max_evaluations: 60 }", $"fit: {{ {method}max_evaluations: 60 }}", StringComparison.Ordinal));
+        var one = Routesim.Run("calibrate", file, "--out", Path.Combine(_dir, "a"), "--threads", "1", "--quiet");
+        Assert.True(one.Exit == 0, one.Error);
+        // The default search ends with its polish (the stop reason says so); the others have none.
+        Assert.Equal(method.Length == 0, one.Out.Contains("; polish (", StringComparison.Ordinal));
         Assert.Equal(0, Routesim.Run("calibrate", file, "--out", Path.Combine(_dir, "b"), "--threads", "2", "--quiet").Exit);
         Sweeps.SameBytes(Path.Combine(_dir, "a"), Path.Combine(_dir, "b"), "loss_trace.csv", "fit.csv", "predicted_shares.csv", "fitted.yaml", "parameters.csv");
     }

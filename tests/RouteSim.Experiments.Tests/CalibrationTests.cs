@@ -225,6 +225,46 @@ public class CalibrationTests
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", 20, null)]
+    [InlineData("polish: 0, ", 0, null)]
+    [InlineData("polish: 50, ", 50, null)]
+    [InlineData("polish: -1, ", 0, "fit.polish")]
+    [InlineData("polish: many, ", 0, "fit.polish")]
+    [InlineData("method: nelder-mead, polish: 50, ", 0, "fit.polish")]
+    public void The_polish_budget_is_read_defaults_to_ten_per_parameter_and_is_refused_where_it_cannot_apply(string setting, int expected, string? errorPath)
+    {
+        var folder = Files.Scratch();
+        Files.Write(folder, "observed.csv", "block,x1,x2,x3,attempts\n0,1,2,3,4\n");
+        var text = CalibrationText().Replace("fit: { max_evaluations: 400,", $"fit: {{ {setting}max_evaluations: 400,", StringComparison.Ordinal);
+        var calibration = CalibrationFile.Load(Files.Write(folder, "calibration.yaml", text), LoadOptions.Unlimited, out var errors);
+        if (errorPath is null)
+        {
+            Assert.True(calibration is not null, string.Join("\n", errors));
+            // Two parameters: ten evaluations each by default.
+            Assert.Equal(expected, calibration.PolishEvaluations);
+            return;
+        }
+        Assert.Null(calibration);
+        var e = Assert.Single(errors);
+        Assert.Equal(errorPath, e.Path);
+        Assert.Equal(text.Split('\n').ToList().FindIndex(l => l.Contains("fit: {", StringComparison.Ordinal)) + 1, e.Line);
+    }
+
+    [Fact]
+    public void The_polished_fit_ends_no_higher_than_least_squares_alone_and_its_loss_is_the_loss_at_its_point()
+    {
+        var calibration = SelfGenerated(out var folder);
+        var text = File.ReadAllText(Path.Combine(folder, "calibration.yaml")).Replace("fit: {", "fit: { polish: 0,", StringComparison.Ordinal);
+        var unpolished = CalibrationFile.Load(Files.Write(folder, "unpolished.yaml", text), LoadOptions.Unlimited, out var errors) ?? throw new Xunit.Sdk.XunitException(string.Join("\n", errors));
+        Assert.Equal(20, calibration.PolishEvaluations);
+        var plain = unpolished.Fit(calibration.MaxEvaluations, 2, LoadOptions.Unlimited);
+        var polished = calibration.Fit(calibration.MaxEvaluations, 2, LoadOptions.Unlimited);
+        Assert.True(polished.BestLoss <= plain.BestLoss);
+        Assert.Equal(calibration.Loss(polished.Best, 2, LoadOptions.Unlimited), polished.BestLoss);
+        Assert.Equal(plain.Trace.Select(e => e.Loss), polished.Trace.Take(plain.Trace.Count).Select(e => e.Loss));
+    }
+
     private const string Estimate = """
         estimates:
           - { name: caught_per_attempt, numerator: interdictions, denominator: attempts, value: 0.3, standard_error: 0.05, source: "a study (2000)" }

@@ -31,20 +31,36 @@ public sealed record ParameterUncertainty(double[] Center, double[,] Covariance,
     /// same random numbers, so that differences measure the parameters and not the noise).</param>
     /// <param name="independentCells">Residuals free to vary (shares within a row sum to 1).</param>
     public static ParameterUncertainty Estimate(IReadOnlyList<BoundedParameter> parameters, double[] best, Func<double[], double[]> residuals,
+        int independentCells, double step = DefaultStep) =>
+        Estimate(parameters, best, points => points.Select(residuals).ToArray(), independentCells, step);
+
+    /// <summary>
+    /// As <see cref="Estimate(IReadOnlyList{BoundedParameter}, double[], Func{double[], double[]}, int, double)"/>, with the
+    /// residuals of every point asked for at once (the best point, then each parameter's step up and step down, in
+    /// parameter order), so that the caller may evaluate them in parallel.
+    /// </summary>
+    public static ParameterUncertainty Estimate(IReadOnlyList<BoundedParameter> parameters, double[] best, Func<IReadOnlyList<double[]>, double[][]> residuals,
         int independentCells, double step = DefaultStep)
     {
         int p = parameters.Count;
         var center = parameters.Select((q, i) => q.ToFree(best[i])).ToArray();
-        var atBest = residuals(best);
+        var points = new List<double[]> { best };
+        for (int i = 0; i < p; i++)
+        {
+            points.Add(Values(parameters, center, i, step));
+            points.Add(Values(parameters, center, i, -step));
+        }
+        var found = residuals(points);
+        var atBest = found[0];
         int dof = Math.Max(1, independentCells - p);
         double s2 = atBest.Sum(r => r * r) / dof;
         var jacobian = Matrix<double>.Build.Dense(atBest.Length, p);
         for (int i = 0; i < p; i++)
         {
-            var up = Values(parameters, center, i, step);
-            var down = Values(parameters, center, i, -step);
-            var ru = residuals(up);
-            var rd = residuals(down);
+            var up = points[1 + 2 * i];
+            var down = points[2 + 2 * i];
+            var ru = found[1 + 2 * i];
+            var rd = found[2 + 2 * i];
             // A bound clamps FromFree: divide by the distance actually moved, on the search scale.
             double moved = parameters[i].ToFree(up[i]) - parameters[i].ToFree(down[i]);
             for (int c = 0; c < atBest.Length; c++) jacobian[c, i] = moved > 0 ? (ru[c] - rd[c]) / moved : 0;

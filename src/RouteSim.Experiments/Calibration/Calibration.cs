@@ -127,6 +127,9 @@ public sealed class Calibration
     /// <summary>How the loss is minimised (fit.method).</summary>
     public FitMethod Method { get; init; } = FitMethod.LeastSquares;
 
+    /// <summary>Most evaluations of the polish after least squares (fit.polish; 0: none; not used by Nelder-Mead).</summary>
+    public int PolishEvaluations { get; init; }
+
     /// <summary>The scenario with these parameter values; null with the reason when they make an invalid scenario.</summary>
     public CompiledScenario? Model(IReadOnlyList<double> values, LoadOptions options, out string? problem)
     {
@@ -184,9 +187,22 @@ public sealed class Calibration
     public double[] Residuals(IReadOnlyList<double> values, int threads, LoadOptions options, CancellationToken cancellation = default) =>
         TryResiduals(values, threads, options, out var problem, cancellation) ?? throw new InvalidOperationException($"parameter values that do not load: {problem}");
 
-    /// <summary>The residuals at several points (null for a point that makes an invalid scenario), evaluated side by side.</summary>
-    public double[]?[] Residuals(IReadOnlyList<double[]> points, int threads, LoadOptions options, CancellationToken cancellation = default) =>
-        SideBySide(points.Count, threads, (i, inner) => TryResiduals(points[i], inner, options, out _, cancellation), cancellation);
+    /// <summary>
+    /// The residuals at several points (null for a point that makes an invalid scenario), evaluated side by side;
+    /// <paramref name="progress"/> gets the number done after each.
+    /// </summary>
+    public double[]?[] Residuals(IReadOnlyList<double[]> points, int threads, LoadOptions options, CancellationToken cancellation = default, Action<int>? progress = null)
+    {
+        int done = 0;
+        var gate = new object();
+        return SideBySide(points.Count, threads, (i, inner) =>
+        {
+            var residuals = TryResiduals(points[i], inner, options, out _, cancellation);
+            if (progress is not null)
+                lock (gate) progress(++done);
+            return residuals;
+        }, cancellation);
+    }
 
     /// <summary>Forecasts at several parameter vectors, each simulated with its own seed, evaluated side by side.</summary>
     public IReadOnlyDictionary<long, double[]>[] Forecasts(IReadOnlyList<double[]> points, int replications, IReadOnlyList<ulong> seeds, int threads, LoadOptions options,
@@ -214,16 +230,29 @@ public sealed class Calibration
         FitSearch search = Method switch
         {
             FitMethod.NelderMead => (from, budget, report) => NelderMeadFit.Minimize(from, values => Loss(values, threads, options, cancellation), budget, Tolerance, Step, report, cancellation),
+            _ when PolishEvaluations > 0 => (from, budget, report) => PolishedFit.Minimize(from, points => Residuals(points, threads, options, cancellation), budget, Tolerance,
+                PolishEvaluations, report, cancellation),
             _ => (from, budget, report) => LeastSquaresFit.Minimize(from, points => Residuals(points, threads, options, cancellation), budget, Tolerance,
                 LeastSquaresFit.DefaultDifferenceStep, report, cancellation),
         };
         return MultiStartFit.Run(parameters, Starts, maxEvaluations, Seed, search, observe);
     }
 
+    // Residuals already computed, by the parameter values' bits: the same seeds give the same residuals, so a point
+    // evaluated again (the intervals' curvature at the optimum, and its steps when the polish measured them there) is free.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double[]> _residuals = new(StringComparer.Ordinal);
+
     private double[]? TryResiduals(IReadOnlyList<double> values, int threads, LoadOptions options, out string? problem, CancellationToken cancellation)
     {
+        string key = string.Join(',', values.Select(v => BitConverter.DoubleToInt64Bits(v).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        problem = null;
+        // Copies in and out: a caller may keep or change the array it gets.
+        if (_residuals.TryGetValue(key, out var known)) return (double[])known.Clone();
         var simulated = Simulate(values, Observed.Keys, Replications, threads, options, out problem, cancellation, null);
-        return simulated is null ? null : Residuals(simulated);
+        if (simulated is null) return null;
+        var residuals = Residuals(simulated);
+        _residuals.TryAdd(key, (double[])residuals.Clone());
+        return residuals;
     }
 
     /// <summary>
@@ -268,11 +297,12 @@ public sealed class Calibration
 /// <summary>How a calibration minimises its loss.</summary>
 public enum FitMethod
 {
-    /// <summary>Levenberg-Marquardt on the residuals, forward-difference Jacobian (<see cref="LeastSquaresFit"/>).</summary>
+    /// <summary>Levenberg-Marquardt on the residuals, forward-difference Jacobian (<see cref="LeastSquaresFit"/>), then a pattern-search polish (<see cref="PolishedFit"/>) unless <see cref="Calibration.PolishEvaluations"/> is 0.</summary>
     LeastSquares,
 
     /// <summary>Nelder-Mead simplex with restarts (<see cref="NelderMeadFit"/>).</summary>
     NelderMead,
+
 }
 
 /// <summary>An outside estimate and the model outputs whose ratio it estimates (organization metrics; their window is set to the fitted keys when evaluated).</summary>

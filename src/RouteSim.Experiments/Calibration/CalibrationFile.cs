@@ -35,6 +35,9 @@ public static class CalibrationFile
         int starts = (int)(fit?.Integer("starts", 1) ?? 1);
         bool fitChanges = fit?.Flag("changes") ?? false;
         var method = fit?.Text("method", "least-squares") == "nelder-mead" ? FitMethod.NelderMead : FitMethod.LeastSquares;
+        int? polish = fit is not null && fit.Has("polish") ? (int)fit.Integer("polish") : null;
+        // The polish follows least squares; a simplex has none, and a setting it would ignore is refused.
+        if (polish is not null && method == FitMethod.NelderMead) d.Error(fit!.PathOf("polish"), "polish follows the least-squares search; nelder-mead has none (remove polish or the method)");
         var periodsReader = r.Object("periods");
         KeyPeriods? periods = periodsReader is null ? null
             : new KeyPeriods(periodsReader.Integer("first_key"), (int)periodsReader.Integer("start"), (int)periodsReader.Integer("length"));
@@ -195,6 +198,7 @@ public static class CalibrationFile
             Intervals = intervals,
             FitChanges = fitChanges,
             Method = method,
+            PolishEvaluations = polish ?? PolishedFit.DefaultEvaluationsPerParameter * parameters.Count,
             Estimates = estimates,
         };
     }

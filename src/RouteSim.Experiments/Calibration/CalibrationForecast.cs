@@ -43,15 +43,10 @@ public sealed record CalibrationForecast(
                 HoldoutScore.Compute(calibration.AllObserved, calibration.Observed, predicted, null, calibration.Scale, groups));
 
         var uncertainty = phases.Track($"{calibration.Name}: curvature of the loss", 2 * parameters.Length + 1, "evaluations", progress =>
-        {
-            int done = 0;
-            return ParameterUncertainty.Estimate(parameters, best.ToArray(), values =>
-            {
-                var residuals = calibration.Residuals(values, threads, options, cancellation);
-                progress(++done);
-                return residuals;
-            }, calibration.IndependentResiduals, settings.Step);
-        });
+            // The points are evaluated side by side, one per thread: the same numbers as one at a time, for less processor time.
+            ParameterUncertainty.Estimate(parameters, best.ToArray(), points => calibration.Residuals(points, threads, options, cancellation, progress)
+                // A point that does not load: the single evaluation throws with the reason.
+                .Select((r, i) => r ?? calibration.Residuals(points[i], 1, options, cancellation)).ToArray(), calibration.IndependentResiduals, settings.Step));
         ulong drawSeed = Core.Randomness.Seeds.CalibrationDraws(calibration.Seed);
         var draws = uncertainty.Draw(parameters, settings.Draws, drawSeed);
         // Each draw's forecast has its own random numbers, so the interval carries Monte Carlo noise too.
