@@ -130,7 +130,7 @@ public sealed partial class ReplicationRunner
         var organization = plan.Organization;
         double activity = organization.Activity, inverseTemperature = 1 / organization.Temperature;
         int incapacitation = organization.Incapacitation;
-        bool shared = SharesChoice(plan);
+        bool shared = SharesChoice(plan), lanes = UsesWalkLanes(plan, shared);
         Array.Clear(chunk.Endings);
         long acting = 0, abstentions = 0;
         var agents = chunk.Acting;
@@ -183,7 +183,14 @@ public sealed partial class ReplicationRunner
             }
             acting += count;
 
-            if (shared)
+            if (lanes)
+            {
+                // Eight at a time (ReplicationRunner.WalkLanes.cs); with their own weights, the agents the bounds did
+                // not decide are left at the front of Acting for the exact path.
+                int exact = ChooseAndWalkEightAtATime(chunk, count, t, incapacitation, shared, ref abstentions);
+                if (!shared) ChooseExactlyAndWalk(chunk, count, exact, t, incapacitation, inverseTemperature, ref abstentions);
+            }
+            else if (shared)
             {
                 for (int a = 0; a < count; a++)
                 {
@@ -215,16 +222,26 @@ public sealed partial class ReplicationRunner
                         agents[exact] = i;
                         keys[exact++] = key;
                     }
-                    chunk.DecidedByBounds += count - exact;
                 }
-                chunk.OwnWeightChoices += count;
-                ChooseByOdPair(chunk, exact, inverseTemperature);
-                for (int p = 0; p < exact; p++)
-                    abstentions += Walk(chunk, chunk.SortedAgent[p], (int)chunk.SortedChoice[p], chunk.SortedWalk[p], t, incapacitation);
+                ChooseExactlyAndWalk(chunk, count, exact, t, incapacitation, inverseTemperature, ref abstentions);
             }
         }
         chunk.ActingCount = acting;
         chunk.Abstentions = abstentions;
+    }
+
+    /// <summary>
+    /// The exact choice (ChooseByOdPair) and the walk of the <paramref name="exact"/> agents at the front of the
+    /// chunk's Acting and Keys, of <paramref name="count"/> with their own weights that acted in the block (the
+    /// others' choices the bounds decided).
+    /// </summary>
+    private void ChooseExactlyAndWalk(Chunk chunk, int count, int exact, int t, int incapacitation, double inverseTemperature, ref long abstentions)
+    {
+        chunk.DecidedByBounds += count - exact;
+        chunk.OwnWeightChoices += count;
+        ChooseByOdPair(chunk, exact, inverseTemperature);
+        for (int p = 0; p < exact; p++)
+            abstentions += Walk(chunk, chunk.SortedAgent[p], (int)chunk.SortedChoice[p], chunk.SortedWalk[p], t, incapacitation);
     }
 
     /// <summary>

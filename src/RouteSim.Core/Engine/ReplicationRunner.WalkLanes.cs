@@ -1,0 +1,176 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using static RouteSim.Core.Randomness.CounterRng;
+
+namespace RouteSim.Core.Engine;
+
+// Choice and walk of eight acting agents at a time where an organization has one od pair of at most eight routes
+// (docs/model.md section 4, steps 3-5). Agent by agent, the choice and the walk form one long chain of dependent
+// steps (two hashes of the key, a count over the cumulative weights, the route's outcome row, a count over it, the
+// ending's counter), with a dozen loads and checks of the organization's arrays between them, and the processor
+// overlaps only two or three agents' chains. In the lanes of 512-bit vectors, eight agents take each step together:
+// the draws are hashed eight at a time, the shared choice is eight compares per option, and each route's outcome
+// row is picked for every lane by one permute per stop (the od pair's eight routes fit one vector). Per agent the
+// operations and their order are those of Pick and Walk, so every number is the same to the bit.
+public sealed partial class ReplicationRunner
+{
+    /// <summary>
+    /// One od pair's walks laid out for eight lanes: column j holds the j-th cumulative outcome probability of
+    /// each of its routes (route r in lane r), 2 where the route has fewer stops or there is no route, so a
+    /// uniform below 1 never counts it. Filled each period from the outcome distributions.
+    /// </summary>
+    private sealed class WalkLanes
+    {
+        /// <summary>Routes one vector of eight doubles holds.</summary>
+        public const int MaxRoutes = 8;
+
+        public WalkLanes(OrganizationPlan plan, int w)
+        {
+            int first = plan.OdRouteStart[w], routes = plan.OdRouteStart[w + 1] - first;
+            FirstRoute = first;
+            for (int r = 0; r < routes; r++)
+            {
+                Stops[r] = plan.OutcomeStart[first + r + 1] - plan.OutcomeStart[first + r] - 1;
+                EndingStart[r] = plan.OutcomeStart[first + r] - plan.OutcomeStart[0];
+                Columns = Math.Max(Columns, (int)Stops[r]);
+            }
+            Cdf = new double[MaxRoutes * Columns];
+            Array.Fill(Cdf, 2.0);
+        }
+
+        /// <summary>The pair's first route among the organization's.</summary>
+        public int FirstRoute { get; }
+
+        /// <summary>Outcomes that end a trip before its destination, by route: interdicted or dead at each node.</summary>
+        public long[] Stops { get; } = new long[MaxRoutes];
+
+        /// <summary>Each route's first outcome among the organization's (its index into a chunk's Endings).</summary>
+        public long[] EndingStart { get; } = new long[MaxRoutes];
+
+        /// <summary>The pair's largest number of stops: the columns of <see cref="Cdf"/>.</summary>
+        public int Columns { get; }
+
+        /// <summary>[j * 8 + r]: cumulative probability of ending at or before stop j of route r.</summary>
+        public double[] Cdf { get; }
+
+        /// <summary>Bytes it holds for an od pair of such routes (arrays with their headers and the object).</summary>
+        public static long Bytes(int columns) => 8L * (2 * MaxRoutes + MaxRoutes * columns) + 3 * 24 + 48;
+    }
+
+    /// <summary>Whether organization plan's agents can choose and walk in eight lanes: one od pair of at most eight routes.</summary>
+    private static bool FitsWalkLanes(OrganizationPlan plan) =>
+        plan.Organization.Od.Count == 1 && plan.OdRouteStart[1] - plan.OdRouteStart[0] <= WalkLanes.MaxRoutes;
+
+    /// <summary>Largest number of stops of a route of od pair 0 (the columns its <see cref="WalkLanes"/> has).</summary>
+    private static int WalkColumns(OrganizationPlan plan)
+    {
+        int columns = 0;
+        for (int r = plan.OdRouteStart[0]; r < plan.OdRouteStart[1]; r++)
+            columns = Math.Max(columns, plan.OutcomeStart[r + 1] - plan.OutcomeStart[r] - 1);
+        return columns;
+    }
+
+    /// <summary>Copies this period's outcome distributions of the od pair's routes into its columns.</summary>
+    private void FillWalkLanes(OrganizationPlan plan, WalkLanes lanes)
+    {
+        for (int r = 0; r < WalkLanes.MaxRoutes && lanes.Stops[r] > 0; r++)
+        {
+            int o = plan.OutcomeStart[lanes.FirstRoute + r];
+            for (int j = 0; j < lanes.Stops[r]; j++) lanes.Cdf[j * WalkLanes.MaxRoutes + r] = _outcomeCdf[o + j];
+        }
+    }
+
+    /// <summary>Whether a period of this organization runs in eight lanes here: the processor has AVX-512, and its agents share their weights or have bounds to decide most choices.</summary>
+    private bool UsesWalkLanes(OrganizationPlan plan, bool shared) =>
+        EightLanes && Avx512F.IsSupported && _walkLanes[plan.Index] is not null && (shared || _bounds[_odIndexStart[plan.Index]] is not null);
+
+    /// <summary>
+    /// Choices and walks of a block's <paramref name="count"/> acting agents (the chunk's Acting and Keys), eight at
+    /// a time. With shared weights every choice is made here; with the agent's own, the bounds of its rho's bin
+    /// decide it (ChoiceBounds.TryPick) or it is left for the exact path: those agents and their keys are moved, in
+    /// order, to the front of Acting and Keys, and their number returned. Abstentions are added to
+    /// <paramref name="abstentions"/>.
+    /// </summary>
+    private int ChooseAndWalkEightAtATime(Chunk chunk, int count, int t, int incapacitation, bool shared, ref long abstentions)
+    {
+        const long Undecided = -2;
+        var plan = chunk.Plan;
+        var lanes = _walkLanes[plan.Index]!;
+        int laneStart = LaneStart(plan, 0), options = plan.OdRouteStart[1] - plan.OdRouteStart[0] + 1;
+        var bounds = shared ? null : _bounds[_odIndexStart[plan.Index]];
+        ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
+        ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
+        ref double cdf = ref MemoryMarshal.GetArrayDataReference(lanes.Cdf);
+        ref int freeAt = ref MemoryMarshal.GetArrayDataReference(_freeAt);
+        ref int endings = ref MemoryMarshal.GetArrayDataReference(chunk.Endings);
+        var stops = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(lanes.Stops));
+        var endingStart = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(lanes.EndingStart));
+        // Agents that take no trip count on a slot past the organization's outcomes, in the chunk's padding, which Record never reads.
+        var noEnding = Vector512.Create((long)plan.OutcomeCount);
+        var unit = Vector512.Create(1.0 / (1UL << 53));
+        var total = Vector512.Create(_sharedCumulative[laneStart + options - 1]);
+        var next = Vector512.Create(t + 1L);
+        var incapacitated = Vector512.Create((long)incapacitation);
+        Span<long> picked = stackalloc long[8];
+        Span<int> ending = stackalloc int[8], free = stackalloc int[8];
+        long abstained = 0;
+        int undecided = 0;
+
+        for (int a = 0; a < count; a += 8)
+        {
+            int n = Math.Min(8, count - a); // lanes past n hold stale agents: computed, never written back
+            var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
+            Vector512<long> choice;
+            if (shared)
+            {
+                // As Pick: u * Z against each running sum but the last; -1 (abstain) plus the number at or below it.
+                var x = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * unit * total;
+                choice = Vector512.Create(-1L);
+                for (int j = 0; j < options - 1; j++)
+                    choice -= Vector512.GreaterThanOrEqual(x, Vector512.Create(_sharedCumulative[laneStart + j])).AsInt64();
+            }
+            else
+            {
+                var u = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * unit;
+                for (int lane = 0; lane < n; lane++)
+                    picked[lane] = bounds!.TryPick(_risk[Unsafe.Add(ref agents, a + lane)], u.GetElement(lane), out int c) ? c : Undecided;
+                choice = Vector512.Create((ReadOnlySpan<long>)picked);
+            }
+
+            // As Walk: the number of the route's cumulative outcome probabilities at or below the walk draw.
+            var walk = Vector512.ConvertToDouble(UniformBits(key, Purpose.Walk)) * unit;
+            var route = choice & Vector512.Create(7L);
+            var outcome = Vector512<long>.Zero;
+            for (int j = 0; j < lanes.Columns; j++)
+                outcome -= Vector512.GreaterThanOrEqual(walk, Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref cdf, (nuint)(8 * j)), route)).AsInt64();
+            var trip = Vector512.GreaterThanOrEqual(choice, Vector512<long>.Zero);
+            // Interdicted: ended at a stop (before the destination) of even number; then incapacitated for a while.
+            var interdicted = trip & Vector512.LessThan(outcome, Avx512F.PermuteVar8x64(stops, route))
+                & Vector512.Equals(outcome & Vector512<long>.One, Vector512<long>.Zero);
+            Avx512F.ConvertToVector256Int32(Vector512.ConditionalSelect(trip, Avx512F.PermuteVar8x64(endingStart, route) + outcome, noEnding))
+                .StoreUnsafe(ref MemoryMarshal.GetReference(ending));
+            // An undecided agent is written free next period here and its real walk, on the exact path below, overwrites it.
+            Avx512F.ConvertToVector256Int32(next + (interdicted & incapacitated)).StoreUnsafe(ref MemoryMarshal.GetReference(free));
+            ulong abstains = Vector512.Equals(choice, Vector512.Create(-1L)).ExtractMostSignificantBits();
+            ulong left = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits();
+            ulong valid = (1UL << n) - 1;
+            abstained += System.Numerics.BitOperations.PopCount(abstains & valid);
+            for (int lane = 0; lane < n; lane++)
+            {
+                Unsafe.Add(ref freeAt, Unsafe.Add(ref agents, a + lane)) = free[lane];
+                Unsafe.Add(ref endings, ending[lane])++;
+            }
+            // Keep the undecided, in order, for the exact path (never ahead of the agents still to be read).
+            for (ulong rest = left & valid; rest != 0; rest &= rest - 1)
+            {
+                int lane = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                Unsafe.Add(ref agents, undecided) = Unsafe.Add(ref agents, a + lane);
+                Unsafe.Add(ref keys, undecided++) = Unsafe.Add(ref keys, a + lane);
+            }
+        }
+        abstentions += abstained;
+        return undecided;
+    }
+}
