@@ -132,6 +132,7 @@ public sealed partial class ReplicationRunner
         int incapacitation = organization.Incapacitation;
         bool shared = SharesChoice(plan), lanes = UsesWalkLanes(plan, shared);
         Array.Clear(chunk.Endings);
+        if (lanes) Array.Clear(chunk.LaneEndings);
         long acting = 0, abstentions = 0;
         var agents = chunk.Acting;
         var keys = chunk.Keys;
@@ -226,6 +227,7 @@ public sealed partial class ReplicationRunner
                 ChooseExactlyAndWalk(chunk, count, exact, t, incapacitation, inverseTemperature, ref abstentions);
             }
         }
+        if (lanes) FoldLaneEndings(chunk);
         chunk.ActingCount = acting;
         chunk.Abstentions = abstentions;
     }

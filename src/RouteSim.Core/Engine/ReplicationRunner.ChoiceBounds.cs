@@ -58,7 +58,7 @@ public sealed partial class ReplicationRunner
         private readonly int _boundaries; // options - 1: F_0 .. F_{options-2}
         private readonly int _width; // boundaries rounded up to four: a row of lower bounds, then one of upper bounds
         private readonly double[] _edges; // rho at the edges of the bins, bins + 1 of them, then copies of the last
-        private readonly double[] _rows; // by bin: lower bounds minus the margin, then upper bounds plus it
+        private readonly double[] _rows; // by bin: lower bounds minus the margin, then upper bounds plus it; then a row that decides nothing
         private int _liveBins; // _bins when this period's bounds are built, 0 when every agent takes the exact path
 
         private ChoiceBounds(int shift, long first, int bins, int options)
@@ -72,12 +72,14 @@ public sealed partial class ReplicationRunner
             for (int e = 0; e < _edges.Length; e++) _edges[e] = BitConverter.Int64BitsToDouble((first + Math.Min(e, bins)) << shift);
             _rows = new double[RowDoubles(bins, options)];
             Array.Fill(_rows, 2.0);
+            // The last row, read by PickEight for a rho outside the live bins: every boundary possibly below u, none surely.
+            Array.Fill(_rows, -1.0, bins * 2 * _width, _width);
         }
 
         // Edges are read four at a time from any bin, so one bin's worth of edges past the last: bins + 4, rounded up to four.
         private static int EdgeStride(int bins) => (bins + 4 + 3) & ~3;
 
-        private static int RowDoubles(int bins, int options) => bins * 2 * ((options - 1 + 3) & ~3);
+        private static int RowDoubles(int bins, int options) => (bins + 1) * 2 * ((options - 1 + 3) & ~3);
 
         /// <summary>
         /// Bins for an od pair with <paramref name="options"/> options (the outside option included) whose agents
@@ -236,6 +238,41 @@ public sealed partial class ReplicationRunner
                 }
             }
             _liveBins = _bins;
+        }
+
+        /// <summary>
+        /// <see cref="TryPick"/> for eight agents, into <paramref name="choices"/>: each lane's choice where the
+        /// bounds decide it, else <paramref name="undecided"/>. The bins are found in the vector; each lane's row is
+        /// compared with its uniform in one pair of 512-bit compares where the od pair has five to eight boundaries,
+        /// else by TryPick. <paramref name="scratch"/> (sixteen or more) is the caller's, so that this inlines.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void PickEight(Vector512<double> rho, Vector512<double> u, long undecided, Span<long> choices, Span<long> scratch)
+        {
+            var uniforms = MemoryMarshal.Cast<long, double>(scratch[..8]);
+            u.CopyTo(uniforms);
+            if (_width != 8 || !Vector512.IsHardwareAccelerated)
+            {
+                var rhos = MemoryMarshal.Cast<long, double>(scratch.Slice(8, 8));
+                rho.CopyTo(rhos);
+                for (int lane = 0; lane < 8; lane++)
+                    choices[lane] = TryPick(rhos[lane], uniforms[lane], out int choice) ? choice : undecided;
+                return;
+            }
+            // Each lane's row of bounds; outside the live bins, the last row, which decides nothing.
+            var bin = Vector512.ShiftRightLogical(rho.AsInt64(), _shift) - Vector512.Create(_first);
+            var live = Vector512.LessThan(bin.AsUInt64(), Vector512.Create((ulong)_liveBins)).AsInt64();
+            var rows = scratch.Slice(8, 8);
+            (Vector512.ConditionalSelect(live, bin, Vector512.Create((long)_bins)) * Vector512.Create(2L * _width)).CopyTo(rows);
+            ref double first = ref MemoryMarshal.GetArrayDataReference(_rows);
+            for (int lane = 0; lane < 8; lane++)
+            {
+                ref double row = ref Unsafe.Add(ref first, (nint)rows[lane]);
+                var u8 = Vector512.Create(uniforms[lane]);
+                ulong surely = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row, 8), u8).ExtractMostSignificantBits();
+                ulong possibly = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row), u8).ExtractMostSignificantBits();
+                choices[lane] = surely == possibly ? System.Numerics.BitOperations.PopCount(surely) - 1 : undecided;
+            }
         }
 
         /// <summary>

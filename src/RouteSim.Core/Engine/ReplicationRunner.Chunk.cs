@@ -29,6 +29,17 @@ public sealed partial class ReplicationRunner
         public int Start { get; } = start;
         public int End { get; } = end;
         public int[] Endings { get; } = new int[plan.OutcomeCount + Pad];
+
+        /// <summary>Copies of the trip-ending counters kept by the eight-lane walk (ReplicationRunner.WalkLanes.cs), lane l on copy l mod 4; each copy has a slot past the outcomes for lanes that take no trip.</summary>
+        public const int LaneEndingCopyCount = 4;
+        public int LaneEndingStride { get; } = LaneStride(plan);
+        public int[] LaneEndings { get; } = new int[LaneEndingCopyCount * LaneStride(plan) + Pad];
+
+        /// <summary>By lane: the offset of its copy of the counters.</summary>
+        public System.Runtime.Intrinsics.Vector512<long> LaneEndingCopies { get; } =
+            System.Runtime.Intrinsics.Vector512.Create(0L, 1, 2, 3, 0, 1, 2, 3) * LaneStride(plan);
+
+        private static int LaneStride(OrganizationPlan plan) => (plan.OutcomeCount + 1 + 15) & ~15;
         public long ActingCount { get; set; }
         public long Abstentions { get; set; }
 
@@ -42,8 +53,9 @@ public sealed partial class ReplicationRunner
             const long ArrayHeader = 24, ObjectBytes = 120;
             long od = plan.Organization.Od.Count;
             long elements8 = (8L * lanes + Pad) + 5L * (Block + Pad); // Scratch, Keys, SortedKey, SortedRho, SortedChoice, SortedWalk
-            long elements4 = (od + 1 + Pad) + (od + Pad) + 2L * (Block + Pad) + (plan.OutcomeCount + Pad); // PairStart, PairFill, Acting, SortedAgent, Endings
-            return ObjectBytes + 11 * ArrayHeader + 8 * elements8 + 4 * elements4;
+            long elements4 = (od + 1 + Pad) + (od + Pad) + 2L * (Block + Pad) + (plan.OutcomeCount + Pad) // PairStart, PairFill, Acting, SortedAgent, Endings
+                + (LaneEndingCopyCount * LaneStride(plan) + Pad); // LaneEndings
+            return ObjectBytes + 64 + 12 * ArrayHeader + 8 * elements8 + 4 * elements4;
         }
     }
 }

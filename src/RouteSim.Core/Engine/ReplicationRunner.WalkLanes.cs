@@ -38,7 +38,11 @@ public sealed partial class ReplicationRunner
             }
             Cdf = new double[MaxRoutes * Columns];
             Array.Fill(Cdf, 2.0);
+            NoEnding = plan.OutcomeCount;
         }
+
+        /// <summary>The slot past the organization's outcomes that agents taking no trip count on (in the padding of a chunk's counters, never read).</summary>
+        public long NoEnding { get; }
 
         /// <summary>The pair's first route among the organization's.</summary>
         public int FirstRoute { get; }
@@ -88,89 +92,126 @@ public sealed partial class ReplicationRunner
 
     /// <summary>
     /// Choices and walks of a block's <paramref name="count"/> acting agents (the chunk's Acting and Keys), eight at
-    /// a time. With shared weights every choice is made here; with the agent's own, the bounds of its rho's bin
-    /// decide it (ChoiceBounds.TryPick) or it is left for the exact path: those agents and their keys are moved, in
-    /// order, to the front of Acting and Keys, and their number returned. Abstentions are added to
-    /// <paramref name="abstentions"/>.
+    /// a time, their trips' endings counted in the chunk's LaneEndings. With shared weights every choice is made
+    /// here; with the agent's own, the bounds of its rho's bin decide it (ChoiceBounds.PickEight) or it is left for
+    /// the exact path: those agents and their keys are moved, in order, to the front of Acting and Keys, and their
+    /// number returned. Returns 0 with shared weights. Abstentions are added to <paramref name="abstentions"/>.
     /// </summary>
+    /// <remarks>Two loops, not one with a test inside: a call in the loop (the bounds') would make the processor's
+    /// registers hold nothing across it, and the shared loop would reload its constants every time.</remarks>
     private int ChooseAndWalkEightAtATime(Chunk chunk, int count, int t, int incapacitation, bool shared, ref long abstentions)
     {
-        const long Undecided = -2;
         var plan = chunk.Plan;
         var lanes = _walkLanes[plan.Index]!;
-        int laneStart = LaneStart(plan, 0), options = plan.OdRouteStart[1] - plan.OdRouteStart[0] + 1;
-        var bounds = shared ? null : _bounds[_odIndexStart[plan.Index]];
         ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
         ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
-        ref double cdf = ref MemoryMarshal.GetArrayDataReference(lanes.Cdf);
-        ref int freeAt = ref MemoryMarshal.GetArrayDataReference(_freeAt);
-        ref int endings = ref MemoryMarshal.GetArrayDataReference(chunk.Endings);
-        var stops = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(lanes.Stops));
-        var endingStart = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(lanes.EndingStart));
-        // Agents that take no trip count on a slot past the organization's outcomes, in the chunk's padding, which Record never reads.
-        var noEnding = Vector512.Create((long)plan.OutcomeCount);
         var unit = Vector512.Create(1.0 / (1UL << 53));
-        var total = Vector512.Create(_sharedCumulative[laneStart + options - 1]);
-        var next = Vector512.Create(t + 1L);
-        var incapacitated = Vector512.Create((long)incapacitation);
-        Span<long> picked = stackalloc long[8];
         Span<int> ending = stackalloc int[8], free = stackalloc int[8];
         long abstained = 0;
         int undecided = 0;
-
-        for (int a = 0; a < count; a += 8)
+        if (shared)
         {
-            int n = Math.Min(8, count - a); // lanes past n hold stale agents: computed, never written back
-            var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
-            Vector512<long> choice;
-            if (shared)
+            int laneStart = LaneStart(plan, 0), options = plan.OdRouteStart[1] - plan.OdRouteStart[0] + 1;
+            ref double cumulative = ref _sharedCumulative[laneStart];
+            var total = Vector512.Create(Unsafe.Add(ref cumulative, options - 1));
+            for (int a = 0; a < count; a += 8)
             {
+                var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
                 // As Pick: u * Z against each running sum but the last; -1 (abstain) plus the number at or below it.
                 var x = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * unit * total;
-                choice = Vector512.Create(-1L);
+                var choice = Vector512.Create(-1L);
                 for (int j = 0; j < options - 1; j++)
-                    choice -= Vector512.GreaterThanOrEqual(x, Vector512.Create(_sharedCumulative[laneStart + j])).AsInt64();
+                    choice -= Vector512.GreaterThanOrEqual(x, Vector512.Create(Unsafe.Add(ref cumulative, j))).AsInt64();
+                abstained += WalkEight(chunk, lanes, a, Math.Min(8, count - a), key, choice, t, incapacitation, ending, free);
             }
-            else
+        }
+        else
+        {
+            // First every choice (into the chunk's SortedChoice, free until the exact path), then the walks: a
+            // vector read straight after the eight lanes' choices were stored one by one would wait for them.
+            var bounds = _bounds[_odIndexStart[plan.Index]]!;
+            ref long choices = ref MemoryMarshal.GetArrayDataReference(chunk.SortedChoice);
+            Span<long> scratch = stackalloc long[16];
+            for (int a = 0; a < count; a += 8)
             {
-                var u = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * unit;
-                for (int lane = 0; lane < n; lane++)
-                    picked[lane] = bounds!.TryPick(_risk[Unsafe.Add(ref agents, a + lane)], u.GetElement(lane), out int c) ? c : Undecided;
-                choice = Vector512.Create((ReadOnlySpan<long>)picked);
+                int last = Math.Min(8, count - a) - 1;
+                var rho = Vector512.Create(
+                    _risk[Unsafe.Add(ref agents, a)], _risk[Unsafe.Add(ref agents, a + Math.Min(1, last))],
+                    _risk[Unsafe.Add(ref agents, a + Math.Min(2, last))], _risk[Unsafe.Add(ref agents, a + Math.Min(3, last))],
+                    _risk[Unsafe.Add(ref agents, a + Math.Min(4, last))], _risk[Unsafe.Add(ref agents, a + Math.Min(5, last))],
+                    _risk[Unsafe.Add(ref agents, a + Math.Min(6, last))], _risk[Unsafe.Add(ref agents, a + Math.Min(7, last))]);
+                var u = Vector512.ConvertToDouble(UniformBits(Vector512.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice)) * unit;
+                bounds.PickEight(rho, u, Undecided, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref choices, a), 8), scratch);
             }
-
-            // As Walk: the number of the route's cumulative outcome probabilities at or below the walk draw.
-            var walk = Vector512.ConvertToDouble(UniformBits(key, Purpose.Walk)) * unit;
-            var route = choice & Vector512.Create(7L);
-            var outcome = Vector512<long>.Zero;
-            for (int j = 0; j < lanes.Columns; j++)
-                outcome -= Vector512.GreaterThanOrEqual(walk, Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref cdf, (nuint)(8 * j)), route)).AsInt64();
-            var trip = Vector512.GreaterThanOrEqual(choice, Vector512<long>.Zero);
-            // Interdicted: ended at a stop (before the destination) of even number; then incapacitated for a while.
-            var interdicted = trip & Vector512.LessThan(outcome, Avx512F.PermuteVar8x64(stops, route))
-                & Vector512.Equals(outcome & Vector512<long>.One, Vector512<long>.Zero);
-            Avx512F.ConvertToVector256Int32(Vector512.ConditionalSelect(trip, Avx512F.PermuteVar8x64(endingStart, route) + outcome, noEnding))
-                .StoreUnsafe(ref MemoryMarshal.GetReference(ending));
-            // An undecided agent is written free next period here and its real walk, on the exact path below, overwrites it.
-            Avx512F.ConvertToVector256Int32(next + (interdicted & incapacitated)).StoreUnsafe(ref MemoryMarshal.GetReference(free));
-            ulong abstains = Vector512.Equals(choice, Vector512.Create(-1L)).ExtractMostSignificantBits();
-            ulong left = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits();
-            ulong valid = (1UL << n) - 1;
-            abstained += System.Numerics.BitOperations.PopCount(abstains & valid);
-            for (int lane = 0; lane < n; lane++)
+            for (int a = 0; a < count; a += 8)
             {
-                Unsafe.Add(ref freeAt, Unsafe.Add(ref agents, a + lane)) = free[lane];
-                Unsafe.Add(ref endings, ending[lane])++;
-            }
-            // Keep the undecided, in order, for the exact path (never ahead of the agents still to be read).
-            for (ulong rest = left & valid; rest != 0; rest &= rest - 1)
-            {
-                int lane = System.Numerics.BitOperations.TrailingZeroCount(rest);
-                Unsafe.Add(ref agents, undecided) = Unsafe.Add(ref agents, a + lane);
-                Unsafe.Add(ref keys, undecided++) = Unsafe.Add(ref keys, a + lane);
+                int n = Math.Min(8, count - a);
+                var choice = Vector512.LoadUnsafe(ref choices, (nuint)a);
+                abstained += WalkEight(chunk, lanes, a, n, Vector512.LoadUnsafe(ref keys, (nuint)a), choice, t, incapacitation, ending, free);
+                // Keep the undecided, in order, for the exact path (never ahead of the agents still to be read).
+                ulong left = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
+                for (; left != 0; left &= left - 1)
+                {
+                    int lane = System.Numerics.BitOperations.TrailingZeroCount(left);
+                    Unsafe.Add(ref agents, undecided) = Unsafe.Add(ref agents, a + lane);
+                    Unsafe.Add(ref keys, undecided++) = Unsafe.Add(ref keys, a + lane);
+                }
             }
         }
         abstentions += abstained;
         return undecided;
+    }
+
+    /// <summary>The choice of an agent the bounds did not decide, in the lanes of <see cref="ChooseAndWalkEightAtATime"/>.</summary>
+    private const long Undecided = -2;
+
+    /// <summary>
+    /// The walks of the acting agents a .. a + n - 1 (n &lt;= 8; lanes past n hold stale agents, computed and
+    /// never written back) with keys <paramref name="key"/> and choices <paramref name="choice"/> (-1 abstain,
+    /// <see cref="Undecided"/>, else the route): as Walk, the number of the route's cumulative outcome probabilities
+    /// at or below the walk draw is the ending. Returns the number that abstained.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int WalkEight(Chunk chunk, WalkLanes lanes, int a, int n, Vector512<ulong> key, Vector512<long> choice, int t, int incapacitation, Span<int> ending, Span<int> free)
+    {
+        ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
+        ref double cdf = ref MemoryMarshal.GetArrayDataReference(lanes.Cdf);
+        var walk = Vector512.ConvertToDouble(UniformBits(key, Purpose.Walk)) * Vector512.Create(1.0 / (1UL << 53));
+        var route = choice & Vector512.Create(7L);
+        var outcome = Vector512<long>.Zero;
+        for (int j = 0; j < lanes.Columns; j++)
+            outcome -= Vector512.GreaterThanOrEqual(walk, Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref cdf, (nuint)(8 * j)), route)).AsInt64();
+        var trip = Vector512.GreaterThanOrEqual(choice, Vector512<long>.Zero);
+        // Interdicted: ended at a stop (before the destination) of even number; then incapacitated for a while.
+        var stops = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(lanes.Stops));
+        var interdicted = trip & Vector512.LessThan(outcome, Avx512F.PermuteVar8x64(stops, route))
+            & Vector512.Equals(outcome & Vector512<long>.One, Vector512<long>.Zero);
+        // Agents that take no trip count on a slot past the outcomes, which is never read. Lane l counts on copy
+        // l mod 4 of the counters: consecutive agents mostly end alike, and on one counter each increment would wait
+        // for the one before.
+        var endingStart = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(lanes.EndingStart));
+        var slot = Vector512.ConditionalSelect(trip, Avx512F.PermuteVar8x64(endingStart, route) + outcome, Vector512.Create(lanes.NoEnding));
+        Avx512F.ConvertToVector256Int32(slot + chunk.LaneEndingCopies).StoreUnsafe(ref MemoryMarshal.GetReference(ending));
+        // An undecided agent is written free next period here and its real walk, on the exact path, overwrites it.
+        Avx512F.ConvertToVector256Int32(Vector512.Create(t + 1L) + (interdicted & Vector512.Create((long)incapacitation)))
+            .StoreUnsafe(ref MemoryMarshal.GetReference(free));
+        ref int freeAt = ref MemoryMarshal.GetArrayDataReference(_freeAt);
+        ref int endings = ref MemoryMarshal.GetArrayDataReference(chunk.LaneEndings);
+        for (int lane = 0; lane < n; lane++)
+        {
+            Unsafe.Add(ref freeAt, Unsafe.Add(ref agents, a + lane)) = free[lane];
+            Unsafe.Add(ref endings, ending[lane])++;
+        }
+        ulong abstains = Vector512.Equals(choice, Vector512.Create(-1L)).ExtractMostSignificantBits() & ((1UL << n) - 1);
+        return System.Numerics.BitOperations.PopCount(abstains);
+    }
+
+    /// <summary>Adds the four copies of the chunk's lane counters of trip endings into its Endings.</summary>
+    private static void FoldLaneEndings(Chunk chunk)
+    {
+        int outcomes = chunk.Plan.OutcomeCount, stride = chunk.LaneEndingStride;
+        for (int copy = 0; copy < Chunk.LaneEndingCopyCount; copy++)
+            for (int j = 0; j < outcomes; j++)
+                chunk.Endings[j] += chunk.LaneEndings[copy * stride + j];
     }
 }
