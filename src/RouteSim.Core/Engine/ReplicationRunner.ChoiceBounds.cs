@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using RouteSim.Core.Numerics;
 
 namespace RouteSim.Core.Engine;
@@ -58,7 +59,10 @@ public sealed partial class ReplicationRunner
         private readonly int _boundaries; // options - 1: F_0 .. F_{options-2}
         private readonly int _width; // boundaries rounded up to four: a row of lower bounds, then one of upper bounds
         private readonly double[] _edges; // rho at the edges of the bins, bins + 1 of them, then copies of the last
-        private readonly double[] _rows; // by bin: lower bounds minus the margin, then upper bounds plus it; then a row that decides nothing
+        // By bin: lower bounds minus the margin, then upper bounds plus it; then a row that decides nothing. Single
+        // precision, rounded outwards (a lower bound down, an upper up): bounds only widen, so they decide only where
+        // the doubles would, and a row of eight boundaries is one cache line (half the memory, fewer misses).
+        private readonly float[] _rows;
         private int _liveBins; // _bins when this period's bounds are built, 0 when every agent takes the exact path
 
         private ChoiceBounds(int shift, long first, int bins, int options)
@@ -70,16 +74,25 @@ public sealed partial class ReplicationRunner
             _width = (_boundaries + 3) & ~3;
             _edges = new double[EdgeStride(bins)]; // padded with the last edge, so edges are read four at a time
             for (int e = 0; e < _edges.Length; e++) _edges[e] = BitConverter.Int64BitsToDouble((first + Math.Min(e, bins)) << shift);
-            _rows = new double[RowDoubles(bins, options)];
-            Array.Fill(_rows, 2.0);
+            _rows = new float[RowFloats(bins, options)];
+            Array.Fill(_rows, 2f);
             // The last row, read by PickEight for a rho outside the live bins: every boundary possibly below u, none surely.
-            Array.Fill(_rows, -1.0, bins * 2 * _width, _width);
+            Array.Fill(_rows, -1f, bins * 2 * _width, _width);
         }
 
         // Edges are read four at a time from any bin, so one bin's worth of edges past the last: bins + 4, rounded up to four.
         private static int EdgeStride(int bins) => (bins + 4 + 3) & ~3;
 
-        private static int RowDoubles(int bins, int options) => (bins + 1) * 2 * ((options - 1 + 3) & ~3);
+        private static int RowFloats(int bins, int options) => (bins + 1) * 2 * ((options - 1 + 3) & ~3);
+
+        /// <summary>The largest single-precision number at or below x: for a float f, f &lt;= x exactly when f &lt;= this.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static float FloatAtOrBelow(double x)
+        {
+            float f = (float)x;
+            return f > x ? MathF.BitDecrement(f) : f;
+        }
+
 
         /// <summary>
         /// Bins for an od pair with <paramref name="options"/> options (the outside option included) whose agents
@@ -112,7 +125,7 @@ public sealed partial class ReplicationRunner
 
         /// <summary>Bytes the bounds of such an od pair hold (arrays with their headers and the object), 0 where there are none.</summary>
         public static long Bytes(double sigma, double actingAgents, int options) =>
-            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? 8L * (EdgeStride(bins) + RowDoubles(bins, options)) + 2 * 24 + 64 : 0;
+            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? 8L * EdgeStride(bins) + 4L * RowFloats(bins, options) + 2 * 24 + 64 : 0;
 
         /// <summary>Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and edge, and each edge's largest.</summary>
         public static int ScratchDoubles(double sigma, double actingAgents, int options) =>
@@ -195,6 +208,10 @@ public sealed partial class ReplicationRunner
             ref double highAfter = ref MemoryMarshal.GetArrayDataReference(scratch.SuffixHigh);
             var spreadScale = Vector256.Create(inverseTemperature * halfSpread);
             var margins = Vector256.Create(margin);
+            // Rows are stored in single precision, rounded to nearest (at most 2^-24 relative, or 2^-150 near zero):
+            // widened first by twice that, a lower bound's float is still below it and an upper bound's above it.
+            var widen = Vector256.Create(Math.ScaleB(1.0, -22));
+            var tiny = Vector256.Create(Math.ScaleB(1.0, -120));
             Span<double> lower = stackalloc double[4], upper = stackalloc double[4];
             for (int bin = 0; bin < _bins; bin += 4)
             {
@@ -228,12 +245,14 @@ public sealed partial class ReplicationRunner
                     sumHigh += Vector256.LoadUnsafe(ref high, (nuint)(4 * j));
                     var below = sumLow / (sumLow + Vector256.LoadUnsafe(ref highAfter, (nuint)(4 * j + 4))) - margins;
                     var above = sumHigh / (sumHigh + Vector256.LoadUnsafe(ref lowAfter, (nuint)(4 * j + 4))) + margins;
+                    below -= Vector256.Abs(below) * widen + tiny;
+                    above += Vector256.Abs(above) * widen + tiny;
                     Vector256.ConditionalSelect(useful, below, Vector256.Create(-1.0)).CopyTo(lower);
                     Vector256.ConditionalSelect(useful, above, Vector256.Create(2.0)).CopyTo(upper);
                     for (int l = 0; l < last; l++)
                     {
-                        _rows[(bin + l) * 2 * _width + j] = lower[l];
-                        _rows[(bin + l) * 2 * _width + _width + j] = upper[l];
+                        _rows[(bin + l) * 2 * _width + j] = (float)lower[l];
+                        _rows[(bin + l) * 2 * _width + _width + j] = (float)upper[l];
                     }
                 }
             }
@@ -249,29 +268,32 @@ public sealed partial class ReplicationRunner
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void PickEight(Vector512<double> rho, Vector512<double> u, long undecided, Span<long> choices, Span<long> scratch)
         {
-            var uniforms = MemoryMarshal.Cast<long, double>(scratch[..8]);
-            u.CopyTo(uniforms);
-            if (_width != 8 || !Vector512.IsHardwareAccelerated)
+            if (_width != 8 || !Avx512F.IsSupported)
             {
+                var uniforms = MemoryMarshal.Cast<long, double>(scratch[..8]);
                 var rhos = MemoryMarshal.Cast<long, double>(scratch.Slice(8, 8));
+                u.CopyTo(uniforms);
                 rho.CopyTo(rhos);
                 for (int lane = 0; lane < 8; lane++)
                     choices[lane] = TryPick(rhos[lane], uniforms[lane], out int choice) ? choice : undecided;
                 return;
             }
-            // Each lane's row of bounds; outside the live bins, the last row, which decides nothing.
+            // Each lane's u as the largest float at or below it, and its row of bounds: outside the live bins, the
+            // last row, which decides nothing.
+            var below = MemoryMarshal.Cast<long, float>(scratch[..4]);
+            Avx512F.ConvertToVector256Single(u, FloatRoundingMode.ToNegativeInfinity).CopyTo(below);
             var bin = Vector512.ShiftRightLogical(rho.AsInt64(), _shift) - Vector512.Create(_first);
             var live = Vector512.LessThan(bin.AsUInt64(), Vector512.Create((ulong)_liveBins)).AsInt64();
             var rows = scratch.Slice(8, 8);
             (Vector512.ConditionalSelect(live, bin, Vector512.Create((long)_bins)) * Vector512.Create(2L * _width)).CopyTo(rows);
-            ref double first = ref MemoryMarshal.GetArrayDataReference(_rows);
+            ref float first = ref MemoryMarshal.GetArrayDataReference(_rows);
             for (int lane = 0; lane < 8; lane++)
             {
-                ref double row = ref Unsafe.Add(ref first, (nint)rows[lane]);
-                var u8 = Vector512.Create(uniforms[lane]);
-                ulong surely = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row, 8), u8).ExtractMostSignificantBits();
-                ulong possibly = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row), u8).ExtractMostSignificantBits();
-                choices[lane] = surely == possibly ? System.Numerics.BitOperations.PopCount(surely) - 1 : undecided;
+                // One compare of the sixteen bounds: the low byte of the mask says which boundaries are possibly at or
+                // below u, the high byte which surely are.
+                ulong mask = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref Unsafe.Add(ref first, (nint)rows[lane])), Vector512.Create(below[lane])).ExtractMostSignificantBits();
+                ulong surely = mask >> 8;
+                choices[lane] = surely == (mask & 0xFF) ? System.Numerics.BitOperations.PopCount(surely) - 1 : undecided;
             }
         }
 
@@ -290,23 +312,22 @@ public sealed partial class ReplicationRunner
                 return false;
             }
             // Padding past the last boundary is 2 in both rows, so it is never counted.
-            ref double row = ref _rows[(int)bin * 2 * _width];
+            ref float row = ref _rows[(int)bin * 2 * _width];
+            float below = FloatAtOrBelow(u);
             if (Vector512.IsHardwareAccelerated && _width == 8)
             {
-                var u8 = Vector512.Create(u);
-                ulong surely8 = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row, 8), u8).ExtractMostSignificantBits();
-                ulong possibly8 = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row), u8).ExtractMostSignificantBits();
-                choice = System.Numerics.BitOperations.PopCount(surely8) - 1;
-                return surely8 == possibly8;
+                ulong mask = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row), Vector512.Create(below)).ExtractMostSignificantBits();
+                choice = System.Numerics.BitOperations.PopCount(mask >> 8) - 1;
+                return mask >> 8 == (mask & 0xFF);
             }
-            var u4 = Vector256.Create(u);
+            var u4 = Vector128.Create(below);
             uint differ = 0;
             int surely = 0;
             for (int j = 0; j < _width; j += 4)
             {
-                uint above = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref row, (nuint)(_width + j)), u4).ExtractMostSignificantBits();
-                uint below = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref row, (nuint)j), u4).ExtractMostSignificantBits();
-                differ |= above ^ below;
+                uint above = Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref row, (nuint)(_width + j)), u4).ExtractMostSignificantBits();
+                uint possibly = Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref row, (nuint)j), u4).ExtractMostSignificantBits();
+                differ |= above ^ possibly;
                 surely += System.Numerics.BitOperations.PopCount(above);
             }
             choice = surely - 1;
