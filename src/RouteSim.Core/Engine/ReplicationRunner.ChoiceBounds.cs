@@ -260,42 +260,51 @@ public sealed partial class ReplicationRunner
         }
 
         /// <summary>
-        /// <see cref="TryPick"/> for eight agents, into <paramref name="choices"/>: each lane's choice where the
-        /// bounds decide it, else <paramref name="undecided"/>. The bins are found in the vector; each lane's row is
-        /// compared with its uniform in one pair of 512-bit compares where the od pair has five to eight boundaries,
-        /// else by TryPick. <paramref name="scratch"/> (sixteen or more) is the caller's, so that this inlines.
+        /// Where the bounds stand for eight agents with risk multipliers <paramref name="rho"/> and choice uniforms
+        /// <paramref name="u"/>, into <paramref name="masks"/>: one compare of each lane's row of bounds with its
+        /// u, the low <c>width</c> bits saying which boundaries are possibly at or below u, the next which surely are
+        /// (<see cref="ChoicesEight"/> reads them). A rho outside the live bins reads the last row, which decides
+        /// nothing. Needs AVX-512 and at most eight boundaries; <paramref name="scratch"/> (eight or more) is the
+        /// caller's, so that this inlines into its loop.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void PickEight(Vector512<double> rho, Vector512<double> u, long undecided, Span<long> choices, Span<long> scratch)
+        public void MasksEight(Vector512<double> rho, Vector512<double> u, Span<int> masks, Span<long> scratch)
         {
-            if (_width != 8 || !Avx512F.IsSupported)
-            {
-                var uniforms = MemoryMarshal.Cast<long, double>(scratch[..8]);
-                var rhos = MemoryMarshal.Cast<long, double>(scratch.Slice(8, 8));
-                u.CopyTo(uniforms);
-                rho.CopyTo(rhos);
-                for (int lane = 0; lane < 8; lane++)
-                    choices[lane] = TryPick(rhos[lane], uniforms[lane], out int choice) ? choice : undecided;
-                return;
-            }
-            // Each lane's u as the largest float at or below it, and its row of bounds: outside the live bins, the
-            // last row, which decides nothing.
+            // Each lane's u as the largest float at or below it: a float bound is at or below u exactly when it is at or below that.
             var below = MemoryMarshal.Cast<long, float>(scratch[..4]);
             Avx512F.ConvertToVector256Single(u, FloatRoundingMode.ToNegativeInfinity).CopyTo(below);
             var bin = Vector512.ShiftRightLogical(rho.AsInt64(), _shift) - Vector512.Create(_first);
             var live = Vector512.LessThan(bin.AsUInt64(), Vector512.Create((ulong)_liveBins)).AsInt64();
-            var rows = scratch.Slice(8, 8);
-            (Vector512.ConditionalSelect(live, bin, Vector512.Create((long)_bins)) * Vector512.Create(2L * _width)).CopyTo(rows);
+            var rows = MemoryMarshal.Cast<long, int>(scratch.Slice(4, 4)); // eight row offsets
+            Avx512F.ConvertToVector256Int32(Vector512.ConditionalSelect(live, bin, Vector512.Create((long)_bins)) * Vector512.Create(2L * _width)).CopyTo(rows);
             ref float first = ref MemoryMarshal.GetArrayDataReference(_rows);
-            for (int lane = 0; lane < 8; lane++)
-            {
-                // One compare of the sixteen bounds: the low byte of the mask says which boundaries are possibly at or
-                // below u, the high byte which surely are.
-                ulong mask = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref Unsafe.Add(ref first, (nint)rows[lane])), Vector512.Create(below[lane])).ExtractMostSignificantBits();
-                ulong surely = mask >> 8;
-                choices[lane] = surely == (mask & 0xFF) ? System.Numerics.BitOperations.PopCount(surely) - 1 : undecided;
-            }
+            if (_width == 8)
+                for (int lane = 0; lane < 8; lane++)
+                    masks[lane] = (int)Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref Unsafe.Add(ref first, rows[lane])), Vector512.Create(below[lane])).ExtractMostSignificantBits();
+            else
+                for (int lane = 0; lane < 8; lane++)
+                    masks[lane] = (int)Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref Unsafe.Add(ref first, rows[lane])), Vector256.Create(below[lane])).ExtractMostSignificantBits();
         }
+
+        /// <summary>
+        /// Eight agents' choices from their <see cref="MasksEight"/>: the number of boundaries surely at or below u,
+        /// minus one, where that is also the set possibly at or below it, else <paramref name="undecided"/>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<long> ChoicesEight(Vector256<int> masks, long undecided)
+        {
+            var mask = Avx512F.ConvertToVector512Int64(masks);
+            var surely = Vector512.ShiftRightLogical(mask, _width);
+            var possibly = mask & Vector512.Create((1L << _width) - 1);
+            // Bits set in eight-bit values, with no vector popcount instruction to call: pairs, nibbles, then the byte.
+            var count = surely - (Vector512.ShiftRightLogical(surely, 1) & Vector512.Create(0x55L));
+            count = (count & Vector512.Create(0x33L)) + (Vector512.ShiftRightLogical(count, 2) & Vector512.Create(0x33L));
+            count = (count + Vector512.ShiftRightLogical(count, 4)) & Vector512.Create(0x0FL);
+            return Vector512.ConditionalSelect(Vector512.Equals(surely, possibly), count - Vector512<long>.One, Vector512.Create(undecided));
+        }
+
+        /// <summary>Whether <see cref="MasksEight"/> serves these bounds: at most eight boundaries, and a processor with AVX-512.</summary>
+        public bool HasEightLanes => _width <= 8 && Avx512F.IsSupported;
 
         /// <summary>
         /// The choice (-1 abstain, else the route's index within the od pair) of an agent with risk multiplier

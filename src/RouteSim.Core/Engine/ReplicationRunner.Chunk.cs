@@ -19,6 +19,11 @@ public sealed partial class ReplicationRunner
         public int[] Acting { get; } = new int[Block + Pad];
         public ulong[] Keys { get; } = new ulong[Block + Pad];
 
+        // Where agents have their own weights and choose in eight lanes: the acting agents' rho, and where each one's
+        // choice uniform stands against its bounds (ReplicationRunner.WalkLanes.cs).
+        public double[] ActingRho { get; } = new double[Block + Pad];
+        public int[] BoundsMasks { get; } = new int[Block + Pad];
+
         // The block's acting agents sorted by od pair (ChooseByOdPair), with their key, rho, choice and walk draw.
         public int[] SortedAgent { get; } = new int[Block + Pad];
         public ulong[] SortedKey { get; } = new ulong[Block + Pad];
@@ -52,10 +57,10 @@ public sealed partial class ReplicationRunner
         {
             const long ArrayHeader = 24, ObjectBytes = 120;
             long od = plan.Organization.Od.Count;
-            long elements8 = (8L * lanes + Pad) + 5L * (Block + Pad); // Scratch, Keys, SortedKey, SortedRho, SortedChoice, SortedWalk
+            long elements8 = (8L * lanes + Pad) + 6L * (Block + Pad); // Scratch, Keys, ActingRho, SortedKey, SortedRho, SortedChoice, SortedWalk
             long elements4 = (od + 1 + Pad) + (od + Pad) + 2L * (Block + Pad) + (plan.OutcomeCount + Pad) // PairStart, PairFill, Acting, SortedAgent, Endings
-                + (LaneEndingCopyCount * LaneStride(plan) + Pad); // LaneEndings
-            return ObjectBytes + 64 + 12 * ArrayHeader + 8 * elements8 + 4 * elements4;
+                + (LaneEndingCopyCount * LaneStride(plan) + Pad) + (Block + Pad); // LaneEndings, BoundsMasks
+            return ObjectBytes + 64 + 14 * ArrayHeader + 8 * elements8 + 4 * elements4;
         }
     }
 }

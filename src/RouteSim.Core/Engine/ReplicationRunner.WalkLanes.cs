@@ -88,7 +88,7 @@ public sealed partial class ReplicationRunner
 
     /// <summary>Whether a period of this organization runs in eight lanes here: the processor has AVX-512, and its agents share their weights or have bounds to decide most choices.</summary>
     private bool UsesWalkLanes(OrganizationPlan plan, bool shared) =>
-        EightLanes && Avx512F.IsSupported && _walkLanes[plan.Index] is not null && (shared || _bounds[_odIndexStart[plan.Index]] is not null);
+        EightLanes && Avx512F.IsSupported && _walkLanes[plan.Index] is not null && (shared || _bounds[_odIndexStart[plan.Index]] is { HasEightLanes: true });
 
     /// <summary>
     /// Choices and walks of a block's <paramref name="count"/> acting agents (the chunk's Acting and Keys), eight at
@@ -127,26 +127,21 @@ public sealed partial class ReplicationRunner
         }
         else
         {
-            // First every choice (into the chunk's SortedChoice, free until the exact path), then the walks: a
-            // vector read straight after the eight lanes' choices were stored one by one would wait for them.
+            // First where every agent's u stands against its bounds (the chunk's BoundsMasks), then the choices and
+            // walks: a vector read straight after the eight lanes' results were stored one by one would wait for them.
             var bounds = _bounds[_odIndexStart[plan.Index]]!;
-            ref long choices = ref MemoryMarshal.GetArrayDataReference(chunk.SortedChoice);
-            Span<long> scratch = stackalloc long[16];
+            ref double rho = ref MemoryMarshal.GetArrayDataReference(chunk.ActingRho);
+            ref int masks = ref MemoryMarshal.GetArrayDataReference(chunk.BoundsMasks);
+            Span<long> scratch = stackalloc long[8];
             for (int a = 0; a < count; a += 8)
             {
-                int last = Math.Min(8, count - a) - 1;
-                var rho = Vector512.Create(
-                    _risk[Unsafe.Add(ref agents, a)], _risk[Unsafe.Add(ref agents, a + Math.Min(1, last))],
-                    _risk[Unsafe.Add(ref agents, a + Math.Min(2, last))], _risk[Unsafe.Add(ref agents, a + Math.Min(3, last))],
-                    _risk[Unsafe.Add(ref agents, a + Math.Min(4, last))], _risk[Unsafe.Add(ref agents, a + Math.Min(5, last))],
-                    _risk[Unsafe.Add(ref agents, a + Math.Min(6, last))], _risk[Unsafe.Add(ref agents, a + Math.Min(7, last))]);
                 var u = Vector512.ConvertToDouble(UniformBits(Vector512.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice)) * unit;
-                bounds.PickEight(rho, u, Undecided, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref choices, a), 8), scratch);
+                bounds.MasksEight(Vector512.LoadUnsafe(ref rho, (nuint)a), u, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref masks, a), 8), scratch);
             }
             for (int a = 0; a < count; a += 8)
             {
                 int n = Math.Min(8, count - a);
-                var choice = Vector512.LoadUnsafe(ref choices, (nuint)a);
+                var choice = bounds.ChoicesEight(Vector256.LoadUnsafe(ref masks, (nuint)a), Undecided);
                 abstained += WalkEight(chunk, lanes, a, n, Vector512.LoadUnsafe(ref keys, (nuint)a), choice, t, incapacitation, ending, free);
                 // Keep the undecided, in order, for the exact path (never ahead of the agents still to be read).
                 ulong left = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
