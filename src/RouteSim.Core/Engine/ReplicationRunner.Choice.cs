@@ -55,11 +55,9 @@ public sealed partial class ReplicationRunner
     /// then chooses for eight (or four) agents of one od pair at a time, leaving each one's choice and walk draw
     /// beside it (see ReplicationRunner.ChoiceLanes.cs).
     /// </summary>
-    private void ChooseByOdPair(Chunk chunk, int count, double inverseTemperature)
+    private void ChooseByOdPair(Chunk chunk, int[] agents, ulong[] keys, int count, double inverseTemperature)
     {
         var plan = chunk.Plan;
-        var agents = chunk.Acting;
-        var keys = chunk.Keys;
         var start = chunk.PairStart;
         int pairs = plan.Organization.Od.Count;
 
@@ -195,7 +193,7 @@ public sealed partial class ReplicationRunner
                 // Eight at a time (ReplicationRunner.WalkLanes.cs); with their own weights, the agents the bounds did
                 // not decide are left at the front of Acting for the exact path.
                 int exact = ChooseAndWalkEightAtATime(chunk, count, t, incapacitation, shared, ref abstentions);
-                if (!shared) ChooseExactlyAndWalk(chunk, count, exact, t, incapacitation, inverseTemperature, ref abstentions);
+                if (!shared) KeepForExactPath(chunk, count, exact, t, incapacitation, inverseTemperature, ref abstentions);
             }
             else if (shared)
             {
@@ -233,7 +231,11 @@ public sealed partial class ReplicationRunner
                 ChooseExactlyAndWalk(chunk, count, exact, t, incapacitation, inverseTemperature, ref abstentions);
             }
         }
-        if (lanes) FoldLaneEndings(chunk);
+        if (lanes)
+        {
+            FlushExactPath(chunk, t, incapacitation, inverseTemperature, ref abstentions);
+            FoldLaneEndings(chunk);
+        }
         chunk.ActingCount = acting;
         chunk.Abstentions = abstentions;
     }
@@ -247,8 +249,36 @@ public sealed partial class ReplicationRunner
     {
         chunk.DecidedByBounds += count - exact;
         chunk.OwnWeightChoices += count;
-        ChooseByOdPair(chunk, exact, inverseTemperature);
+        ChooseByOdPair(chunk, chunk.Acting, chunk.Keys, exact, inverseTemperature);
         for (int p = 0; p < exact; p++)
+            abstentions += Walk(chunk, chunk.SortedAgent[p], (int)chunk.SortedChoice[p], chunk.SortedWalk[p], t, incapacitation);
+    }
+
+    /// <summary>
+    /// As <see cref="ChooseExactlyAndWalk"/>, but the <paramref name="exact"/> agents (at the front of the chunk's
+    /// Acting and Keys) wait in the chunk's Pending arrays and take the exact path together, when these fill or the
+    /// chunk's period ends: with the eight-lane bounds about one agent a block is left, and the exact path's set-up
+    /// and a group of eight lanes for it cost more than its exponentials. Until then they stand written free next
+    /// period (WalkEight), which nothing reads before their walk overwrites it.
+    /// </summary>
+    private void KeepForExactPath(Chunk chunk, int count, int exact, int t, int incapacitation, double inverseTemperature, ref long abstentions)
+    {
+        chunk.DecidedByBounds += count - exact;
+        chunk.OwnWeightChoices += count;
+        if (chunk.PendingCount + exact > Chunk.Block) FlushExactPath(chunk, t, incapacitation, inverseTemperature, ref abstentions);
+        Array.Copy(chunk.Acting, 0, chunk.PendingAgent, chunk.PendingCount, exact);
+        Array.Copy(chunk.Keys, 0, chunk.PendingKey, chunk.PendingCount, exact);
+        chunk.PendingCount += exact;
+    }
+
+    /// <summary>The exact choice and the walk of the agents waiting in the chunk's Pending arrays (see <see cref="KeepForExactPath"/>).</summary>
+    private void FlushExactPath(Chunk chunk, int t, int incapacitation, double inverseTemperature, ref long abstentions)
+    {
+        int pending = chunk.PendingCount;
+        chunk.PendingCount = 0;
+        if (pending == 0) return;
+        ChooseByOdPair(chunk, chunk.PendingAgent, chunk.PendingKey, pending, inverseTemperature);
+        for (int p = 0; p < pending; p++)
             abstentions += Walk(chunk, chunk.SortedAgent[p], (int)chunk.SortedChoice[p], chunk.SortedWalk[p], t, incapacitation);
     }
 

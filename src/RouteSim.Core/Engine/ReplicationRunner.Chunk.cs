@@ -24,6 +24,11 @@ public sealed partial class ReplicationRunner
         public double[] ActingRho { get; } = new double[Block + Pad];
         public int[] BoundsMasks { get; } = new int[Block + Pad];
 
+        // Agents the eight-lane bounds did not decide, with their keys, waiting for the exact path (ReplicationRunner.KeepForExactPath).
+        public int[] PendingAgent { get; } = new int[Block + Pad];
+        public ulong[] PendingKey { get; } = new ulong[Block + Pad];
+        public int PendingCount { get; set; }
+
         // The block's acting agents sorted by od pair (ChooseByOdPair), with their key, rho, choice and walk draw.
         public int[] SortedAgent { get; } = new int[Block + Pad];
         public ulong[] SortedKey { get; } = new ulong[Block + Pad];
@@ -57,10 +62,10 @@ public sealed partial class ReplicationRunner
         {
             const long ArrayHeader = 24, ObjectBytes = 120;
             long od = plan.Organization.Od.Count;
-            long elements8 = (8L * lanes + Pad) + 6L * (Block + Pad); // Scratch, Keys, ActingRho, SortedKey, SortedRho, SortedChoice, SortedWalk
+            long elements8 = (8L * lanes + Pad) + 7L * (Block + Pad); // Scratch, Keys, ActingRho, PendingKey, SortedKey, SortedRho, SortedChoice, SortedWalk
             long elements4 = (od + 1 + Pad) + (od + Pad) + 2L * (Block + Pad) + (plan.OutcomeCount + Pad) // PairStart, PairFill, Acting, SortedAgent, Endings
-                + (LaneEndingCopyCount * LaneStride(plan) + Pad) + (Block + Pad); // LaneEndings, BoundsMasks
-            return ObjectBytes + 64 + 14 * ArrayHeader + 8 * elements8 + 4 * elements4;
+                + (LaneEndingCopyCount * LaneStride(plan) + Pad) + 2L * (Block + Pad); // LaneEndings, BoundsMasks, PendingAgent
+            return ObjectBytes + 64 + 16 * ArrayHeader + 8 * elements8 + 4 * elements4;
         }
     }
 }
