@@ -134,7 +134,7 @@ public sealed partial class ReplicationRunner
         long acting = 0, abstentions = 0;
         var agents = chunk.Acting;
         var keys = chunk.Keys;
-        var rhos = chunk.ActingRho;
+        var rhos = chunk.SortedRho;
         bool keepRho = lanes && !shared; // the eight-lane bounds read the acting agents' rho packed like their keys
 
         for (int blockStart = chunk.Start; blockStart < chunk.End; blockStart += Chunk.Block)
@@ -263,9 +263,15 @@ public sealed partial class ReplicationRunner
     /// </summary>
     private void KeepForExactPath(Chunk chunk, int count, int exact, int t, int incapacitation, double inverseTemperature, ref long abstentions)
     {
+        if (chunk.PendingCount + exact > Chunk.PendingCapacity) FlushExactPath(chunk, t, incapacitation, inverseTemperature, ref abstentions);
+        if (exact > Chunk.PendingCapacity)
+        {
+            // Many left (the bounds were not built this period): they take the exact path at once.
+            ChooseExactlyAndWalk(chunk, count, exact, t, incapacitation, inverseTemperature, ref abstentions);
+            return;
+        }
         chunk.DecidedByBounds += count - exact;
         chunk.OwnWeightChoices += count;
-        if (chunk.PendingCount + exact > Chunk.Block) FlushExactPath(chunk, t, incapacitation, inverseTemperature, ref abstentions);
         Array.Copy(chunk.Acting, 0, chunk.PendingAgent, chunk.PendingCount, exact);
         Array.Copy(chunk.Keys, 0, chunk.PendingKey, chunk.PendingCount, exact);
         chunk.PendingCount += exact;

@@ -59,10 +59,12 @@ public sealed partial class ReplicationRunner
         private readonly int _boundaries; // options - 1: F_0 .. F_{options-2}
         private readonly int _width; // boundaries rounded up to four: a row of lower bounds, then one of upper bounds
         private readonly double[] _edges; // rho at the edges of the bins, bins + 1 of them, then copies of the last
-        // By bin: lower bounds minus the margin, then upper bounds plus it; then a row that decides nothing. Single
-        // precision, rounded outwards (a lower bound down, an upper up): bounds only widen, so they decide only where
-        // the doubles would, and a row of eight boundaries is one cache line (half the memory, fewer misses).
-        private readonly float[] _rows;
+        // By bin: lower bounds minus the margin, then upper bounds plus it; then a row that decides nothing. In
+        // fixed point, units of 2^-15 (Steps), a lower bound rounded down and an upper up, clamped to [0, 1]: the bounds
+        // only widen (by at most 2^-15, against bins' spreads of about 10^-3, so hardly fewer agents are decided), a
+        // bound b is at or below u exactly when b is at or below floor(u 2^15), and a row of eight boundaries is 32
+        // bytes: the rows of every bin stay in the first-level cache.
+        private readonly ushort[] _rows;
         private int _liveBins; // _bins when this period's bounds are built, 0 when every agent takes the exact path
 
         private ChoiceBounds(int shift, long first, int bins, int options)
@@ -74,24 +76,23 @@ public sealed partial class ReplicationRunner
             _width = (_boundaries + 3) & ~3;
             _edges = new double[EdgeStride(bins)]; // padded with the last edge, so edges are read four at a time
             for (int e = 0; e < _edges.Length; e++) _edges[e] = BitConverter.Int64BitsToDouble((first + Math.Min(e, bins)) << shift);
-            _rows = new float[RowFloats(bins, options)];
-            Array.Fill(_rows, 2f);
-            // The last row, read by PickEight for a rho outside the live bins: every boundary possibly below u, none surely.
-            Array.Fill(_rows, -1f, bins * 2 * _width, _width);
+            _rows = new ushort[RowSteps(bins, options)];
+            Array.Fill(_rows, Steps);
+            // The last row, read by MasksEight for a rho outside the live bins: every boundary possibly below u, none surely.
+            Array.Fill(_rows, (ushort)0, bins * 2 * _width, _width);
         }
 
         // Edges are read four at a time from any bin, so one bin's worth of edges past the last: bins + 4, rounded up to four.
         private static int EdgeStride(int bins) => (bins + 4 + 3) & ~3;
 
-        private static int RowFloats(int bins, int options) => (bins + 1) * 2 * ((options - 1 + 3) & ~3);
+        private static int RowSteps(int bins, int options) => (bins + 1) * 2 * ((options - 1 + 3) & ~3);
 
-        /// <summary>The largest single-precision number at or below x: for a float f, f &lt;= x exactly when f &lt;= this.</summary>
+        /// <summary>Steps of the rows' fixed point in 1: a bound of Steps (1 or more) is never at or below a uniform, which is below 1.</summary>
+        private const ushort Steps = 1 << 15;
+
+        /// <summary>A uniform in the rows' fixed point, floor(u 2^15): exact, as u 2^15 is.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static float FloatAtOrBelow(double x)
-        {
-            float f = (float)x;
-            return f > x ? MathF.BitDecrement(f) : f;
-        }
+        private static ushort StepsBelow(double u) => (ushort)(u * Steps);
 
 
         /// <summary>
@@ -125,7 +126,7 @@ public sealed partial class ReplicationRunner
 
         /// <summary>Bytes the bounds of such an od pair hold (arrays with their headers and the object), 0 where there are none.</summary>
         public static long Bytes(double sigma, double actingAgents, int options) =>
-            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? 8L * EdgeStride(bins) + 4L * RowFloats(bins, options) + 2 * 24 + 64 : 0;
+            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? 8L * EdgeStride(bins) + 2L * RowSteps(bins, options) + 2 * 24 + 64 : 0;
 
         /// <summary>Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and edge, and each edge's largest.</summary>
         public static int ScratchDoubles(double sigma, double actingAgents, int options) =>
@@ -208,10 +209,6 @@ public sealed partial class ReplicationRunner
             ref double highAfter = ref MemoryMarshal.GetArrayDataReference(scratch.SuffixHigh);
             var spreadScale = Vector256.Create(inverseTemperature * halfSpread);
             var margins = Vector256.Create(margin);
-            // Rows are stored in single precision, rounded to nearest (at most 2^-24 relative, or 2^-150 near zero):
-            // widened first by twice that, a lower bound's float is still below it and an upper bound's above it.
-            var widen = Vector256.Create(Math.ScaleB(1.0, -22));
-            var tiny = Vector256.Create(Math.ScaleB(1.0, -120));
             Span<double> lower = stackalloc double[4], upper = stackalloc double[4];
             for (int bin = 0; bin < _bins; bin += 4)
             {
@@ -245,14 +242,12 @@ public sealed partial class ReplicationRunner
                     sumHigh += Vector256.LoadUnsafe(ref high, (nuint)(4 * j));
                     var below = sumLow / (sumLow + Vector256.LoadUnsafe(ref highAfter, (nuint)(4 * j + 4))) - margins;
                     var above = sumHigh / (sumHigh + Vector256.LoadUnsafe(ref lowAfter, (nuint)(4 * j + 4))) + margins;
-                    below -= Vector256.Abs(below) * widen + tiny;
-                    above += Vector256.Abs(above) * widen + tiny;
                     Vector256.ConditionalSelect(useful, below, Vector256.Create(-1.0)).CopyTo(lower);
                     Vector256.ConditionalSelect(useful, above, Vector256.Create(2.0)).CopyTo(upper);
                     for (int l = 0; l < last; l++)
                     {
-                        _rows[(bin + l) * 2 * _width + j] = (float)lower[l];
-                        _rows[(bin + l) * 2 * _width + _width + j] = (float)upper[l];
+                        _rows[(bin + l) * 2 * _width + j] = (ushort)Math.Clamp(Math.Floor(lower[l] * Steps), 0, Steps);
+                        _rows[(bin + l) * 2 * _width + _width + j] = (ushort)Math.Clamp(Math.Ceiling(upper[l] * Steps), 0, Steps);
                     }
                 }
             }
@@ -261,29 +256,29 @@ public sealed partial class ReplicationRunner
 
         /// <summary>
         /// Where the bounds stand for eight agents with risk multipliers <paramref name="rho"/> and choice uniforms
-        /// <paramref name="u"/>, into <paramref name="masks"/>: one compare of each lane's row of bounds with its
+        /// u = <paramref name="bits"/> 2^-53 (CounterRng.UniformBits), into <paramref name="masks"/>: one compare of each lane's row of bounds with its
         /// u, the low <c>width</c> bits saying which boundaries are possibly at or below u, the next which surely are
         /// (<see cref="ChoicesEight"/> reads them). A rho outside the live bins reads the last row, which decides
         /// nothing. Needs AVX-512 and at most eight boundaries; <paramref name="scratch"/> (eight or more) is the
         /// caller's, so that this inlines into its loop.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void MasksEight(Vector512<double> rho, Vector512<double> u, Span<int> masks, Span<long> scratch)
+        public void MasksEight(Vector512<double> rho, Vector512<ulong> bits, Span<int> masks, Span<long> scratch)
         {
-            // Each lane's u as the largest float at or below it: a float bound is at or below u exactly when it is at or below that.
-            var below = MemoryMarshal.Cast<long, float>(scratch[..4]);
-            Avx512F.ConvertToVector256Single(u, FloatRoundingMode.ToNegativeInfinity).CopyTo(below);
+            // Each lane's u in the rows' fixed point (u = m 2^-53, so floor(u 2^15) = m >> 38), and its row of bounds.
+            var below = MemoryMarshal.Cast<long, int>(scratch[..4]);
+            Avx512F.ConvertToVector256Int32(Vector512.ShiftRightLogical(bits, 38)).CopyTo(below);
             var bin = Vector512.ShiftRightLogical(rho.AsInt64(), _shift) - Vector512.Create(_first);
             var live = Vector512.LessThan(bin.AsUInt64(), Vector512.Create((ulong)_liveBins)).AsInt64();
             var rows = MemoryMarshal.Cast<long, int>(scratch.Slice(4, 4)); // eight row offsets
             Avx512F.ConvertToVector256Int32(Vector512.ConditionalSelect(live, bin, Vector512.Create((long)_bins)) * Vector512.Create(2L * _width)).CopyTo(rows);
-            ref float first = ref MemoryMarshal.GetArrayDataReference(_rows);
+            ref ushort first = ref MemoryMarshal.GetArrayDataReference(_rows);
             if (_width == 8)
                 for (int lane = 0; lane < 8; lane++)
-                    masks[lane] = (int)Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref Unsafe.Add(ref first, rows[lane])), Vector512.Create(below[lane])).ExtractMostSignificantBits();
+                    masks[lane] = (int)Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref Unsafe.Add(ref first, rows[lane])), Vector256.Create((ushort)below[lane])).ExtractMostSignificantBits();
             else
                 for (int lane = 0; lane < 8; lane++)
-                    masks[lane] = (int)Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref Unsafe.Add(ref first, rows[lane])), Vector256.Create(below[lane])).ExtractMostSignificantBits();
+                    masks[lane] = (int)Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref Unsafe.Add(ref first, rows[lane])), Vector128.Create((ushort)below[lane])).ExtractMostSignificantBits();
         }
 
         /// <summary>
@@ -321,23 +316,21 @@ public sealed partial class ReplicationRunner
                 return false;
             }
             // Padding past the last boundary is 2 in both rows, so it is never counted.
-            ref float row = ref _rows[(int)bin * 2 * _width];
-            float below = FloatAtOrBelow(u);
-            if (Vector512.IsHardwareAccelerated && _width == 8)
+            ref ushort row = ref _rows[(int)bin * 2 * _width];
+            ushort below = StepsBelow(u);
+            if (_width == 8)
             {
-                ulong mask = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row), Vector512.Create(below)).ExtractMostSignificantBits();
+                uint mask = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref row), Vector256.Create(below)).ExtractMostSignificantBits();
                 choice = System.Numerics.BitOperations.PopCount(mask >> 8) - 1;
                 return mask >> 8 == (mask & 0xFF);
             }
-            var u4 = Vector128.Create(below);
             uint differ = 0;
             int surely = 0;
-            for (int j = 0; j < _width; j += 4)
+            for (int j = 0; j < _width; j++)
             {
-                uint above = Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref row, (nuint)(_width + j)), u4).ExtractMostSignificantBits();
-                uint possibly = Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref row, (nuint)j), u4).ExtractMostSignificantBits();
-                differ |= above ^ possibly;
-                surely += System.Numerics.BitOperations.PopCount(above);
+                bool above = Unsafe.Add(ref row, _width + j) <= below, possibly = Unsafe.Add(ref row, j) <= below;
+                differ |= above != possibly ? 1u : 0u;
+                surely += above ? 1 : 0;
             }
             choice = surely - 1;
             return differ == 0;

@@ -19,17 +19,16 @@ public sealed partial class ReplicationRunner
         public int[] Acting { get; } = new int[Block + Pad];
         public ulong[] Keys { get; } = new ulong[Block + Pad];
 
-        // Where agents have their own weights and choose in eight lanes: the acting agents' rho, and where each one's
-        // choice uniform stands against its bounds (ReplicationRunner.WalkLanes.cs).
-        public double[] ActingRho { get; } = new double[Block + Pad];
-        public int[] BoundsMasks { get; } = new int[Block + Pad];
-
         // Agents the eight-lane bounds did not decide, with their keys, waiting for the exact path (ReplicationRunner.KeepForExactPath).
-        public int[] PendingAgent { get; } = new int[Block + Pad];
-        public ulong[] PendingKey { get; } = new ulong[Block + Pad];
+        public const int PendingCapacity = 64;
+        public int[] PendingAgent { get; } = new int[PendingCapacity + Pad];
+        public ulong[] PendingKey { get; } = new ulong[PendingCapacity + Pad];
         public int PendingCount { get; set; }
 
-        // The block's acting agents sorted by od pair (ChooseByOdPair), with their key, rho, choice and walk draw.
+        // The block's acting agents sorted by od pair (ChooseByOdPair), with their key, rho, choice and walk draw. Where
+        // agents with their own weights choose in eight lanes (ReplicationRunner.WalkLanes.cs), SortedRho holds the
+        // acting agents' rho, packed like their keys, and SortedAgent where each one's choice uniform stands against
+        // its bounds, until the exact path sorts the undecided, after the block's walks.
         public int[] SortedAgent { get; } = new int[Block + Pad];
         public ulong[] SortedKey { get; } = new ulong[Block + Pad];
         public double[] SortedRho { get; } = new double[Block + Pad];
@@ -62,10 +61,10 @@ public sealed partial class ReplicationRunner
         {
             const long ArrayHeader = 24, ObjectBytes = 120;
             long od = plan.Organization.Od.Count;
-            long elements8 = (8L * lanes + Pad) + 7L * (Block + Pad); // Scratch, Keys, ActingRho, PendingKey, SortedKey, SortedRho, SortedChoice, SortedWalk
+            long elements8 = (8L * lanes + Pad) + 5L * (Block + Pad) + (PendingCapacity + Pad); // Scratch, Keys, SortedKey, SortedRho, SortedChoice, SortedWalk, PendingKey
             long elements4 = (od + 1 + Pad) + (od + Pad) + 2L * (Block + Pad) + (plan.OutcomeCount + Pad) // PairStart, PairFill, Acting, SortedAgent, Endings
-                + (LaneEndingCopyCount * LaneStride(plan) + Pad) + 2L * (Block + Pad); // LaneEndings, BoundsMasks, PendingAgent
-            return ObjectBytes + 64 + 16 * ArrayHeader + 8 * elements8 + 4 * elements4;
+                + (LaneEndingCopyCount * LaneStride(plan) + Pad) + (PendingCapacity + Pad); // LaneEndings, PendingAgent
+            return ObjectBytes + 64 + 14 * ArrayHeader + 8 * elements8 + 4 * elements4;
         }
     }
 }

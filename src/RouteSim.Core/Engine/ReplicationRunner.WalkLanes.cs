@@ -93,7 +93,7 @@ public sealed partial class ReplicationRunner
     /// <summary>
     /// Choices and walks of a block's <paramref name="count"/> acting agents (the chunk's Acting and Keys), eight at
     /// a time, their trips' endings counted in the chunk's LaneEndings. With shared weights every choice is made
-    /// here; with the agent's own, the bounds of its rho's bin decide it (ChoiceBounds.PickEight) or it is left for
+    /// here; with the agent's own, the bounds of its rho's bin decide it (ChoiceBounds.MasksEight) or it is left for
     /// the exact path: those agents and their keys are moved, in order, to the front of Acting and Keys, and their
     /// number returned. Returns 0 with shared weights. Abstentions are added to <paramref name="abstentions"/>.
     /// </summary>
@@ -127,16 +127,16 @@ public sealed partial class ReplicationRunner
         }
         else
         {
-            // First where every agent's u stands against its bounds (the chunk's BoundsMasks), then the choices and
+            // First where every agent's u stands against its bounds (into the chunk's SortedAgent), then the choices and
             // walks: a vector read straight after the eight lanes' results were stored one by one would wait for them.
             var bounds = _bounds[_odIndexStart[plan.Index]]!;
-            ref double rho = ref MemoryMarshal.GetArrayDataReference(chunk.ActingRho);
-            ref int masks = ref MemoryMarshal.GetArrayDataReference(chunk.BoundsMasks);
+            ref double rho = ref MemoryMarshal.GetArrayDataReference(chunk.SortedRho); // packed by the activity pass
+            ref int masks = ref MemoryMarshal.GetArrayDataReference(chunk.SortedAgent);
             Span<long> scratch = stackalloc long[8];
             for (int a = 0; a < count; a += 8)
             {
-                var u = Vector512.ConvertToDouble(UniformBits(Vector512.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice)) * unit;
-                bounds.MasksEight(Vector512.LoadUnsafe(ref rho, (nuint)a), u, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref masks, a), 8), scratch);
+                var bits = UniformBits(Vector512.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice);
+                bounds.MasksEight(Vector512.LoadUnsafe(ref rho, (nuint)a), bits, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref masks, a), 8), scratch);
             }
             for (int a = 0; a < count; a += 8)
             {
