@@ -209,7 +209,8 @@ public sealed partial class ReplicationRunner
             ref double highAfter = ref MemoryMarshal.GetArrayDataReference(scratch.SuffixHigh);
             var spreadScale = Vector256.Create(inverseTemperature * halfSpread);
             var margins = Vector256.Create(margin);
-            Span<double> lower = stackalloc double[4], upper = stackalloc double[4];
+            Span<long> lower = stackalloc long[4], upper = stackalloc long[4];
+            var steps = Vector256.Create((double)Steps);
             for (int bin = 0; bin < _bins; bin += 4)
             {
                 var rescale = DeterministicExp.Exp(Vector256.LoadUnsafe(ref shift, (nuint)(bin + 1)) - Vector256.LoadUnsafe(ref shift, (nuint)bin));
@@ -242,12 +243,16 @@ public sealed partial class ReplicationRunner
                     sumHigh += Vector256.LoadUnsafe(ref high, (nuint)(4 * j));
                     var below = sumLow / (sumLow + Vector256.LoadUnsafe(ref highAfter, (nuint)(4 * j + 4))) - margins;
                     var above = sumHigh / (sumHigh + Vector256.LoadUnsafe(ref lowAfter, (nuint)(4 * j + 4))) + margins;
-                    Vector256.ConditionalSelect(useful, below, Vector256.Create(-1.0)).CopyTo(lower);
-                    Vector256.ConditionalSelect(useful, above, Vector256.Create(2.0)).CopyTo(upper);
+                    // In the rows' fixed point: rounded outwards and clamped to [0, Steps]; where not useful (or, which
+                    // cannot happen, not a number), 0 and Steps, a boundary that decides nothing.
+                    below = Vector256.ConditionalSelect(useful & Vector256.Equals(below, below), below, Vector256.Create(-1.0));
+                    above = Vector256.ConditionalSelect(useful & Vector256.Equals(above, above), above, Vector256.Create(2.0));
+                    Vector256.ConvertToInt64(Vector256.Min(Vector256.Max(Vector256.Floor(below * steps), Vector256<double>.Zero), steps)).CopyTo(lower);
+                    Vector256.ConvertToInt64(Vector256.Min(Vector256.Max(Vector256.Ceiling(above * steps), Vector256<double>.Zero), steps)).CopyTo(upper);
                     for (int l = 0; l < last; l++)
                     {
-                        _rows[(bin + l) * 2 * _width + j] = (ushort)Math.Clamp(Math.Floor(lower[l] * Steps), 0, Steps);
-                        _rows[(bin + l) * 2 * _width + _width + j] = (ushort)Math.Clamp(Math.Ceiling(upper[l] * Steps), 0, Steps);
+                        _rows[(bin + l) * 2 * _width + j] = (ushort)lower[l];
+                        _rows[(bin + l) * 2 * _width + _width + j] = (ushort)upper[l];
                     }
                 }
             }
