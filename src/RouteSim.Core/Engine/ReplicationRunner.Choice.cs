@@ -134,8 +134,6 @@ public sealed partial class ReplicationRunner
         long acting = 0, abstentions = 0;
         var agents = chunk.Acting;
         var keys = chunk.Keys;
-        var rhos = chunk.SortedRho;
-        bool keepRho = lanes && !shared; // the eight-lane bounds read the acting agents' rho packed like their keys
 
         for (int blockStart = chunk.Start; blockStart < chunk.End; blockStart += Chunk.Block)
         {
@@ -154,9 +152,7 @@ public sealed partial class ReplicationRunner
                     var active = Avx512F.ConvertToVector256Int32(Vector512.LessThan(UniformBits(key, Purpose.Activity).AsInt64(), threshold8));
                     var acts = active & Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref _freeAt[agent]), now8);
                     Avx512F.VL.Compress(Vector256<int>.Zero, acts, lanes8 + Vector256.Create(agent)).StoreUnsafe(ref agents[count]);
-                    var acting8 = Avx512F.ConvertToVector512Int64(acts).AsUInt64();
-                    Avx512F.Compress(Vector512<ulong>.Zero, acting8, key).StoreUnsafe(ref keys[count]);
-                    if (keepRho) Avx512F.Compress(Vector512<double>.Zero, acting8.AsDouble(), Vector512.LoadUnsafe(ref _risk[agent])).StoreUnsafe(ref rhos[count]);
+                    Avx512F.Compress(Vector512<ulong>.Zero, Avx512F.ConvertToVector512Int64(acts).AsUInt64(), key).StoreUnsafe(ref keys[count]);
                     count += System.Numerics.BitOperations.PopCount(acts.ExtractMostSignificantBits());
                 }
             }
@@ -173,7 +169,6 @@ public sealed partial class ReplicationRunner
                 {
                     agents[count] = agent + lane;
                     keys[count] = key.GetElement(lane);
-                    if (keepRho) rhos[count] = _risk[agent + lane];
                     count += (int)((acts >> lane) & 1);
                 }
             }
@@ -183,7 +178,6 @@ public sealed partial class ReplicationRunner
                 ulong key = PeriodKey(_agentKey[agent], t);
                 if (activity < 1 && Uniform(key, Purpose.Activity) >= activity) continue;
                 agents[count] = agent;
-                if (keepRho) rhos[count] = _risk[agent];
                 keys[count++] = key;
             }
             acting += count;

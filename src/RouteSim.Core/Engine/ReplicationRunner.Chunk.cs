@@ -26,9 +26,9 @@ public sealed partial class ReplicationRunner
         public int PendingCount { get; set; }
 
         // The block's acting agents sorted by od pair (ChooseByOdPair), with their key, rho, choice and walk draw. Where
-        // agents with their own weights choose in eight lanes (ReplicationRunner.WalkLanes.cs), SortedRho holds the
-        // acting agents' rho, packed like their keys, and SortedAgent where each one's choice uniform stands against
-        // its bounds, until the exact path sorts the undecided, after the block's walks.
+        // agents with their own weights choose in eight lanes (ReplicationRunner.WalkLanes.cs), SortedAgent holds where
+        // each one's choice uniform stands against its bounds, until the exact path sorts the undecided, after the
+        // block's walks.
         public int[] SortedAgent { get; } = new int[Block + Pad];
         public ulong[] SortedKey { get; } = new ulong[Block + Pad];
         public double[] SortedRho { get; } = new double[Block + Pad];

@@ -130,13 +130,20 @@ public sealed partial class ReplicationRunner
             // First where every agent's u stands against its bounds (into the chunk's SortedAgent), then the choices and
             // walks: a vector read straight after the eight lanes' results were stored one by one would wait for them.
             var bounds = _bounds[_odIndexStart[plan.Index]]!;
-            ref double rho = ref MemoryMarshal.GetArrayDataReference(chunk.SortedRho); // packed by the activity pass
+            ref double risk = ref MemoryMarshal.GetArrayDataReference(_risk);
             ref int masks = ref MemoryMarshal.GetArrayDataReference(chunk.SortedAgent);
             Span<long> scratch = stackalloc long[8];
             for (int a = 0; a < count; a += 8)
             {
                 var bits = UniformBits(Vector512.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice);
-                bounds.MasksEight(Vector512.LoadUnsafe(ref rho, (nuint)a), bits, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref masks, a), 8), scratch);
+                // The agents' rho (the block's acting agents are in ascending order, so these loads run along the array).
+                int last = Math.Min(8, count - a) - 1;
+                var rho = Vector512.Create(
+                    Unsafe.Add(ref risk, Unsafe.Add(ref agents, a)), Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(1, last))),
+                    Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(2, last))), Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(3, last))),
+                    Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(4, last))), Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(5, last))),
+                    Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(6, last))), Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(7, last))));
+                bounds.MasksEight(rho, bits, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref masks, a), 8), scratch);
             }
             for (int a = 0; a < count; a += 8)
             {
