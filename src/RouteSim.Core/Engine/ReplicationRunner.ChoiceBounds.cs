@@ -78,7 +78,7 @@ public sealed partial class ReplicationRunner
             for (int e = 0; e < _edges.Length; e++) _edges[e] = BitConverter.Int64BitsToDouble((first + Math.Min(e, bins)) << shift);
             _rows = new ushort[RowSteps(bins, options)];
             Array.Fill(_rows, Steps);
-            // The last row, read by MasksEight for a rho outside the live bins: every boundary possibly below u, none surely.
+            // The last row, read by MasksEight for a rho outside the live bins: every boundary possibly at or below u, none surely.
             Array.Fill(_rows, (ushort)0, bins * 2 * _width, _width);
         }
 
@@ -93,7 +93,6 @@ public sealed partial class ReplicationRunner
         /// <summary>A uniform in the rows' fixed point, floor(u 2^15): exact, as u 2^15 is.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ushort StepsBelow(double u) => (ushort)(u * Steps);
-
 
         /// <summary>
         /// Bins for an od pair with <paramref name="options"/> options (the outside option included) whose agents
@@ -320,14 +319,18 @@ public sealed partial class ReplicationRunner
                 choice = 0;
                 return false;
             }
-            // Padding past the last boundary is 2 in both rows, so it is never counted.
+            // Padding past the last boundary is Steps in both rows, so it is never counted. A row of four or eight
+            // boundaries is one compare: the low half of the mask says which are possibly at or below u, the high which surely are.
             ref ushort row = ref _rows[(int)bin * 2 * _width];
             ushort below = StepsBelow(u);
-            if (_width == 8)
+            if (_width == 8 || _width == 4)
             {
-                uint mask = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref row), Vector256.Create(below)).ExtractMostSignificantBits();
-                choice = System.Numerics.BitOperations.PopCount(mask >> 8) - 1;
-                return mask >> 8 == (mask & 0xFF);
+                uint mask = _width == 8
+                    ? Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref row), Vector256.Create(below)).ExtractMostSignificantBits()
+                    : Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref row), Vector128.Create(below)).ExtractMostSignificantBits();
+                uint surelyMask = mask >> _width;
+                choice = System.Numerics.BitOperations.PopCount(surelyMask) - 1;
+                return surelyMask == (mask & ((1u << _width) - 1));
             }
             uint differ = 0;
             int surely = 0;

@@ -26,16 +26,17 @@ public sealed partial class ReplicationRunner
         /// <summary>Routes one vector of eight doubles holds.</summary>
         public const int MaxRoutes = 8;
 
-        public WalkLanes(OrganizationPlan plan, int w)
+        /// <summary>The columns of the organization's one od pair (see <see cref="FitsWalkLanes"/>).</summary>
+        public WalkLanes(OrganizationPlan plan)
         {
-            int first = plan.OdRouteStart[w], routes = plan.OdRouteStart[w + 1] - first;
+            int first = plan.OdRouteStart[0], routes = plan.OdRouteStart[1] - first;
             FirstRoute = first;
             for (int r = 0; r < routes; r++)
             {
                 Stops[r] = plan.OutcomeStart[first + r + 1] - plan.OutcomeStart[first + r] - 1;
                 EndingStart[r] = plan.OutcomeStart[first + r] - plan.OutcomeStart[0];
-                Columns = Math.Max(Columns, (int)Stops[r]);
             }
+            Columns = WalkColumns(plan);
             Cdf = new double[MaxRoutes * Columns];
             Array.Fill(Cdf, 2.0);
             NoEnding = plan.OutcomeCount;
@@ -97,8 +98,8 @@ public sealed partial class ReplicationRunner
     /// the exact path: those agents and their keys are moved, in order, to the front of Acting and Keys, and their
     /// number returned. Returns 0 with shared weights. Abstentions are added to <paramref name="abstentions"/>.
     /// </summary>
-    /// <remarks>Two loops, not one with a test inside: a call in the loop (the bounds') would make the processor's
-    /// registers hold nothing across it, and the shared loop would reload its constants every time.</remarks>
+    /// <remarks>Two loops, not one with a test inside: the one for agents' own weights has a pass of its own, and
+    /// code shared in one loop made the compiler keep the shared loop's constants in memory.</remarks>
     private int ChooseAndWalkEightAtATime(Chunk chunk, int count, int t, int incapacitation, bool shared, ref long abstentions)
     {
         var plan = chunk.Plan;

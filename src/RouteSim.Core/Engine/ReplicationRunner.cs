@@ -122,7 +122,7 @@ public sealed partial class ReplicationRunner
             }
         }
         _boundsScratch = scratchDoubles > 0 ? new ChoiceBounds.Scratch(scratchDoubles, maxOptions) : null;
-        _walkLanes = [.. model.Organizations.Select(plan => FitsWalkLanes(plan) ? new WalkLanes(plan, 0) : null)];
+        _walkLanes = [.. model.Organizations.Select(plan => FitsWalkLanes(plan) ? new WalkLanes(plan) : null)];
 
         var chunks = new List<Chunk>();
         foreach (var plan in model.Organizations)
