@@ -12,7 +12,8 @@ namespace RouteSim.Core.Tests.Engine;
 public class WalkLanesTests
 {
     /// <summary>
-    /// O reaches six crossings through two staging towns (twelve paths, eight kept); O2 reaches three directly.
+    /// O reaches six crossings through two staging towns and one directly (thirteen paths, eight kept, of three and four
+    /// nodes); O2 reaches three directly.
     /// Each organization has one od pair: a spread whose bounds decide most choices (eight boundaries), people
     /// carried with shared weights, a spread over three routes (four boundaries), and a spread so cold (tau 1e-6)
     /// that its bounds are never built, so every agent takes the exact path. Agent counts are not multiples of
@@ -26,7 +27,7 @@ public class WalkLanesTests
             new("T1", NodeKind.Transit, 0.5, 0, 10), new("T2", NodeKind.Transit, 0.8, 0.01, 10),
             new("D", NodeKind.Destination),
         };
-        var edges = new List<Edge> { new("O", "T1", 1), new("O", "T2", 1) };
+        var edges = new List<Edge> { new("O", "T1", 1), new("O", "T2", 1), new("O", "X1", 1.5) }; // one shorter route among O's
         for (int i = 0; i < 6; i++)
         {
             string x = $"X{i}";
