@@ -7,10 +7,14 @@
 #   shared  risk_sigma 0: every agent of an organization shares one set of logit weights
 #   plain   risk_sigma 0 and no organization carrying people: the shared choice and the plain walk
 # Prints each round's decisions per second and the medians of spread / shared (target >= 0.85) and of
-# shared / plain (the people-carrying walk against the plain one). ROUTESIM=path/to/routesim times another build
-# (then nothing is built). Needs python3.
+# shared / plain (the people-carrying walk against the plain one). With NUMPY=1 each round also runs the
+# spread scenario on two threads and the NumPy implementation (benchmarks/reference/routesim_numpy.py, one
+# replication) on it, and prints the issue's other two ratios: two threads / one (target >= 1.8) and one
+# thread / NumPy (target >= 20). ROUTESIM=path/to/routesim times another build (then nothing is built).
+# Needs python3; NUMPY=1 needs one with numpy and yaml (PYTHON, default /usr/bin/python3; Debian: python3-numpy python3-yaml).
 #
 #   benchmarks/mixed-logit-ratio.sh [ROUNDS] [THREADS]
+#   NUMPY=1 benchmarks/mixed-logit-ratio.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
@@ -25,12 +29,32 @@ scenario=benchmarks/scenarios/mixed-border.yaml
 cp "$scenario" "$out/spread.yaml"
 sed 's/risk_sigma: 0\.4$/risk_sigma: 0/' "$scenario" > "$out/shared.yaml"
 sed 's/carries_people: true/carries_people: false/' "$out/shared.yaml" > "$out/plain.yaml"
-# rate NAME: one run of that variant, its decisions per second in millions
+# rate NAME [THREADS]: one run of that variant, its decisions per second in millions
 rate() {
   sync
-  "$ROUTESIM" run "$out/$1.yaml" --threads "$threads" --out "$out/run-$1" --force --quiet > /dev/null
+  "$ROUTESIM" run "$out/$1.yaml" --threads "${2:-$threads}" --out "$out/run-$1" --force --quiet > /dev/null
   python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['decisions_per_second'] / 1e6)" "$out/run-$1/manifest.json"
 }
+# numpy: the NumPy implementation on the spread scenario, one replication (routes from the last spread run)
+numpy() {
+  "${PYTHON:-/usr/bin/python3}" benchmarks/reference/routesim_numpy.py "$out/spread.yaml" "$out/run-spread/route_catalog.csv" --replications 1 \
+    | sed -E 's/.*: ([0-9.]+) M decisions.*/\1/'
+}
+if [[ -n "${NUMPY:-}" ]]; then
+  for i in $(seq "$rounds"); do
+    one=$(rate spread 1); two=$(rate spread 2); shared=$(rate shared 1); py=$(numpy)
+    echo "$one $two $shared $py"
+  done | python3 -c '
+import sys, statistics as st
+rows = [list(map(float, line.split())) for line in sys.stdin]
+print("%-7s %10s %10s %10s %10s %15s %12s %12s" % ("round", "spread 1T", "spread 2T", "shared 1T", "numpy", "spread : shared", "2T : 1T", "1T : numpy"))
+for i, (one, two, shared, py) in enumerate(rows, 1):
+    print("%-7d %8.1f M %8.1f M %8.1f M %8.2f M %15.3f %12.2f %12.1f" % (i, one, two, shared, py, one / shared, two / one, one / py))
+print("%-7s %8.1f M %8.1f M %8.1f M %8.2f M %15.3f %12.2f %12.1f" % ("median", *(st.median(c) for c in zip(*rows)),
+      st.median(r[0] / r[2] for r in rows), st.median(r[1] / r[0] for r in rows), st.median(r[0] / r[3] for r in rows)))
+print("(million agent-decisions per second: routesim from manifest.json, numpy one replication; ratios: medians of the rounds\x27 ratios)")'
+  exit 0
+fi
 for i in $(seq "$rounds"); do
   echo "$(rate spread) $(rate shared) $(rate plain)"
 done | python3 -c '

@@ -9,8 +9,9 @@ namespace RouteSim.Benchmarks;
 /// as the engine, while the processor time this process gets is close to what the engine costs.
 /// </summary>
 /// <remarks>
-/// `dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS] [mixed-border|mexico] [spread|shared|plain|exact]`
-/// (the last runs one shape alone, for a profiler).
+/// `dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS] [mixed-border|mexico] [spread|shared|plain|exact|objects]`
+/// (the last runs one shape alone, for a profiler; objects is the spread scenario run by the plain per-agent object
+/// implementation, RouteSim.Baselines.PlainAgentModel, for a side-by-side figure, and only when named).
 /// mexico is scenarios/north-america-2025/mexico-guard-2025.yaml (small od pairs: 100 to 450 acting agents a
 /// period each) with its own spreads (spread), every risk_sigma 0 (shared), and besides no commodity carrying
 /// people (plain). exact is the spread shape with the bounds of the mixed logit switched off, so every
@@ -28,7 +29,12 @@ public static class MixedLogitCpuRatios
         int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : mexico ? 365 : 100;
         // A fourth argument names one shape to run alone (for a profiler); the ratios then need the others.
         string[] all = ["spread", "shared", "plain", "exact"];
-        if (args.Length > 3 && !all.Contains(args[3])) throw new ArgumentException($"cpu-ratios: unknown shape '{args[3]}' (spread, shared, plain or exact)");
+        if (args.Length > 3 && args[3] == "objects")
+        {
+            Objects(rounds, periods, mexico);
+            return;
+        }
+        if (args.Length > 3 && !all.Contains(args[3])) throw new ArgumentException($"cpu-ratios: unknown shape '{args[3]}' (spread, shared, plain, exact or objects)");
         string[] shapes = args.Length > 3 ? [args[3]] : all;
         var models = shapes.Select(s => CompiledScenario.Build((mexico ? Mexico(s == "exact" ? "spread" : s) : MixedLogitThroughput.Build(s == "exact" ? "spread" : s)) with { Periods = periods })).ToArray();
         var agents = new AgentArrays(models[0].TotalAgents);
@@ -54,6 +60,24 @@ public static class MixedLogitCpuRatios
         Console.WriteLine($"spread / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[0][i] / rates[1][i])):F3}   " +
             $"shared / plain {Median(Enumerable.Range(0, rounds).Select(i => rates[1][i] / rates[2][i])):F3}   " +
             $"exact / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[3][i] / rates[1][i])):F3}   (medians of the rounds' ratios; {(mexico ? "mexico" : "mixed-border")}, {periods} periods, one thread)");
+    }
+
+    /// <summary>The spread scenario run by the plain per-agent object implementation, timed the same way.</summary>
+    private static void Objects(int rounds, int periods, bool mexico)
+    {
+        var scenario = (mexico ? Mexico("spread") : MixedLogitThroughput.Build("spread")) with { Periods = periods };
+        var plain = new RouteSim.Baselines.PlainAgentModel(scenario);
+        var rates = new List<double>();
+        var process = Process.GetCurrentProcess();
+        for (int round = -1; round < rounds; round++)
+        {
+            process.Refresh();
+            var start = process.TotalProcessorTime;
+            long decisions = plain.Run(EngineThroughput.Seed, round + 1).Decisions;
+            process.Refresh();
+            if (round >= 0) rates.Add(decisions / (process.TotalProcessorTime - start).TotalSeconds / 1e6);
+        }
+        Console.WriteLine($"objects median {Median(rates),6:F1} M decisions per processor second  [{string.Join(" ", rates.Select(r => r.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}]  (the plain object implementation, spread scenario, {periods} periods)");
     }
 
     /// <summary>

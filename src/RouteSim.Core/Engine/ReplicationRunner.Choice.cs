@@ -55,11 +55,9 @@ public sealed partial class ReplicationRunner
     /// then chooses for eight (or four) agents of one od pair at a time, leaving each one's choice and walk draw
     /// beside it (see ReplicationRunner.ChoiceLanes.cs).
     /// </summary>
-    private void ChooseByOdPair(Chunk chunk, int count, double inverseTemperature)
+    private void ChooseByOdPair(Chunk chunk, int[] agents, ulong[] keys, int count, double inverseTemperature)
     {
         var plan = chunk.Plan;
-        var agents = chunk.Acting;
-        var keys = chunk.Keys;
         var start = chunk.PairStart;
         int pairs = plan.Organization.Od.Count;
 
@@ -130,8 +128,9 @@ public sealed partial class ReplicationRunner
         var organization = plan.Organization;
         double activity = organization.Activity, inverseTemperature = 1 / organization.Temperature;
         int incapacitation = organization.Incapacitation;
-        bool shared = SharesChoice(plan);
+        bool shared = SharesChoice(plan), lanes = UsesWalkLanes(plan, shared);
         Array.Clear(chunk.Endings);
+        if (lanes) Array.Clear(chunk.LaneEndings);
         long acting = 0, abstentions = 0;
         var agents = chunk.Acting;
         var keys = chunk.Keys;
@@ -183,7 +182,14 @@ public sealed partial class ReplicationRunner
             }
             acting += count;
 
-            if (shared)
+            if (lanes)
+            {
+                // Eight at a time (ReplicationRunner.WalkLanes.cs); with their own weights, the agents the bounds did
+                // not decide are left at the front of Acting for the exact path.
+                int exact = ChooseAndWalkEightAtATime(chunk, count, t, incapacitation, shared, ref abstentions);
+                if (!shared) KeepForExactPath(chunk, count, exact, t, incapacitation, inverseTemperature, ref abstentions);
+            }
+            else if (shared)
             {
                 for (int a = 0; a < count; a++)
                 {
@@ -215,16 +221,65 @@ public sealed partial class ReplicationRunner
                         agents[exact] = i;
                         keys[exact++] = key;
                     }
-                    chunk.DecidedByBounds += count - exact;
                 }
-                chunk.OwnWeightChoices += count;
-                ChooseByOdPair(chunk, exact, inverseTemperature);
-                for (int p = 0; p < exact; p++)
-                    abstentions += Walk(chunk, chunk.SortedAgent[p], (int)chunk.SortedChoice[p], chunk.SortedWalk[p], t, incapacitation);
+                ChooseExactlyAndWalk(chunk, count, exact, t, incapacitation, inverseTemperature, ref abstentions);
             }
+        }
+        if (lanes)
+        {
+            FlushExactPath(chunk, t, incapacitation, inverseTemperature, ref abstentions);
+            FoldLaneEndings(chunk);
         }
         chunk.ActingCount = acting;
         chunk.Abstentions = abstentions;
+    }
+
+    /// <summary>
+    /// The exact choice (ChooseByOdPair) and the walk of the <paramref name="exact"/> agents at the front of the
+    /// chunk's Acting and Keys, of <paramref name="count"/> with their own weights that acted in the block (the
+    /// others' choices the bounds decided).
+    /// </summary>
+    private void ChooseExactlyAndWalk(Chunk chunk, int count, int exact, int t, int incapacitation, double inverseTemperature, ref long abstentions)
+    {
+        chunk.DecidedByBounds += count - exact;
+        chunk.OwnWeightChoices += count;
+        ChooseByOdPair(chunk, chunk.Acting, chunk.Keys, exact, inverseTemperature);
+        for (int p = 0; p < exact; p++)
+            abstentions += Walk(chunk, chunk.SortedAgent[p], (int)chunk.SortedChoice[p], chunk.SortedWalk[p], t, incapacitation);
+    }
+
+    /// <summary>
+    /// As <see cref="ChooseExactlyAndWalk"/>, but the <paramref name="exact"/> agents (at the front of the chunk's
+    /// Acting and Keys) wait in the chunk's Pending arrays and take the exact path together, when these fill or the
+    /// chunk's period ends: with the eight-lane bounds about one agent a block is left, and the exact path's set-up
+    /// and a group of eight lanes for it cost more than its exponentials. Until then they stand written free next
+    /// period (WalkEight), which nothing reads before their walk overwrites it.
+    /// </summary>
+    private void KeepForExactPath(Chunk chunk, int count, int exact, int t, int incapacitation, double inverseTemperature, ref long abstentions)
+    {
+        if (chunk.PendingCount + exact > Chunk.PendingCapacity) FlushExactPath(chunk, t, incapacitation, inverseTemperature, ref abstentions);
+        if (exact > Chunk.PendingCapacity)
+        {
+            // Many left (the bounds were not built this period): they take the exact path at once.
+            ChooseExactlyAndWalk(chunk, count, exact, t, incapacitation, inverseTemperature, ref abstentions);
+            return;
+        }
+        chunk.DecidedByBounds += count - exact;
+        chunk.OwnWeightChoices += count;
+        Array.Copy(chunk.Acting, 0, chunk.PendingAgent, chunk.PendingCount, exact);
+        Array.Copy(chunk.Keys, 0, chunk.PendingKey, chunk.PendingCount, exact);
+        chunk.PendingCount += exact;
+    }
+
+    /// <summary>The exact choice and the walk of the agents waiting in the chunk's Pending arrays (see <see cref="KeepForExactPath"/>).</summary>
+    private void FlushExactPath(Chunk chunk, int t, int incapacitation, double inverseTemperature, ref long abstentions)
+    {
+        int pending = chunk.PendingCount;
+        chunk.PendingCount = 0;
+        if (pending == 0) return;
+        ChooseByOdPair(chunk, chunk.PendingAgent, chunk.PendingKey, pending, inverseTemperature);
+        for (int p = 0; p < pending; p++)
+            abstentions += Walk(chunk, chunk.SortedAgent[p], (int)chunk.SortedChoice[p], chunk.SortedWalk[p], t, incapacitation);
     }
 
     /// <summary>

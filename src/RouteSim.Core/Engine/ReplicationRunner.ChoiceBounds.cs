@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using RouteSim.Core.Numerics;
 
 namespace RouteSim.Core.Engine;
@@ -58,7 +59,12 @@ public sealed partial class ReplicationRunner
         private readonly int _boundaries; // options - 1: F_0 .. F_{options-2}
         private readonly int _width; // boundaries rounded up to four: a row of lower bounds, then one of upper bounds
         private readonly double[] _edges; // rho at the edges of the bins, bins + 1 of them, then copies of the last
-        private readonly double[] _rows; // by bin: lower bounds minus the margin, then upper bounds plus it
+        // By bin: lower bounds minus the margin, then upper bounds plus it; then a row that decides nothing. In
+        // fixed point, units of 2^-15 (Steps), a lower bound rounded down and an upper up, clamped to [0, 1]: the bounds
+        // only widen (by at most 2^-15, against bins' spreads of about 10^-3, so hardly fewer agents are decided), a
+        // bound b is at or below u exactly when b is at or below floor(u 2^15), and a row of eight boundaries is 32
+        // bytes: the rows of every bin stay in the first-level cache.
+        private readonly ushort[] _rows;
         private int _liveBins; // _bins when this period's bounds are built, 0 when every agent takes the exact path
 
         private ChoiceBounds(int shift, long first, int bins, int options)
@@ -70,14 +76,23 @@ public sealed partial class ReplicationRunner
             _width = (_boundaries + 3) & ~3;
             _edges = new double[EdgeStride(bins)]; // padded with the last edge, so edges are read four at a time
             for (int e = 0; e < _edges.Length; e++) _edges[e] = BitConverter.Int64BitsToDouble((first + Math.Min(e, bins)) << shift);
-            _rows = new double[RowDoubles(bins, options)];
-            Array.Fill(_rows, 2.0);
+            _rows = new ushort[RowSteps(bins, options)];
+            Array.Fill(_rows, Steps);
+            // The last row, read by MasksEight for a rho outside the live bins: every boundary possibly at or below u, none surely.
+            Array.Fill(_rows, (ushort)0, bins * 2 * _width, _width);
         }
 
         // Edges are read four at a time from any bin, so one bin's worth of edges past the last: bins + 4, rounded up to four.
         private static int EdgeStride(int bins) => (bins + 4 + 3) & ~3;
 
-        private static int RowDoubles(int bins, int options) => bins * 2 * ((options - 1 + 3) & ~3);
+        private static int RowSteps(int bins, int options) => (bins + 1) * 2 * ((options - 1 + 3) & ~3);
+
+        /// <summary>Steps of the rows' fixed point in 1: a bound of Steps (1 or more) is never at or below a uniform, which is below 1.</summary>
+        private const ushort Steps = 1 << 15;
+
+        /// <summary>A uniform in the rows' fixed point, floor(u 2^15): exact, as u 2^15 is.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ushort StepsBelow(double u) => (ushort)(u * Steps);
 
         /// <summary>
         /// Bins for an od pair with <paramref name="options"/> options (the outside option included) whose agents
@@ -110,7 +125,7 @@ public sealed partial class ReplicationRunner
 
         /// <summary>Bytes the bounds of such an od pair hold (arrays with their headers and the object), 0 where there are none.</summary>
         public static long Bytes(double sigma, double actingAgents, int options) =>
-            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? 8L * (EdgeStride(bins) + RowDoubles(bins, options)) + 2 * 24 + 64 : 0;
+            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? 8L * EdgeStride(bins) + 2L * RowSteps(bins, options) + 2 * 24 + 64 : 0;
 
         /// <summary>Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and edge, and each edge's largest.</summary>
         public static int ScratchDoubles(double sigma, double actingAgents, int options) =>
@@ -193,7 +208,8 @@ public sealed partial class ReplicationRunner
             ref double highAfter = ref MemoryMarshal.GetArrayDataReference(scratch.SuffixHigh);
             var spreadScale = Vector256.Create(inverseTemperature * halfSpread);
             var margins = Vector256.Create(margin);
-            Span<double> lower = stackalloc double[4], upper = stackalloc double[4];
+            Span<long> lower = stackalloc long[4], upper = stackalloc long[4];
+            var steps = Vector256.Create((double)Steps);
             for (int bin = 0; bin < _bins; bin += 4)
             {
                 var rescale = DeterministicExp.Exp(Vector256.LoadUnsafe(ref shift, (nuint)(bin + 1)) - Vector256.LoadUnsafe(ref shift, (nuint)bin));
@@ -226,17 +242,68 @@ public sealed partial class ReplicationRunner
                     sumHigh += Vector256.LoadUnsafe(ref high, (nuint)(4 * j));
                     var below = sumLow / (sumLow + Vector256.LoadUnsafe(ref highAfter, (nuint)(4 * j + 4))) - margins;
                     var above = sumHigh / (sumHigh + Vector256.LoadUnsafe(ref lowAfter, (nuint)(4 * j + 4))) + margins;
-                    Vector256.ConditionalSelect(useful, below, Vector256.Create(-1.0)).CopyTo(lower);
-                    Vector256.ConditionalSelect(useful, above, Vector256.Create(2.0)).CopyTo(upper);
+                    // In the rows' fixed point: rounded outwards and clamped to [0, Steps]; where not useful (or, which
+                    // cannot happen, not a number), 0 and Steps, a boundary that decides nothing.
+                    below = Vector256.ConditionalSelect(useful & Vector256.Equals(below, below), below, Vector256.Create(-1.0));
+                    above = Vector256.ConditionalSelect(useful & Vector256.Equals(above, above), above, Vector256.Create(2.0));
+                    Vector256.ConvertToInt64(Vector256.Min(Vector256.Max(Vector256.Floor(below * steps), Vector256<double>.Zero), steps)).CopyTo(lower);
+                    Vector256.ConvertToInt64(Vector256.Min(Vector256.Max(Vector256.Ceiling(above * steps), Vector256<double>.Zero), steps)).CopyTo(upper);
                     for (int l = 0; l < last; l++)
                     {
-                        _rows[(bin + l) * 2 * _width + j] = lower[l];
-                        _rows[(bin + l) * 2 * _width + _width + j] = upper[l];
+                        _rows[(bin + l) * 2 * _width + j] = (ushort)lower[l];
+                        _rows[(bin + l) * 2 * _width + _width + j] = (ushort)upper[l];
                     }
                 }
             }
             _liveBins = _bins;
         }
+
+        /// <summary>
+        /// Where the bounds stand for eight agents with risk multipliers <paramref name="rho"/> and choice uniforms
+        /// u = <paramref name="bits"/> 2^-53 (CounterRng.UniformBits), into <paramref name="masks"/>: one compare of each lane's row of bounds with its
+        /// u, the low <c>width</c> bits saying which boundaries are possibly at or below u, the next which surely are
+        /// (<see cref="ChoicesEight"/> reads them). A rho outside the live bins reads the last row, which decides
+        /// nothing. Needs AVX-512 and at most eight boundaries; <paramref name="scratch"/> (eight or more) is the
+        /// caller's, so that this inlines into its loop.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void MasksEight(Vector512<double> rho, Vector512<ulong> bits, Span<int> masks, Span<long> scratch)
+        {
+            // Each lane's u in the rows' fixed point (u = m 2^-53, so floor(u 2^15) = m >> 38), and its row of bounds.
+            var below = MemoryMarshal.Cast<long, int>(scratch[..4]);
+            Avx512F.ConvertToVector256Int32(Vector512.ShiftRightLogical(bits, 38)).CopyTo(below);
+            var bin = Vector512.ShiftRightLogical(rho.AsInt64(), _shift) - Vector512.Create(_first);
+            var live = Vector512.LessThan(bin.AsUInt64(), Vector512.Create((ulong)_liveBins)).AsInt64();
+            var rows = MemoryMarshal.Cast<long, int>(scratch.Slice(4, 4)); // eight row offsets
+            Avx512F.ConvertToVector256Int32(Vector512.ConditionalSelect(live, bin, Vector512.Create((long)_bins)) * Vector512.Create(2L * _width)).CopyTo(rows);
+            ref ushort first = ref MemoryMarshal.GetArrayDataReference(_rows);
+            if (_width == 8)
+                for (int lane = 0; lane < 8; lane++)
+                    masks[lane] = (int)Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref Unsafe.Add(ref first, rows[lane])), Vector256.Create((ushort)below[lane])).ExtractMostSignificantBits();
+            else
+                for (int lane = 0; lane < 8; lane++)
+                    masks[lane] = (int)Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref Unsafe.Add(ref first, rows[lane])), Vector128.Create((ushort)below[lane])).ExtractMostSignificantBits();
+        }
+
+        /// <summary>
+        /// Eight agents' choices from their <see cref="MasksEight"/>: the number of boundaries surely at or below u,
+        /// minus one, where that is also the set possibly at or below it, else <paramref name="undecided"/>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<long> ChoicesEight(Vector256<int> masks, long undecided)
+        {
+            var mask = Avx512F.ConvertToVector512Int64(masks);
+            var surely = Vector512.ShiftRightLogical(mask, _width);
+            var possibly = mask & Vector512.Create((1L << _width) - 1);
+            // Bits set in eight-bit values, with no vector popcount instruction to call: pairs, nibbles, then the byte.
+            var count = surely - (Vector512.ShiftRightLogical(surely, 1) & Vector512.Create(0x55L));
+            count = (count & Vector512.Create(0x33L)) + (Vector512.ShiftRightLogical(count, 2) & Vector512.Create(0x33L));
+            count = (count + Vector512.ShiftRightLogical(count, 4)) & Vector512.Create(0x0FL);
+            return Vector512.ConditionalSelect(Vector512.Equals(surely, possibly), count - Vector512<long>.One, Vector512.Create(undecided));
+        }
+
+        /// <summary>Whether <see cref="MasksEight"/> serves these bounds: at most eight boundaries, and a processor with AVX-512.</summary>
+        public bool HasEightLanes => _width <= 8 && Avx512F.IsSupported;
 
         /// <summary>
         /// The choice (-1 abstain, else the route's index within the od pair) of an agent with risk multiplier
@@ -252,25 +319,26 @@ public sealed partial class ReplicationRunner
                 choice = 0;
                 return false;
             }
-            // Padding past the last boundary is 2 in both rows, so it is never counted.
-            ref double row = ref _rows[(int)bin * 2 * _width];
-            if (Vector512.IsHardwareAccelerated && _width == 8)
+            // Padding past the last boundary is Steps in both rows, so it is never counted. A row of four or eight
+            // boundaries is one compare: the low half of the mask says which are possibly at or below u, the high which surely are.
+            ref ushort row = ref _rows[(int)bin * 2 * _width];
+            ushort below = StepsBelow(u);
+            if (_width == 8 || _width == 4)
             {
-                var u8 = Vector512.Create(u);
-                ulong surely8 = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row, 8), u8).ExtractMostSignificantBits();
-                ulong possibly8 = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref row), u8).ExtractMostSignificantBits();
-                choice = System.Numerics.BitOperations.PopCount(surely8) - 1;
-                return surely8 == possibly8;
+                uint mask = _width == 8
+                    ? Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref row), Vector256.Create(below)).ExtractMostSignificantBits()
+                    : Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref row), Vector128.Create(below)).ExtractMostSignificantBits();
+                uint surelyMask = mask >> _width;
+                choice = System.Numerics.BitOperations.PopCount(surelyMask) - 1;
+                return surelyMask == (mask & ((1u << _width) - 1));
             }
-            var u4 = Vector256.Create(u);
             uint differ = 0;
             int surely = 0;
-            for (int j = 0; j < _width; j += 4)
+            for (int j = 0; j < _width; j++)
             {
-                uint above = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref row, (nuint)(_width + j)), u4).ExtractMostSignificantBits();
-                uint below = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref row, (nuint)j), u4).ExtractMostSignificantBits();
-                differ |= above ^ below;
-                surely += System.Numerics.BitOperations.PopCount(above);
+                bool above = Unsafe.Add(ref row, _width + j) <= below, possibly = Unsafe.Add(ref row, j) <= below;
+                differ |= above != possibly ? 1u : 0u;
+                surely += above ? 1 : 0;
             }
             choice = surely - 1;
             return differ == 0;

@@ -19,7 +19,16 @@ public sealed partial class ReplicationRunner
         public int[] Acting { get; } = new int[Block + Pad];
         public ulong[] Keys { get; } = new ulong[Block + Pad];
 
-        // The block's acting agents sorted by od pair (ChooseByOdPair), with their key, rho, choice and walk draw.
+        // Agents the eight-lane bounds did not decide, with their keys, waiting for the exact path (ReplicationRunner.KeepForExactPath).
+        public const int PendingCapacity = 64;
+        public int[] PendingAgent { get; } = new int[PendingCapacity + Pad];
+        public ulong[] PendingKey { get; } = new ulong[PendingCapacity + Pad];
+        public int PendingCount { get; set; }
+
+        // The block's acting agents sorted by od pair (ChooseByOdPair), with their key, rho, choice and walk draw. Where
+        // agents with their own weights choose in eight lanes (ReplicationRunner.WalkLanes.cs), SortedAgent holds where
+        // each one's choice uniform stands against its bounds, until the exact path sorts the undecided, after the
+        // block's walks.
         public int[] SortedAgent { get; } = new int[Block + Pad];
         public ulong[] SortedKey { get; } = new ulong[Block + Pad];
         public double[] SortedRho { get; } = new double[Block + Pad];
@@ -29,6 +38,17 @@ public sealed partial class ReplicationRunner
         public int Start { get; } = start;
         public int End { get; } = end;
         public int[] Endings { get; } = new int[plan.OutcomeCount + Pad];
+
+        /// <summary>Copies of the trip-ending counters kept by the eight-lane walk (ReplicationRunner.WalkLanes.cs), lane l on copy l mod 4; each copy has a slot past the outcomes for lanes that take no trip.</summary>
+        public const int LaneEndingCopyCount = 4;
+        public int LaneEndingStride { get; } = LaneStride(plan);
+        public int[] LaneEndings { get; } = new int[LaneEndingCopyCount * LaneStride(plan) + Pad];
+
+        /// <summary>By lane: the offset of its copy of the counters.</summary>
+        public System.Runtime.Intrinsics.Vector512<long> LaneEndingCopies { get; } =
+            System.Runtime.Intrinsics.Vector512.Create(0L, 1, 2, 3, 0, 1, 2, 3) * LaneStride(plan);
+
+        private static int LaneStride(OrganizationPlan plan) => (plan.OutcomeCount + 1 + 15) & ~15;
         public long ActingCount { get; set; }
         public long Abstentions { get; set; }
 
@@ -41,9 +61,10 @@ public sealed partial class ReplicationRunner
         {
             const long ArrayHeader = 24, ObjectBytes = 120;
             long od = plan.Organization.Od.Count;
-            long elements8 = (8L * lanes + Pad) + 5L * (Block + Pad); // Scratch, Keys, SortedKey, SortedRho, SortedChoice, SortedWalk
-            long elements4 = (od + 1 + Pad) + (od + Pad) + 2L * (Block + Pad) + (plan.OutcomeCount + Pad); // PairStart, PairFill, Acting, SortedAgent, Endings
-            return ObjectBytes + 11 * ArrayHeader + 8 * elements8 + 4 * elements4;
+            long elements8 = (8L * lanes + Pad) + 5L * (Block + Pad) + (PendingCapacity + Pad); // Scratch, Keys, SortedKey, SortedRho, SortedChoice, SortedWalk, PendingKey
+            long elements4 = (od + 1 + Pad) + (od + Pad) + 2L * (Block + Pad) + (plan.OutcomeCount + Pad) // PairStart, PairFill, Acting, SortedAgent, Endings
+                + (LaneEndingCopyCount * LaneStride(plan) + Pad) + (PendingCapacity + Pad); // LaneEndings, PendingAgent
+            return ObjectBytes + 64 + 14 * ArrayHeader + 8 * elements8 + 4 * elements4;
         }
     }
 }

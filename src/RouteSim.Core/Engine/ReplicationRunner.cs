@@ -53,6 +53,7 @@ public sealed partial class ReplicationRunner
     private readonly ChoiceBounds?[] _bounds; // by od pair, as _odLaneStart: null where every agent takes the exact path
     private readonly bool[] _hasBounds; // by organization: whether any of its od pairs has bounds
     private readonly ChoiceBounds.Scratch? _boundsScratch;
+    private readonly WalkLanes?[] _walkLanes; // by organization: its one od pair's walks in eight lanes, or null (ReplicationRunner.WalkLanes.cs)
     private readonly Chunk[] _chunks;
     private readonly long[] _recordEndings, _recordTraversals, _recordInterdictions; // Record's scratch, kept to spare the collector
 
@@ -121,6 +122,7 @@ public sealed partial class ReplicationRunner
             }
         }
         _boundsScratch = scratchDoubles > 0 ? new ChoiceBounds.Scratch(scratchDoubles, maxOptions) : null;
+        _walkLanes = [.. model.Organizations.Select(plan => FitsWalkLanes(plan) ? new WalkLanes(plan) : null)];
 
         var chunks = new List<Chunk>();
         foreach (var plan in model.Organizations)
@@ -166,7 +168,10 @@ public sealed partial class ReplicationRunner
         long bytes = 8L * (2L * model.Organizations.Length * model.LocationCount + (long)model.CommodityCount * model.LocationCount
             + 2L * model.TotalOrganizationRoutes + model.TotalOutcomes + 3 * lanes) + 4L * lanes;
         foreach (var plan in model.Organizations)
+        {
             bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes);
+            if (FitsWalkLanes(plan)) bytes += WalkLanes.Bytes(WalkColumns(plan));
+        }
 
         int scratchDoubles = 0, maxOptions = 0;
         foreach (var plan in model.Organizations)
@@ -323,6 +328,7 @@ public sealed partial class ReplicationRunner
                 _outcomeCdf[o++] = cumulative;
             }
         }
+        if (_walkLanes[g] is { } walkLanes) FillWalkLanes(plan, walkLanes);
 
         for (int w = 0; w < organization.Od.Count; w++)
         {
