@@ -107,7 +107,8 @@ public sealed class ResultsFolderTests : IDisposable
         kill.WaitForExit();
     }
 
-    private string Long() => Sweeps.Write(_dir, "{ kind: lhs, points: 4000 }", name: "long");
+    // Long enough that a signal always lands while it runs, however fast the engine: a signalled run stops at once.
+    private string Long() => Sweeps.Write(_dir, "{ kind: lhs, points: 100000 }", name: "long");
 
     [Fact]
     public void A_hangup_stops_a_run_and_removes_its_unfinished_folder()
