@@ -39,7 +39,7 @@ public static class CalibrationSummary
         string unit = scale == FitScale.Shares ? " percentage points" : " (observed counts)";
         string coverage = !intervals ? ""
             : $"; 95% intervals cover {h.Covered} of {h.Cells}" + (h.CoveredWithoutForecastError is { } c ? $" ({c} without the forecast error)" : "") +
-              (unreliable ? ", which checks nothing here: the fit did not converge, so its intervals are unreliable (see the warning)" : "");
+              (unreliable ? ", which says little here: the fit did not converge, so its intervals are unreliable (see the warning)" : "");
         return FormattableString.Invariant(
             $"held out {string.Join(", ", h.Keys)}{(h.Group.Length > 0 ? $", {h.Group}" : "")}: mean absolute error {h.ModelError:0.00}{unit}, naive persistence {h.NaiveError:0.00}{unit}{coverage}");
     }
