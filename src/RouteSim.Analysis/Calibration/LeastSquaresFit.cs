@@ -170,7 +170,7 @@ public static class LeastSquaresFit
             }
             string done = $"{searches} Levenberg-Marquardt search{(searches > 1 ? "es" : "")} (difference steps from {differenceStep:G3} halving)";
             reason = limit == FitLimit.Refinements
-                ? $"stopped at the limit of {refinements} further search{(refinements == 1 ? "" : "es")} from the best point, not converged: {done}, the last still lowering the loss by {lastImprovement:P2} (more than the relative tolerance {tolerance:G3})"
+                ? $"stopped at the limit of {refinements} further search{(refinements == 1 ? "" : "es")} from the best point without converging: {done}, the last still lowering the loss by {100 * lastImprovement:0.###}% (more than the relative tolerance {tolerance:G3})"
                 : $"converged: {done}, the last improving by less than the relative tolerance {tolerance:G3}";
         }
         catch (BudgetSpent)

@@ -69,7 +69,7 @@ public static class NelderMeadFit
             }
             if (restarts == MaxRestarts + 1) limit = FitLimit.Restarts;
             reason = restarts == MaxRestarts + 1
-                ? $"stopped at the limit of {MaxRestarts} restarts, not converged: {restarts} simplex runs, the last still improving the loss by more than the relative tolerance {tolerance:G3}"
+                ? $"stopped at the limit of {MaxRestarts} restarts without converging: {restarts} simplex runs, the last still improving the loss by more than the relative tolerance {tolerance:G3}"
                 : $"converged: {restarts} simplex run{(restarts > 1 ? "s" : "")}, then a fresh simplex around the best point found nothing better (relative tolerance {tolerance:G3})";
         }
         catch (BudgetSpent)

@@ -48,7 +48,7 @@ public class LeastSquaresFitTests
         // search stops at the limit, still improving.
         var fit = LeastSquaresFit.Minimize(Box, Each(Rosenbrock), 2000, 1e-12, refinements: 0);
         Assert.Equal(FitLimit.Refinements, fit.Limit);
-        Assert.StartsWith("stopped at the limit of 0 further searches from the best point, not converged: 1 Levenberg-Marquardt search", fit.StopReason);
+        Assert.StartsWith("stopped at the limit of 0 further searches from the best point without converging: 1 Levenberg-Marquardt search", fit.StopReason);
         Assert.DoesNotContain("converged:", fit.StopReason);
         Assert.Contains("stopped at its limit of 3 further searches", fit.Warning(2000));
     }
