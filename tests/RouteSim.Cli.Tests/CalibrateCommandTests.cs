@@ -207,7 +207,7 @@ public sealed class CalibrateCommandTests : IDisposable
         int brief = html.IndexOf("<h2>In brief</h2>", StringComparison.Ordinal), parameters = html.IndexOf("Fitted parameters", StringComparison.Ordinal);
         string summary = html[brief..parameters];
         Assert.Contains("<strong>Warning:</strong> the search used its whole budget of 6 evaluations without converging", summary, StringComparison.Ordinal);
-        Assert.Contains("The search made 6 evaluations and stopped at the budget of 6 evaluations, not converged.", summary, StringComparison.Ordinal);
+        Assert.Contains("The search made 6 evaluations and stopped at the budget of 6 evaluations, not converged; no polish: 0 evaluations of the budget left", summary, StringComparison.Ordinal);
         Assert.Matches(@"Best loss [\d.]+ \(mean squared error of shares \(percentage points squared\)\): root mean square error \d+\.\d\d percentage points\.", summary);
         Assert.Matches(@"Held out 1994: mean absolute error \d+\.\d\d percentage points, naive persistence \d+\.\d\d percentage points; 95% intervals cover \d of 2, which says little here", summary);
     }
