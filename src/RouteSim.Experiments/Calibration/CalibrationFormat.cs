@@ -55,7 +55,7 @@ public static class CalibrationFormat
         new("tolerance", Number, false, "Stop when the simplex's losses agree to this relative tolerance (nelder-mead), or when a search from the best point improves it by less (least-squares).", "", Bounds.Positive, "1e-6"),
         new("starts", Integer, false, "Searches to run: the first from the start values, the others from points spread over the bounds; the best wins. The budget is shared.", "", Bounds.Between(1, 1000), "1"),
         new("step", Number, false, "Size of the initial simplex on the search's unbounded scale (1: about a quarter of each range); nelder-mead only.", "", Bounds.Positive, "1"),
-        new("polish", Integer, false, "Most evaluations of the pattern search that polishes the least-squares optimum (polls along the principal directions of the loss's curvature there, evaluated side by side; never ends at a higher loss); 0: none. least-squares only.", "", Bounds.Between(0, 1_000_000), "10 x parameters"),
+        new("polish", Integer, false, "Most evaluations of the pattern search that polishes the least-squares optimum (polls along the principal directions of the loss's curvature there, evaluated side by side; never ends at a higher loss); 0: none, else at least 2 x parameters + 1 (the curvature and one poll). least-squares only (nelder-mead takes only 0).", "", Bounds.Between(0, 1_000_000), "10 x parameters"),
         new("changes", Flag, false, "The loss also counts, for each fitted key after the first, the error of the one-step anchored forecast from the key before (the observed row moved by the model's change), so that the fit rewards the model's year-to-year changes and not only its levels.", Default: "false"),
     ]);
 
