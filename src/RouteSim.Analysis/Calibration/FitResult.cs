@@ -40,10 +40,13 @@ public sealed record FitResult(double[] Best, double BestLoss, IReadOnlyList<Fit
     /// and intervals taken from the loss's curvature there are unreliable either way: too narrow, collapsed onto a
     /// bound, or far too wide (even leaving out the fitted point's own prediction).
     /// </summary>
-    public string? Warning(int maxEvaluations) => Limit switch
+    /// <param name="starts">Searches that shared the budget (<see cref="MultiStartFit"/>); this result is the best one's.</param>
+    public string? Warning(int maxEvaluations, int starts = 1) => Limit switch
     {
         FitLimit.None => null,
-        FitLimit.Budget => $"the search used its whole budget of {Count(maxEvaluations, "evaluation")} without converging: " + Consequence +
+        FitLimit.Budget => (starts > 1
+            ? $"the best of the {starts} searches used its whole share of the budget of {Count(maxEvaluations, "evaluation")} without converging: "
+            : $"the search used its whole budget of {Count(maxEvaluations, "evaluation")} without converging: ") + Consequence +
             "; raise fit.max_evaluations (or --max-evaluations)",
         FitLimit.Refinements => $"the least-squares search stopped at its limit of {Count(LeastSquaresFit.MaxRefinements, "further search", "further searches")} " +
             "from the best point while still improving, without converging: " + Consequence + "; check with more starts (fit.starts) or a polish (fit.polish)",

@@ -71,7 +71,7 @@ public static class CalibrationFolderWriter
         {
             Provenance = provenance.FinishedNow(),
             Estimates = estimates,
-            Warning = fit.Warning(maxEvaluations),
+            Warning = fit.Warning(maxEvaluations, calibration.Starts),
         };
         manifest.Write(folder);
         return manifest;
