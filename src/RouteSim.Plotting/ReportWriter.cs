@@ -105,6 +105,11 @@ public static class ReportWriter
         text.Append($"<p>The search made {m.Evaluations.ToString("#,0", CultureInfo.InvariantCulture)} evaluation{(m.Evaluations == 1 ? "" : "s")} and {E(m.StopReason)}.</p>\n");
         string loss = Results.Calibration.CalibrationSummary.Loss(m.Loss, scale, m.Estimates is { Count: > 0 }, m.LossMeaning);
         text.Append($"<p>{E(char.ToUpperInvariant(loss[0]) + loss[1..])}.</p>\n");
+        foreach (var estimate in m.Estimates ?? [])
+        {
+            string line = Results.Calibration.CalibrationSummary.Estimate(estimate);
+            text.Append($"<p>{E(char.ToUpperInvariant(line[0]) + line[1..])}.</p>\n");
+        }
         foreach (var h in m.Holdout)
         {
             string score = Results.Calibration.CalibrationSummary.Holdout(h, scale, m.Intervals is not null, m.Warning is { Length: > 0 });

@@ -84,7 +84,7 @@ public static class CalibrateCommand
                         : $"fitted cells alone ({calibration.PredictReplications} replications): typical error {100 * cellError:0.0}%");
                 }
                 foreach (var e in estimates)
-                    terminal.Out.WriteLine($"estimate {e.Name}: model {e.Model:G4}, outside estimate {e.Value:G4} (standard error {e.StandardError:G4}), {e.Deviation:+0.0;-0.0} standard errors");
+                    terminal.Out.WriteLine(CalibrationSummary.Estimate(e));
                 foreach (var h in forecast.Holdout)
                     terminal.Out.WriteLine(CalibrationSummary.Holdout(h, calibration.Scale, forecast.Intervals is not null, manifest.Warning is not null));
                 if (manifest.Warning is { } warning) terminal.Fail($"routesim: warning: {file}: {warning}");

@@ -25,7 +25,7 @@ public static class CalibrationSummary
     /// <summary>The best loss in its units and, without outside estimates, as the error a reader knows (root mean square in percentage points, or typical relative error).</summary>
     /// <param name="lossMeaning">What the loss is (<see cref="CalibrationFolderWriter.LossMeaning"/>).</param>
     public static string Loss(double loss, FitScale scale, bool withEstimates, string lossMeaning) =>
-        withEstimates ? FormattableString.Invariant($"best loss {loss:0.###} ({lossMeaning}; the fitted cells' own error is below)")
+        withEstimates ? FormattableString.Invariant($"best loss {loss:0.###} ({lossMeaning}; it counts the outside estimates too, so its root is no error of the table)")
         : scale == FitScale.Shares ? FormattableString.Invariant($"best loss {loss:0.###} ({lossMeaning}): root mean square error {Math.Sqrt(loss):0.00} percentage points")
         : FormattableString.Invariant($"best loss {loss:0.####} ({lossMeaning}): typical error {100 * Math.Sqrt(loss):0.0}%");
 
@@ -43,6 +43,10 @@ public static class CalibrationSummary
         return FormattableString.Invariant(
             $"held out {string.Join(", ", h.Keys)}{(h.Group.Length > 0 ? $", {h.Group}" : "")}: mean absolute error {h.ModelError:0.00}{unit}, naive persistence {h.NaiveError:0.00}{unit}{coverage}");
     }
+
+    /// <summary>An outside estimate against the fitted model: both values and how many standard errors apart they are.</summary>
+    public static string Estimate(EstimateResult e) =>
+        FormattableString.Invariant($"estimate {e.Name}: model {e.Model:G4}, outside estimate {e.Value:G4} (standard error {e.StandardError:G4}), {e.Deviation:+0.0;-0.0} standard errors");
 
     private static string Plural(int n, string one) => FormattableString.Invariant($"{n:#,0} {one}{(n == 1 ? "" : "s")}");
 
