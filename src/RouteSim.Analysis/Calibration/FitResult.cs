@@ -49,7 +49,7 @@ public sealed record FitResult(double[] Best, double BestLoss, IReadOnlyList<Fit
             : $"the search used its whole budget of {Count(maxEvaluations, "evaluation")} without converging: ") + Consequence +
             "; raise fit.max_evaluations (or --max-evaluations)",
         FitLimit.Refinements => $"the least-squares search stopped at its limit of {Count(LeastSquaresFit.MaxRefinements, "further search", "further searches")} " +
-            "from the best point while still improving, without converging: " + Consequence + "; check with more starts (fit.starts) or a polish (fit.polish)",
+            "from the best point while still improving, without converging: " + Consequence + "; check with more starts (fit.starts) or a longer polish (fit.polish)",
         FitLimit.Restarts => $"the simplex stopped at its limit of {Count(NelderMeadFit.MaxRestarts, "restart")} while still improving, without converging: " + Consequence +
             "; check with more starts (fit.starts) or least squares",
         FitLimit.InvalidStart => "the start values make an invalid scenario, so no search ran: give start values that load",
