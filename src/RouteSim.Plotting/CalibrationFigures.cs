@@ -132,7 +132,7 @@ public static class CalibrationFigures
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "end of the fit", LineWidth = 1.5f, LineColor = Colors.Gray, LinePattern = LinePattern.Dashed, MarkerShape = MarkerShape.None });
     }
 
-    /// <summary>The loss at each evaluation and the best so far, on a log scale.</summary>
+    /// <summary>The loss at each evaluation (dots) and the best so far (a step line, flat until an evaluation lowers it), on a log scale.</summary>
     public static Figure LossTrace(FitResult fit, string lossMeaning)
     {
         var plot = FigureStyle.New("Calibration: loss by evaluation", "evaluation", $"log10 {lossMeaning}");
@@ -142,6 +142,8 @@ public static class CalibrationFigures
         tried.MarkerSize = 4;
         var best = plot.Add.Scatter(fit.Trace.Select(e => (double)e.Evaluation).ToArray(), fit.Trace.Select(e => Math.Log10(Math.Max(e.BestLoss, 1e-300))).ToArray(), FigureStyle.Color(0));
         best.LegendText = "best so far";
+        // The best so far holds until an evaluation lowers it: a step at that evaluation, not a slope between the two.
+        best.ConnectStyle = ConnectStyle.StepHorizontal;
         best.MarkerSize = 0;
         best.LineWidth = 2;
         FigureStyle.LegendOutside(plot);

@@ -68,22 +68,54 @@ public static class ReportWriter
         return Render(folder, $"Sensitivity of {sweep}", "", [], IndexTable(table), IndexFigures(table), manifest, expectsMap: false);
     }
 
-    /// <summary>A calibration folder: fitted parameters, the fit row by row, and the figures `routesim calibrate` drew.</summary>
+    /// <summary>
+    /// A calibration folder: what the fit achieved in words (the warning first when the fit stopped at a limit, then the
+    /// search, the loss, the held-out scores), fitted parameters, the fit row by row, and the figures `routesim calibrate` drew.
+    /// </summary>
     private static string CalibrationReport(string folder)
     {
         var manifest = Manifest(folder);
         string title = manifest.TryGetProperty("calibration", out var name) ? name.GetString() ?? "" : "";
-        // A fit that stopped on its budget says so above its numbers (manifest.json's warning).
-        string warning = manifest.TryGetProperty("warning", out var w) && w.GetString() is { Length: > 0 } text
-            ? $"<p><strong>Warning:</strong> {System.Net.WebUtility.HtmlEncode(text)}.</p>\n" : "";
-        string headline = warning + "<p>Fitted parameters (start and fitted values in each parameter's own unit):</p>\n" + HtmlTable(CsvTable.Read(Path.Combine(folder, "parameters.csv")))
-            + "<p>Observed against simulated (and predicted) values, row by row (fit.csv):</p>\n" + HtmlTable(CsvTable.Read(Path.Combine(folder, "fit.csv")));
+        var fit = CsvTable.Read(Path.Combine(folder, "fit.csv"));
+        string headline = CalibrationStory(folder) + "<p>Fitted parameters (start and fitted values in each parameter's own unit):</p>\n" + HtmlTable(CsvTable.Read(Path.Combine(folder, "parameters.csv")))
+            // fit.csv's first column is the observed table's key (a year, say): an identifier, written as it is.
+            + "<p>Observed against simulated (and predicted) values, row by row (fit.csv):</p>\n" + HtmlTable(fit, fit.Header[0]);
         var drawn = new (string File, string Caption)[]
         {
             ("observed-vs-simulated", "Observed (dots) against the fitted model (lines, keys used in the fit left of the grey line) and its prediction (squares)."),
             ("loss-trace", "Loss of every evaluation of the search, and the best so far."),
         };
         return Render(folder, $"Calibration: {title}", "", [], headline, [], manifest, drawn, expectsMap: false);
+    }
+
+    /// <summary>
+    /// The calibration's opening summary (<see cref="Results.Calibration.CalibrationSummary"/>, as the console prints it):
+    /// the warning, how the search stopped, the loss with its units and each group's held-out scores; empty for a manifest
+    /// this version cannot read.
+    /// </summary>
+    private static string CalibrationStory(string folder)
+    {
+        if (Results.Calibration.CalibrationManifest.Read(folder) is not { } m) return "";
+        string E(string t) => WebUtility.HtmlEncode(t);
+        var scale = m.Compare == "shares" ? Analysis.Calibration.FitScale.Shares : Analysis.Calibration.FitScale.Counts;
+        var text = new StringBuilder();
+        // A fit that stopped at a limit says so above its numbers.
+        if (m.Warning is { Length: > 0 } warning) text.Append($"<p><strong>Warning:</strong> {E(warning)}.</p>\n");
+        text.Append("<div class=\"story\">\n");
+        text.Append($"<p>The search made {m.Evaluations.ToString("#,0", CultureInfo.InvariantCulture)} evaluation{(m.Evaluations == 1 ? "" : "s")} and {E(m.StopReason)}.</p>\n");
+        string loss = Results.Calibration.CalibrationSummary.Loss(m.Loss, scale, m.Estimates is { Count: > 0 }, m.LossMeaning);
+        text.Append($"<p>{E(char.ToUpperInvariant(loss[0]) + loss[1..])}.</p>\n");
+        foreach (var estimate in m.Estimates ?? [])
+        {
+            string line = Results.Calibration.CalibrationSummary.Estimate(estimate);
+            text.Append($"<p>{E(char.ToUpperInvariant(line[0]) + line[1..])}.</p>\n");
+        }
+        foreach (var h in m.Holdout)
+        {
+            string score = Results.Calibration.CalibrationSummary.Holdout(h, scale, m.Intervals is not null, m.Warning is { Length: > 0 });
+            text.Append($"<p>{E(char.ToUpperInvariant(score[0]) + score[1..])}.</p>\n");
+        }
+        return text.Append("</div>\n").ToString();
     }
 
     /// <summary>An optimization folder: the allocations compared, units per location, and the figures `routesim optimize` drew.</summary>
@@ -156,9 +188,13 @@ public static class ReportWriter
         return html.Append("</table>\n").ToString();
     }
 
-    /// <summary>A CSV table as HTML, numbers to four significant digits.</summary>
-    private static string HtmlTable(CsvTable table)
+    /// <summary>
+    /// A CSV table as HTML, numbers to four significant digits with thousands separators, except in
+    /// <paramref name="keyColumns"/>: identifiers such as years, written as the file has them (1992, not 1,992).
+    /// </summary>
+    private static string HtmlTable(CsvTable table, params string[] keyColumns)
     {
+        var keys = table.Header.Select(h => keyColumns.Contains(h, StringComparer.Ordinal)).ToArray();
         var html = new StringBuilder("<table>\n<tr>");
         // Long column names may wrap at their underscores, so a wide table still fits the page.
         foreach (var name in table.Header) html.Append($"<th>{WebUtility.HtmlEncode(name).Replace("_", "_<wbr>", StringComparison.Ordinal)}</th>");
@@ -166,9 +202,12 @@ public static class ReportWriter
         foreach (var row in table.Rows)
         {
             html.Append("<tr>");
-            foreach (var field in row)
-                html.Append(double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && field.Length > 0
+            for (int c = 0; c < row.Length; c++)
+            {
+                string field = row[c];
+                html.Append(c < keys.Length && !keys[c] && double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && field.Length > 0
                     ? $"<td>{WebUtility.HtmlEncode(Significant(v))}</td>" : $"<td>{WebUtility.HtmlEncode(field)}</td>");
+            }
             html.Append("</tr>\n");
         }
         return html.Append("</table>\n").ToString();

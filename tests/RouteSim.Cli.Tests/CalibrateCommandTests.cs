@@ -172,4 +172,56 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(target, "observed-vs-simulated-traversals.svg")));
         Assert.Contains("naive persistence", result.Out);
     }
+
+    [Fact]
+    public void The_report_opens_with_the_fits_numbers_in_words_and_writes_years_without_thousands_separators()
+    {
+        // Years as keys, held-out 1994, intervals, and a budget of 6 the fit spends: every part of the summary shows.
+        var text = File.ReadAllText(SmallCalibration.Write(_dir, 6, "year,x1,x2\n1992,300,200\n1993,280,220\n1994,260,240\n", "intervals: { draws: 4, replications: 2 }"))
+            .Replace("first_key: 0", "first_key: 1992", StringComparison.Ordinal)
+            .Replace("key: block", "key: year", StringComparison.Ordinal)
+            .Replace("fit_keys: { from: 0, to: 1 }", "fit_keys: { from: 1992, to: 1993 }", StringComparison.Ordinal)
+            .Replace("predict: { from: 0, to: 2,", "predict: { from: 1992, to: 1994,", StringComparison.Ordinal);
+        var file = Sweeps.WriteFile(_dir, "years.yaml", text);
+        var target = Path.Combine(_dir, "years");
+        var result = Routesim.Run("calibrate", file, "--out", target);
+        Assert.True(result.Exit == 0, result.Error);
+
+        // What the time covers, phase by phase (the figures are wall-clock times, so only their form is checked).
+        Assert.Matches(@"(?m)^small fit: 6 evaluations: fit \d+\.\d s; the best point's run and the intervals \(5 curvature evaluations, 4 forecast draws\) \d+\.\d s; total \d+\.\d s\r?$", result.Out);
+        Assert.Contains("stopped at the budget of 6 evaluations, not converged", result.Out);
+        // The coverage carries the warning's caveat.
+        Assert.Matches(@"held out 1994: mean absolute error \d+\.\d\d percentage points, naive persistence \d+\.\d\d percentage points; 95% intervals cover \d of 2, which says little here: the fit did not converge", result.Out);
+        Assert.Contains("unreliable in either direction", result.Error);
+
+        var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(target, "manifest.json"))).RootElement;
+        Assert.Equal("percentage points", manifest.GetProperty("holdout")[0].GetProperty("error_unit").GetString());
+
+        Assert.Equal(0, Routesim.Run("report", target).Exit);
+        var html = File.ReadAllText(Path.Combine(target, "report.html"));
+        // fit.csv's key column: 3 years x 2 targets, as written, never 1,992.
+        foreach (var year in new[] { "1992", "1993", "1994" })
+            Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, $"<tr><td>{year}</td>").Count);
+        Assert.DoesNotContain("1,99", html, StringComparison.Ordinal);
+        // The opening summary: the warning, the search, the loss with its units, the held-out scores with the caveat.
+        int brief = html.IndexOf("<h2>In brief</h2>", StringComparison.Ordinal), parameters = html.IndexOf("Fitted parameters", StringComparison.Ordinal);
+        string summary = html[brief..parameters];
+        Assert.Contains("<strong>Warning:</strong> the search used its whole budget of 6 evaluations without converging", summary, StringComparison.Ordinal);
+        Assert.Contains("The search made 6 evaluations and stopped at the budget of 6 evaluations, not converged; no polish: 0 evaluations of the budget left", summary, StringComparison.Ordinal);
+        Assert.Matches(@"Best loss [\d.]+ \(mean squared error of shares \(percentage points squared\)\): root mean square error \d+\.\d\d percentage points\.", summary);
+        Assert.Matches(@"Held out 1994: mean absolute error \d+\.\d\d percentage points, naive persistence \d+\.\d\d percentage points; 95% intervals cover \d of 2, which says little here", summary);
+    }
+
+    [Fact]
+    public void Max_evaluations_has_one_limit_on_the_command_line_and_in_the_file()
+    {
+        var result = Routesim.Run("calibrate", Calibration(), "--max-evaluations", "1000001", "--out", Path.Combine(_dir, "huge"));
+        Assert.NotEqual(0, result.Exit);
+        Assert.Contains("--max-evaluations must be at most 1,000,000, got 1000001", result.Error);
+        var file = Sweeps.WriteFile(_dir, "huge.yaml", File.ReadAllText(Calibration()).Replace("max_evaluations: 15", "max_evaluations: 1000001", StringComparison.Ordinal));
+        var fromFile = Routesim.Run("calibrate", file, "--out", Path.Combine(_dir, "huge2"));
+        Assert.NotEqual(0, fromFile.Exit);
+        Assert.Contains("1,000,000", fromFile.Error);
+        Routesim.AssertNoStackTrace(fromFile.Error);
+    }
 }

@@ -232,6 +232,9 @@ public class CalibrationTests
     [InlineData("polish: -1, ", 0, "fit.polish")]
     [InlineData("polish: many, ", 0, "fit.polish")]
     [InlineData("method: nelder-mead, polish: 50, ", 0, "fit.polish")]
+    [InlineData("method: nelder-mead, polish: 0, ", 0, null)]
+    [InlineData("polish: 5, ", 5, null)]
+    [InlineData("polish: 4, ", 0, "fit.polish")]
     public void The_polish_budget_is_read_defaults_to_ten_per_parameter_and_is_refused_where_it_cannot_apply(string setting, int expected, string? errorPath)
     {
         var folder = Files.Scratch();
@@ -249,6 +252,17 @@ public class CalibrationTests
         var e = Assert.Single(errors);
         Assert.Equal(errorPath, e.Path);
         Assert.Equal(text.Split('\n').ToList().FindIndex(l => l.Contains("fit: {", StringComparison.Ordinal)) + 1, e.Line);
+    }
+
+    [Fact]
+    public void A_polish_too_short_for_the_curvature_and_one_poll_is_refused_with_the_least_it_needs()
+    {
+        var folder = Files.Scratch();
+        Files.Write(folder, "observed.csv", "block,x1,x2,x3,attempts\n0,1,2,3,4\n");
+        var text = CalibrationText().Replace("fit: { max_evaluations: 400,", "fit: { polish: 4, max_evaluations: 400,", StringComparison.Ordinal);
+        Assert.Null(CalibrationFile.Load(Files.Write(folder, "calibration.yaml", text), LoadOptions.Unlimited, out var errors));
+        // Two parameters: 2 x 2 curvature points and one poll.
+        Assert.Equal("polish needs at least 5 evaluations for 2 parameters (2 per parameter for the curvature and 1 poll), got 4; use 0 for none", Assert.Single(errors).Message);
     }
 
     [Fact]

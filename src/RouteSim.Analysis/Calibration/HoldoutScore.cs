@@ -16,6 +16,12 @@ public sealed record HoldoutScore(string Group, IReadOnlyList<long> Keys, int Ce
     /// <summary>With prediction intervals: how many cells the narrower intervals of parameters and Monte Carlo noise alone covered.</summary>
     public int? CoveredWithoutForecastError { get; init; }
 
+    /// <summary>What <see cref="ModelError"/> and <see cref="NaiveError"/> are measured in: "percentage points" (shares) or "observed count" (counts).</summary>
+    public string ErrorUnit { get; init; } = "";
+
+    /// <summary>The unit of the errors on a scale (<see cref="ErrorUnit"/>).</summary>
+    public static string Units(FitScale scale) => scale == FitScale.Shares ? "percentage points" : "observed count";
+
     /// <summary>One score per group; none when no observed key comes after the fitted ones.</summary>
     /// <param name="all">Every observed row, held-out ones included.</param>
     /// <param name="fitted">The rows the fit used.</param>
@@ -45,7 +51,7 @@ public sealed record HoldoutScore(string Group, IReadOnlyList<long> Keys, int Ce
                     if (intervals is not null && intervals.Covers(key, j, observed[j])) covered++;
                 }
             }
-            if (cells > 0) scores.Add(new HoldoutScore(groups.Names[g], held.Select(h => h.k).ToArray(), cells, model / cells, persistence / cells, covered));
+            if (cells > 0) scores.Add(new HoldoutScore(groups.Names[g], held.Select(h => h.k).ToArray(), cells, model / cells, persistence / cells, covered) { ErrorUnit = Units(scale) });
         }
         return scores;
     }

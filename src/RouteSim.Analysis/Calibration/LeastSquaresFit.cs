@@ -89,11 +89,12 @@ public static class LeastSquaresFit
         }
 
         string reason;
+        var limit = FitLimit.None;
         try
         {
             var start = Vector<double>.Build.Dense(parameters.Select(q => q.ToFree(q.Start)).ToArray());
             var atStart = Evaluate([start])[0];
-            if (atStart is null) return new FitResult(best, bestLoss, trace, "stopped: the start values make an invalid scenario");
+            if (atStart is null) return new FitResult(best, bestLoss, trace, "stopped: the start values make an invalid scenario") { Limit = FitLimit.InvalidStart };
             int n = atStart.Length;
 
             // The point the minimiser stands on: the trial point that last lowered the sum of squares. A trial is
@@ -113,7 +114,7 @@ public static class LeastSquaresFit
             }
 
             int searches = 0;
-            double step = differenceStep;
+            double step = differenceStep, lastImprovement = 0;
             while (true)
             {
                 double before = bestLoss;
@@ -156,18 +157,27 @@ public static class LeastSquaresFit
                 {
                 }
                 searches++;
-                if (!(bestLoss < before * (1 - tolerance)) || searches > refinements) break;
+                lastImprovement = before > 0 && double.IsFinite(before) ? (before - bestLoss) / before : 1;
+                if (!(bestLoss < before * (1 - tolerance))) break;
+                if (searches > refinements)
+                {
+                    limit = FitLimit.Refinements;
+                    break;
+                }
                 // The search ended where it stood, but a point it evaluated for a Jacobian may be better: search again
                 // from there with the same step; only when the best point is where the search ended, halve the step.
                 if (KeyOf(bestPoint!) == current) step /= 2;
             }
-            reason = $"converged: {searches} Levenberg-Marquardt search{(searches > 1 ? "es" : "")} (difference steps from {differenceStep:G3} halving), " +
-                (searches > refinements ? "each still improving (refinement limit)" : $"the last improving by less than the relative tolerance {tolerance:G3}");
+            string done = $"{searches} Levenberg-Marquardt search{(searches > 1 ? "es" : "")} (difference steps from {differenceStep:G3} halving)";
+            reason = limit == FitLimit.Refinements
+                ? $"stopped at the limit of {refinements} further search{(refinements == 1 ? "" : "es")} from the best point without converging: {done}, the last still lowering the loss by {100 * lastImprovement:0.###}% (more than the relative tolerance {tolerance:G3})"
+                : $"converged: {done}, the last improving by less than the relative tolerance {tolerance:G3}";
         }
         catch (BudgetSpent)
         {
-            reason = $"stopped after {maxEvaluations} evaluations (the budget)";
+            reason = $"stopped at the budget of {maxEvaluations} evaluation{(maxEvaluations == 1 ? "" : "s")}, not converged";
+            limit = FitLimit.Budget;
         }
-        return new FitResult(best, bestLoss, trace, reason);
+        return new FitResult(best, bestLoss, trace, reason) { Limit = limit };
     }
 }

@@ -55,6 +55,7 @@ public static class NelderMeadFit
         // direction stops short of the minimum, and a fresh simplex around the best point looks again.
         var perturbation = Vector<double>.Build.Dense(parameters.Count, step);
         string reason;
+        var limit = FitLimit.None;
         int restarts = 0;
         try
         {
@@ -66,18 +67,21 @@ public static class NelderMeadFit
                 if (!(bestLoss < before * (1 - tolerance))) break;
                 if (++restarts == MaxRestarts + 1) break;
             }
+            if (restarts == MaxRestarts + 1) limit = FitLimit.Restarts;
             reason = restarts == MaxRestarts + 1
-                ? $"converged: {restarts} simplex runs, each still improving (restart limit)"
+                ? $"stopped at the limit of {MaxRestarts} restarts without converging: {restarts} simplex runs, the last still improving the loss by more than the relative tolerance {tolerance:G3}"
                 : $"converged: {restarts} simplex run{(restarts > 1 ? "s" : "")}, then a fresh simplex around the best point found nothing better (relative tolerance {tolerance:G3})";
         }
         catch (BudgetSpent)
         {
-            reason = $"stopped after {maxEvaluations} evaluations (the budget)";
+            reason = $"stopped at the budget of {maxEvaluations} evaluation{(maxEvaluations == 1 ? "" : "s")}, not converged";
+            limit = FitLimit.Budget;
         }
         catch (MaximumIterationsException)
         {
-            reason = "stopped: iteration limit";
+            reason = "stopped at the simplex's iteration limit, not converged";
+            limit = FitLimit.Iterations;
         }
-        return new FitResult(best, bestLoss, trace, reason);
+        return new FitResult(best, bestLoss, trace, reason) { Limit = limit };
     }
 }

@@ -72,12 +72,13 @@ public static class PatternSearchFit
 
         if (startLoss is null)
         {
-            if (maxEvaluations < 1) return new FitResult(best, bestLoss, trace, "stopped after 0 evaluations (the budget)");
+            if (maxEvaluations < 1) return new FitResult(best, bestLoss, trace, "stopped at the budget of 0 evaluations, not converged") { Limit = FitLimit.Budget };
             Evaluate([center]);
         }
         double h = 1;
         int moves = 0;
         string reason;
+        var limit = FitLimit.None;
         while (true)
         {
             if (h < minScale)
@@ -88,7 +89,8 @@ public static class PatternSearchFit
             int left = maxEvaluations - trace.Count;
             if (left <= 0)
             {
-                reason = $"stopped after {maxEvaluations} evaluations (the budget)";
+                reason = $"stopped at the budget of {maxEvaluations} evaluation{(maxEvaluations == 1 ? "" : "s")}, not converged (steps at {h:G3} of their first lengths)";
+                limit = FitLimit.Budget;
                 break;
             }
             var poll = new List<double[]>(2 * directions.Count);
@@ -110,6 +112,6 @@ public static class PatternSearchFit
             }
             else h /= 2;
         }
-        return new FitResult(best, bestLoss, trace, reason);
+        return new FitResult(best, bestLoss, trace, reason) { Limit = limit };
     }
 }

@@ -31,6 +31,9 @@ public static class PolishedFit
     /// <summary>The polish stops when its steps have halved to this fraction of their first lengths.</summary>
     public const double MinScale = 1.0 / 64;
 
+    /// <summary>Fewest polish evaluations that do anything: the curvature's two per parameter and one poll.</summary>
+    public static int MinEvaluations(int parameters) => 2 * parameters + 1;
+
     /// <summary>
     /// Minimises the mean square of <paramref name="residuals"/> by least squares, then polishes the optimum with at most
     /// <paramref name="polishEvaluations"/> further evaluations (and never more than <paramref name="maxEvaluations"/> in all).
@@ -44,7 +47,10 @@ public static class PolishedFit
         var first = LeastSquaresFit.Minimize(parameters, residuals, maxEvaluations, tolerance, LeastSquaresFit.DefaultDifferenceStep, observe, cancellation);
         int p = parameters.Count;
         int left = Math.Min(polishEvaluations, maxEvaluations - first.Trace.Count);
-        if (left < 2 * p + 1 || first.BestLoss >= double.MaxValue) return first;
+        if (first.BestLoss >= double.MaxValue || polishEvaluations == 0) return first;
+        // Too few evaluations left for the curvature and one poll: say so rather than leave the polish out silently.
+        if (left < MinEvaluations(p))
+            return first with { StopReason = $"{first.StopReason}; no polish: {Math.Max(0, left)} evaluation{(left == 1 ? "" : "s")} of the budget left, and it needs at least {MinEvaluations(p)} for {p} parameter{(p == 1 ? "" : "s")}" };
 
         var trace = first.Trace.ToList();
         double bestLoss = first.BestLoss;
@@ -96,8 +102,10 @@ public static class PolishedFit
             best = polish.Best;
         }
         string reason = $"{first.StopReason}; polish ({trace.Count - first.Trace.Count} evaluations) from loss {first.BestLoss:G5} to {bestLoss:G5}: " +
-            (polish.StopReason.StartsWith("stopped", StringComparison.Ordinal) ? "stopped at its budget" : polish.StopReason);
-        return new FitResult(best, bestLoss, trace, reason);
+            (polish.Limit == FitLimit.Budget ? $"stopped at its budget of {left} evaluations (2 per parameter for the curvature, the rest polls), not converged" : polish.StopReason);
+        // A polish that converged ends the search converged; one stopped at its budget only moved downhill from the
+        // least-squares optimum, so whether the fit converged is what least squares said.
+        return new FitResult(best, bestLoss, trace, reason) { Limit = polish.Limit == FitLimit.None ? FitLimit.None : first.Limit };
     }
 
     private static double MeanSquare(double[]? r)

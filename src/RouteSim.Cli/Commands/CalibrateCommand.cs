@@ -17,7 +17,11 @@ public static class CalibrateCommand
         var file = new Argument<string>("calibration") { Description = "Calibration file (YAML)" };
         var output = new Option<string?>("--out", "-o") { Description = "Results folder (default: results/<calibration file name>)" };
         var threads = CommonOptions.Threads();
-        var evaluations = CommonOptions.AtLeast("--max-evaluations", 1, "Most loss evaluations (default: the file's fit.max_evaluations)");
+        var evaluations = new Option<int?>("--max-evaluations")
+        {
+            Description = $"Most loss evaluations, 1 to {CalibrationFormat.MaxEvaluationsLimit.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} (default: the file's fit.max_evaluations)",
+            CustomParser = r => (int?)OptionParsing.Whole(r, "--max-evaluations", 1, CalibrationFormat.MaxEvaluationsLimit),
+        };
         var force = CommonOptions.Force();
         var quiet = CommonOptions.Quiet();
         var command = new Command("calibrate", "Fit scenario parameters to observed data (least squares or Nelder-Mead, common random numbers) and predict the keys asked for")
@@ -45,29 +49,32 @@ public static class CalibrateCommand
         return ResultsFolderWork.Run(terminal, target, force, (folder, cancellation) =>
         {
             var provenance = Manifests.Start(commandLine, threads);
+            var whole = System.Diagnostics.Stopwatch.StartNew();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var fit = RunProgress.Track(terminal, quiet, $"{calibration.Name}: fitting {parameters.Length} parameters", budget, progress =>
                 calibration.Fit(budget, threads, options, e => progress(e.Evaluation + 1), cancellation), "evaluations");
+            double fitSeconds = clock.Elapsed.TotalSeconds;
 
+            clock.Restart();
             var forecast = CalibrationForecast.Build(calibration, fit.Best, threads, options, new TerminalPhases(terminal, quiet), cancellation);
+            double forecastSeconds = clock.Elapsed.TotalSeconds;
             var manifest = CalibrationFolderWriter.Write(folder.Staging, calibration, fit, forecast,
                 (Manifests.Input(file), Manifests.Input(calibration.Scenario.File), Manifests.Input(calibration.ObservedFile)), provenance, budget);
             FigureFiles.Save(CalibrationFigures.All(calibration.Name, calibration.AllObserved, calibration.Observed.Keys.Max(), calibration.Scale, calibration.Labels,
                 calibration.Groups, forecast.Predicted, calibration.Anchored, forecast.Intervals, fit, lossMeaning), folder.Staging);
             folder.Commit();
+            double totalSeconds = whole.Elapsed.TotalSeconds;
 
             // --quiet hides progress only: the results and where they went are always printed.
             {
                 var estimates = manifest.Estimates ?? [];
-                terminal.Out.WriteLine($"{calibration.Name}: {fit.Trace.Count} evaluations in {manifest.WallSeconds:0.0} s; {fit.StopReason}");
-                // With estimates the loss is scaled by their squared deviations, so its root is no error of the table.
-                terminal.Out.WriteLine(estimates.Count > 0
-                    ? $"best loss {fit.BestLoss:0.###} ({lossMeaning}; the fitted cells' own error is below)"
-                    : calibration.Scale == FitScale.Shares
-                        ? $"best loss {fit.BestLoss:0.###} ({lossMeaning}): root mean square error {Math.Sqrt(fit.BestLoss):0.00} percentage points"
-                        : $"best loss {fit.BestLoss:0.####} ({lossMeaning}): typical error {100 * Math.Sqrt(fit.BestLoss):0.0}%");
+                int draws = calibration.Intervals?.Draws ?? 0;
+                terminal.Out.WriteLine($"{calibration.Name}: " + CalibrationSummary.Timing(fit.Trace.Count, fitSeconds, forecastSeconds, totalSeconds,
+                    draws > 0 ? 2 * parameters.Length + 1 : 0, draws));
+                terminal.Out.WriteLine(fit.StopReason);
+                terminal.Out.WriteLine(CalibrationSummary.Loss(fit.BestLoss, calibration.Scale, estimates.Count > 0, lossMeaning));
                 foreach (var p in manifest.Parameters)
                     terminal.Out.WriteLine($"  {p.Name} = {p.Fitted:G6}" + (p.CiLow is { } low ? $" (95% {low:G4} to {p.CiHigh:G4})" : "") + $"   (start {p.Start:G6}, bounds {p.Min:G6} to {p.Max:G6})");
-                string unit = calibration.Scale == FitScale.Shares ? " pp" : "";
                 if (estimates.Count > 0)
                 {
                     // The loss also counts the estimates; the cells' own error is what the fit achieved on the table.
@@ -77,11 +84,9 @@ public static class CalibrateCommand
                         : $"fitted cells alone ({calibration.PredictReplications} replications): typical error {100 * cellError:0.0}%");
                 }
                 foreach (var e in estimates)
-                    terminal.Out.WriteLine($"estimate {e.Name}: model {e.Model:G4}, outside estimate {e.Value:G4} (standard error {e.StandardError:G4}), {e.Deviation:+0.0;-0.0} standard errors");
+                    terminal.Out.WriteLine(CalibrationSummary.Estimate(e));
                 foreach (var h in forecast.Holdout)
-                    terminal.Out.WriteLine($"held out {string.Join(", ", h.Keys)}{(h.Group.Length > 0 ? $", {h.Group}" : "")}: mean absolute error {h.ModelError:0.00}{unit}, naive persistence {h.NaiveError:0.00}{unit}" +
-                        (forecast.Intervals is null ? "" : $"; 95% intervals cover {h.Covered} of {h.Cells}") +
-                        (h.CoveredWithoutForecastError is { } c ? $" ({c} without the forecast error)" : ""));
+                    terminal.Out.WriteLine(CalibrationSummary.Holdout(h, calibration.Scale, forecast.Intervals is not null, manifest.Warning is not null));
                 if (manifest.Warning is { } warning) terminal.Fail($"routesim: warning: {file}: {warning}");
                 terminal.Out.WriteLine($"results: {folder.Target}");
             }

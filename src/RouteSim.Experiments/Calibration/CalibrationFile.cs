@@ -36,8 +36,8 @@ public static class CalibrationFile
         bool fitChanges = fit?.Flag("changes") ?? false;
         var method = fit?.Text("method", "least-squares") == "nelder-mead" ? FitMethod.NelderMead : FitMethod.LeastSquares;
         int? polish = fit is not null && fit.Has("polish") ? (int)fit.Integer("polish") : null;
-        // The polish follows least squares; a simplex has none, and a setting it would ignore is refused.
-        if (polish is not null && method == FitMethod.NelderMead) d.Error(fit!.PathOf("polish"), "polish follows the least-squares search; nelder-mead has none (remove polish or the method)");
+        // The polish follows least squares; a simplex has none, and a setting it would ignore is refused (0, none, is what it does).
+        if (polish is > 0 && method == FitMethod.NelderMead) d.Error(fit!.PathOf("polish"), "polish follows the least-squares search; nelder-mead has none (remove polish, set it to 0, or change the method)");
         var periodsReader = r.Object("periods");
         KeyPeriods? periods = periodsReader is null ? null
             : new KeyPeriods(periodsReader.Integer("first_key"), (int)periodsReader.Integer("start"), (int)periodsReader.Integer("length"));
@@ -125,6 +125,10 @@ public static class CalibrationFile
             }
             parameters.Add((path, new BoundedParameter(p.Has("name") ? p.Text("name") : path.Text, min, max, start, log)));
         }
+        // A polish too short for the curvature and one poll would be skipped: refuse it rather than ignore it.
+        if (polish is > 0 && method == FitMethod.LeastSquares && parameters.Count == parameterReaders.Count && polish < PolishedFit.MinEvaluations(parameters.Count))
+            d.Error(fit!.PathOf("polish"), $"polish needs at least {PolishedFit.MinEvaluations(parameters.Count)} evaluations for {parameters.Count} parameter{(parameters.Count == 1 ? "" : "s")} " +
+                $"(2 per parameter for the curvature and 1 poll), got {polish}; use 0 for none");
         if (!d.Ok || periods is null) return null;
 
         string observedFile = Relative("observed");

@@ -44,15 +44,18 @@ public static class CalibrationFormat
         EntryFormat.Multiply,
     ]);
 
+    /// <summary>Most loss evaluations a calibration may be given, in the file (fit.max_evaluations) or on the command line (--max-evaluations).</summary>
+    public const int MaxEvaluationsLimit = 1_000_000;
+
     /// <summary>Search settings.</summary>
     public static ObjectSpec Fit { get; } = new("fit", "How the loss is minimised.",
     [
         new("method", Choice, false, "least-squares: Levenberg-Marquardt on the residuals, the Jacobian by forward differences evaluated side by side, then a pattern-search polish (polish); nelder-mead: a simplex with restarts, one evaluation at a time.", Choices: ["least-squares", "nelder-mead"], Default: "least-squares"),
-        new("max_evaluations", Integer, false, "Most loss evaluations (each runs every replication).", "", Bounds.Between(1, 1_000_000), "200"),
+        new("max_evaluations", Integer, false, "Most loss evaluations (each runs every replication).", "", Bounds.Between(1, MaxEvaluationsLimit), "200"),
         new("tolerance", Number, false, "Stop when the simplex's losses agree to this relative tolerance (nelder-mead), or when a search from the best point improves it by less (least-squares).", "", Bounds.Positive, "1e-6"),
         new("starts", Integer, false, "Searches to run: the first from the start values, the others from points spread over the bounds; the best wins. The budget is shared.", "", Bounds.Between(1, 1000), "1"),
         new("step", Number, false, "Size of the initial simplex on the search's unbounded scale (1: about a quarter of each range); nelder-mead only.", "", Bounds.Positive, "1"),
-        new("polish", Integer, false, "Most evaluations of the pattern search that polishes the least-squares optimum (polls along the principal directions of the loss's curvature there, evaluated side by side; never ends at a higher loss); 0: none. least-squares only.", "", Bounds.Between(0, 1_000_000), "10 x parameters"),
+        new("polish", Integer, false, "Most evaluations of the pattern search that polishes the least-squares optimum (polls along the principal directions of the loss's curvature there, evaluated side by side; never ends at a higher loss); 0: none, else at least 2 x parameters + 1 (the curvature and one poll). least-squares only (nelder-mead takes only 0).", "", Bounds.Between(0, 1_000_000), "10 x parameters"),
         new("changes", Flag, false, "The loss also counts, for each fitted key after the first, the error of the one-step anchored forecast from the key before (the observed row moved by the model's change), so that the fit rewards the model's year-to-year changes and not only its levels.", Default: "false"),
     ]);
 

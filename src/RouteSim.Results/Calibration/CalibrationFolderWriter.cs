@@ -27,7 +27,7 @@ public static class CalibrationFolderWriter
     /// <summary>
     /// Writes the folder of <paramref name="calibration"/> fitted as <paramref name="fit"/> with
     /// <paramref name="forecast"/>; <paramref name="files"/> are the calibration, scenario and observed files as read;
-    /// <paramref name="maxEvaluations"/> is the budget the fit was given (for <see cref="FitResult.BudgetWarning"/>).
+    /// <paramref name="maxEvaluations"/> is the budget the fit was given (for <see cref="FitResult.Warning"/>).
     /// </summary>
     public static CalibrationManifest Write(string folder, Experiments.Calibration.Calibration calibration, FitResult fit, CalibrationForecast forecast,
         (InputFile Calibration, InputFile Scenario, InputFile Observed) files, Provenance provenance, int maxEvaluations)
@@ -60,7 +60,10 @@ public static class CalibrationFolderWriter
                 "parameters drawn from the normal approximation at the optimum (Gauss-Newton curvature of the loss, residual variance, weak prior within the bounds), each forecast simulated with its own seed" +
                 (settings.ForecastError ? ", plus the fit's own one-step anchored forecast error per group growing with the square root of the years ahead" : "") + "; 2.5 and 97.5 percentiles",
                 settings.Draws, settings.Replications, forecast.DrawSeed, settings.Step, uncertainty.ResidualVariance, uncertainty.DegreesOfFreedom,
-                forecast.ForecastError?.Select(e => double.IsNaN(e) ? (double?)null : e).ToArray());
+                forecast.ForecastError?.Select(e => double.IsNaN(e) ? (double?)null : e).ToArray())
+            {
+                ForecastErrorUnit = forecast.ForecastError is null ? null : IntervalManifest.Units(calibration.Scale),
+            };
         var manifest = new CalibrationManifest(calibration.Name, files.Calibration.Path, files.Calibration.Sha256, files.Scenario.Path, files.Scenario.Sha256,
             files.Observed.Path, files.Observed.Sha256, calibration.Scale.ToString().ToLowerInvariant(), fitted, calibration.Replications, calibration.Seed,
             fit.Trace.Count, fit.StopReason, fit.BestLoss, LossMeaning(calibration.Scale, calibration.Estimates.Count > 0), predictions, calibration.Anchored ? "last_fitted" : "none",
@@ -68,7 +71,7 @@ public static class CalibrationFolderWriter
         {
             Provenance = provenance.FinishedNow(),
             Estimates = estimates,
-            Warning = fit.BudgetWarning(maxEvaluations),
+            Warning = fit.Warning(maxEvaluations, calibration.Starts),
         };
         manifest.Write(folder);
         return manifest;

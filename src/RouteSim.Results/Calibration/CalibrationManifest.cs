@@ -36,7 +36,14 @@ public sealed record CalibrationManifest(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<EstimateResult>? Estimates { get; init; }
 
-    /// <summary>Why the fit and its intervals should be read with care (<see cref="FitResult.BudgetWarning"/>); absent when there is none.</summary>
+    /// <summary>Why the fit and its intervals should be read with care (<see cref="FitResult.Warning"/>); absent when there is none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Warning { get; init; }
+
+    /// <summary>The manifest of a calibration folder; null when its manifest.json is missing or not a calibration's.</summary>
+    public static CalibrationManifest? Read(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        return File.Exists(path) ? Read<CalibrationManifest>(File.ReadAllText(path)) : null;
+    }
 }

@@ -42,6 +42,39 @@ public class LeastSquaresFitTests
     }
 
     [Fact]
+    public void A_search_stopped_at_its_refinement_limit_says_so_and_is_not_called_converged()
+    {
+        // No further search allowed: the first search improves on the start by far more than the tolerance, so the
+        // search stops at the limit, still improving.
+        var fit = LeastSquaresFit.Minimize(Box, Each(Rosenbrock), 2000, 1e-12, refinements: 0);
+        Assert.Equal(FitLimit.Refinements, fit.Limit);
+        Assert.StartsWith("stopped at the limit of 0 further searches from the best point without converging: 1 Levenberg-Marquardt search", fit.StopReason);
+        Assert.DoesNotContain("converged:", fit.StopReason);
+        Assert.Contains("stopped at its limit of 3 further searches", fit.Warning(2000));
+    }
+
+    [Fact]
+    public void A_converged_search_has_no_limit_and_no_warning()
+    {
+        var fit = LeastSquaresFit.Minimize(Box, Each(Rosenbrock), 2000, 1e-12, differenceStep: 1e-7);
+        Assert.Equal(FitLimit.None, fit.Limit);
+        Assert.Null(fit.Warning(2000));
+    }
+
+    [Fact]
+    public void A_spent_budget_is_the_limit_and_its_warning_says_the_intervals_are_unreliable_either_way()
+    {
+        var fit = LeastSquaresFit.Minimize(Box, Each(Rosenbrock), 1);
+        Assert.Equal(FitLimit.Budget, fit.Limit);
+        Assert.Equal("stopped at the budget of 1 evaluation, not converged", fit.StopReason);
+        var warning = fit.Warning(1)!;
+        Assert.StartsWith("the search used its whole budget of 1 evaluation without converging", warning);
+        Assert.Contains("unreliable in either direction", warning);
+        Assert.Contains("far too wide", warning);
+        Assert.Contains("budget of 20 evaluations", fit.Warning(20));
+    }
+
+    [Fact]
     public void Never_proposes_a_point_outside_the_bounds()
     {
         var seen = new List<double[]>();

@@ -35,6 +35,17 @@ public class PolishedFitTests
     }
 
     [Fact]
+    public void A_polish_the_budget_leaves_too_few_evaluations_for_is_reported_not_silently_left_out()
+    {
+        var plain = LeastSquaresFit.Minimize(Box, Each(Rough), 1000, 1e-7);
+        // Three parameters need 2 x 3 curvature points and one poll: six evaluations are one short.
+        var polished = PolishedFit.Minimize(Box, Each(Rough), plain.Trace.Count + 6, 1e-7, polishEvaluations: 200);
+        Assert.Equal(plain.Trace.Count, polished.Trace.Count);
+        Assert.EndsWith("; no polish: 6 evaluations of the budget left, and it needs at least 7 for 3 parameters", polished.StopReason);
+        Assert.Equal(7, PolishedFit.MinEvaluations(3));
+    }
+
+    [Fact]
     public void The_budget_counts_both_parts()
     {
         var plain = LeastSquaresFit.Minimize(Box, Each(Rough), 1000, 1e-7);
