@@ -27,10 +27,10 @@ public sealed class Comparison
     /// <summary>The evaluation window.</summary>
     public Window Window { get; }
 
-    /// <summary>Ids of the targeted (reinforced) crossings T.</summary>
+    /// <summary>Ids of the targeted crossings T: more resources, a higher deterrence cost, or both in the intervention (<see cref="CounterfactualRun.Targets"/>).</summary>
     public IReadOnlyList<string> Targeted { get; }
 
-    /// <summary>Ids of the other crossings O, which the intervention does not reinforce.</summary>
+    /// <summary>Ids of the other crossings O, which the intervention neither reinforces nor makes costlier.</summary>
     public IReadOnlyList<string> Unreinforced { get; }
 
     /// <summary>Commodity ids, in scenario order (the pooled rows use <see cref="ComparisonMeasures.AllCommodities"/>).</summary>
@@ -52,19 +52,20 @@ public sealed class Comparison
     /// <summary>Computes every measure from paired replications (baseline[i] and intervention[i] share seed and replication).</summary>
     /// <param name="nodes">The network's nodes (the same in both arms).</param>
     /// <param name="commodities">The scenario's commodities, in the order of <see cref="ArmTotals"/>' per-commodity arrays.</param>
-    /// <param name="targeted">Indices of the targeted crossings T.</param>
+    /// <param name="targets">The targeted crossings T by location index, with why each is targeted (<see cref="CounterfactualRun.Targets"/>).</param>
     /// <param name="baseline">Per replication, the baseline's totals.</param>
     /// <param name="intervention">Per replication, the intervention's totals (as many as the baseline's).</param>
     /// <param name="window">The window the totals cover.</param>
     /// <exception cref="ArgumentException">The arms differ in size or are empty.</exception>
-    public static Comparison Compute(IReadOnlyList<Node> nodes, IReadOnlyList<Commodity> commodities, IReadOnlySet<int> targeted,
+    public static Comparison Compute(IReadOnlyList<Node> nodes, IReadOnlyList<Commodity> commodities, IReadOnlyDictionary<int, TargetReason> targets,
         IReadOnlyList<ArmTotals> baseline, IReadOnlyList<ArmTotals> intervention, Window window)
     {
         if (baseline.Count != intervention.Count || baseline.Count == 0)
             throw new ArgumentException("both arms need the same, non-zero number of replications");
         var crossings = Enumerable.Range(0, nodes.Count).Where(l => nodes[l].Kind == NodeKind.Crossing).ToArray();
-        var others = crossings.Where(l => !targeted.Contains(l)).ToArray();
-        var sets = new CrossingSets(crossings, targeted.ToArray(), others);
+        var targeted = crossings.Where(targets.ContainsKey).ToArray();
+        var others = crossings.Where(l => !targets.ContainsKey(l)).ToArray();
+        var sets = new CrossingSets(crossings, targeted, others);
         int n = baseline.Count;
 
         var measures = new List<ComparisonMeasure>();
@@ -77,7 +78,7 @@ public sealed class Comparison
         var locations = crossings.Select(l => new LocationComparison(
             nodes[l].Id,
             nodes[l].Kind.ToString().ToLowerInvariant(),
-            targeted.Contains(l),
+            targets.GetValueOrDefault(l, TargetReason.None),
             PairedEstimate.Mean(Each(n, i => baseline[i].FlowAt(l, everyCommodity))),
             PairedEstimate.Mean(Each(n, i => intervention[i].FlowAt(l, everyCommodity))),
             PairedEstimate.Mean(Each(n, i => intervention[i].FlowAt(l, everyCommodity) - baseline[i].FlowAt(l, everyCommodity))))).ToArray();
@@ -162,7 +163,7 @@ public sealed class Comparison
         {
             if (sets.Targeted.Length == 0)
             {
-                const string none = "undefined: no crossing has more configured enforcement in the intervention during the window";
+                const string none = "undefined: no crossing has more configured enforcement or a higher deterrence cost in the intervention during the window";
                 Add(ComparisonMeasures.TargetedDrop.Name, null, none);
                 Add(ComparisonMeasures.DisplacedIncrease.Name, null, none);
                 Add(ComparisonMeasures.DisplacementRatio.Name, null, none);
@@ -241,7 +242,7 @@ public sealed class Comparison
         private void UnreinforcedShare()
         {
             string? undefined = sets.Others.Length == 0 ? "undefined: the intervention reinforces every crossing, so none is unreinforced"
-                : sets.Targeted.Length == 0 ? "undefined: the intervention reinforces no crossing during the window"
+                : sets.Targeted.Length == 0 ? "undefined: the intervention targets no crossing during the window (no more resources, no higher deterrence cost)"
                 : null;
             if (undefined is not null)
             {
