@@ -55,7 +55,7 @@ public static class ComparisonFigures
         }
         double top = FromZero(plot, bands);
         TimeAxis.Apply(plot, m.Periods, m.PeriodUnit, m.StartDate);
-        TimeAxis.MarkEvents(plot, comparison.Intervention.EventPeriods, m.PeriodUnit, m.StartDate, top);
+        TimeAxis.MarkEvents(plot, comparison.Intervention.Events, m.PeriodUnit, m.StartDate, top);
         FigureStyle.LegendOutside(plot);
         string window = ComparisonStory.WindowText(m.Window, m.PeriodUnit, m.StartDate);
         return new Figure("flow-over-time", $"Crossings per {m.PeriodUnit} at the crossings the intervention reinforces and at those it does not, "
@@ -77,7 +77,7 @@ public static class ComparisonFigures
         };
         double top = FromZero(plot, bands);
         TimeAxis.Apply(plot, m.Periods, m.PeriodUnit, m.StartDate);
-        TimeAxis.MarkEvents(plot, comparison.Intervention.EventPeriods, m.PeriodUnit, m.StartDate, top);
+        TimeAxis.MarkEvents(plot, comparison.Intervention.Events, m.PeriodUnit, m.StartDate, top);
         FigureStyle.LegendOutside(plot);
         return new Figure("deaths-over-time", $"Deaths per {m.PeriodUnit} on the way, every people-carrying trip, without the intervention (dashed) and with it (solid): mean with its 95% band{Smoothed(width, m.PeriodUnit)}.", plot, 1100, 480);
     }
