@@ -65,7 +65,9 @@ public sealed class Comparison
         var crossings = Enumerable.Range(0, nodes.Count).Where(l => nodes[l].Kind == NodeKind.Crossing).ToArray();
         var targeted = crossings.Where(targets.ContainsKey).ToArray();
         var others = crossings.Where(l => !targets.ContainsKey(l)).ToArray();
-        var sets = new CrossingSets(crossings, targeted, others);
+        // The notes call the targets "reinforced" unless a deterrence cost targets one, as the sentences do.
+        string kind = targets.Values.Any(r => r.HasFlag(TargetReason.DeterrenceCost)) ? "targeted" : "reinforced";
+        var sets = new CrossingSets(crossings, targeted, others, kind);
         int n = baseline.Count;
 
         var measures = new List<ComparisonMeasure>();
@@ -94,7 +96,8 @@ public sealed class Comparison
         return values;
     }
 
-    private sealed record CrossingSets(int[] All, int[] Targeted, int[] Others);
+    /// <summary>The crossings, the targeted ones T and the others O, and the word notes use for T ("reinforced" or "targeted").</summary>
+    private sealed record CrossingSets(int[] All, int[] Targeted, int[] Others, string Kind);
 
     /// <summary>The measures of one commodity scope: the commodities counted, and those of them that carry people.</summary>
     private sealed class Scope(string id, string words, int[] commodities, int[] people, CrossingSets sets,
@@ -171,11 +174,11 @@ public sealed class Comparison
             }
             var dT = Each(n, i => Flow(baseline[i], sets.Targeted) - Flow(intervention[i], sets.Targeted));
             var drop = PairedEstimate.Mean(dT);
-            Add(ComparisonMeasures.TargetedDrop.Name, drop, drop.Mean == 0 && drop.Sd is 0 or double.NaN ? $"0: no {words} trip passes the reinforced crossings in either arm" : "");
+            Add(ComparisonMeasures.TargetedDrop.Name, drop, drop.Mean == 0 && drop.Sd is 0 or double.NaN ? $"0: no {words} trip passes the {sets.Kind} crossings in either arm" : "");
             if (sets.Others.Length == 0)
             {
-                const string everywhere = "every crossing is reinforced, so no other crossing is left for flow to move to; "
-                    + "the gross gain and the reappearance ratio measure movement between reinforced crossings";
+                string everywhere = $"every crossing is {sets.Kind}, so no other crossing is left for flow to move to; "
+                    + $"the gross gain and the reappearance ratio measure movement between {sets.Kind} crossings";
                 Add(ComparisonMeasures.DisplacedIncrease.Name, new Summary(0, 0, 0, 0, n), $"0 by construction: {everywhere}");
                 Add(ComparisonMeasures.DisplacementRatio.Name, null, $"undefined: {everywhere}");
                 return;
@@ -184,9 +187,9 @@ public sealed class Comparison
             var otherX = X(a => Flow(a, sets.Others));
             if (otherB.All(f => f == 0) && otherX.All(f => f == 0))
             {
-                string unreached = $"no {words} trip reaches a crossing that was not reinforced, in either arm";
+                string unreached = $"no {words} trip reaches a crossing that was not {sets.Kind}, in either arm";
                 Add(ComparisonMeasures.DisplacedIncrease.Name, new Summary(0, 0, 0, 0, n), $"0 by construction: {unreached}");
-                Add(ComparisonMeasures.DisplacementRatio.Name, null, $"undefined: {unreached}; the reappearance ratio measures movement between reinforced crossings");
+                Add(ComparisonMeasures.DisplacementRatio.Name, null, $"undefined: {unreached}; the reappearance ratio measures movement between {sets.Kind} crossings");
                 return;
             }
             var dO = Each(n, i => otherX[i] - otherB[i]);
@@ -241,7 +244,7 @@ public sealed class Comparison
 
         private void UnreinforcedShare()
         {
-            string? undefined = sets.Others.Length == 0 ? "undefined: the intervention reinforces every crossing, so none is unreinforced"
+            string? undefined = sets.Others.Length == 0 ? (sets.Kind == "reinforced" ? "undefined: the intervention reinforces every crossing, so none is unreinforced" : "undefined: the intervention targets every crossing, so none is left untargeted")
                 : sets.Targeted.Length == 0 ? "undefined: the intervention targets no crossing during the window (no more resources, no higher deterrence cost)"
                 : null;
             if (undefined is not null)
@@ -253,7 +256,7 @@ public sealed class Comparison
             var otherX = X(a => Flow(a, sets.Others));
             if (otherB.All(f => f == 0) && otherX.All(f => f == 0))
             {
-                string unreached = $"0 by construction: no {words} trip reaches a crossing that was not reinforced, in either arm";
+                string unreached = $"0 by construction: no {words} trip reaches a crossing that was not {sets.Kind}, in either arm";
                 foreach (var measure in ComparisonMeasures.UnreinforcedShare.Each) Add(measure.Name, new Summary(0, 0, 0, 0, n), unreached);
                 return;
             }

@@ -38,9 +38,8 @@ public static class ComparisonStory
         // A crossing is said to have lost or gained only when its change's interval excludes zero.
         var fell = targeted.Where(l => l.ChangeHigh < 0).OrderBy(l => l.Change).ToArray();
 
-        // Without a deterrence cost every target is a reinforced crossing, and the sentences say so in those words.
         bool costlier = targeted.Any(l => l.TargetedBy.HasFlag(TargetReason.DeterrenceCost));
-        string kind = costlier ? "targeted" : "reinforced";
+        string kind = TargetWord(comparison);
         if (targeted.Length == 0)
             sentences.Add("The intervention targets no crossing during the window (none has more resources or a higher deterrence cost than in the baseline), so there is no targeted drop and no displacement to measure.");
         else
@@ -121,6 +120,14 @@ public static class ComparisonStory
         }
         return sentences;
     }
+
+    /// <summary>
+    /// How sentences, figures and captions name the targeted crossings: "reinforced" when resources are the only
+    /// reason any crossing is targeted (every comparison without deterrence costs reads as it always did),
+    /// "targeted" when a deterrence cost targets some crossing.
+    /// </summary>
+    public static string TargetWord(ComparisonFolder comparison) =>
+        comparison.Locations.Any(l => l.TargetedBy.HasFlag(TargetReason.DeterrenceCost)) ? "targeted" : "reinforced";
 
     /// <summary>The crossings table's "targeted" cell: "no", or "yes" with the reason (resources, deterrence cost, or both).</summary>
     public static string TargetedCell(LocationChangeRow location) =>
