@@ -95,4 +95,18 @@ public sealed class DeterrenceComparisonTests : IDisposable
         Assert.Contains($"X1 changed by {Quantities.Count(byId["X1"].Change, signed: true)}", note);
         Assert.Contains($"X2 and X3 by {Quantities.Count(byId["X2"].Change + byId["X3"].Change, signed: true)}", note);
     }
+
+    [Fact]
+    public void A_mixed_intervention_that_leaves_a_crossing_alone_measures_displacement_there_only_and_says_so()
+    {
+        var (c, lines) = Compare("  events:\n    - { period: 20, add: { X1: 40 } }\n    - { period: 20, deterrence_cost: { X2: 3 } }\n");
+        Assert.Equal(["X1", "X2"], c.Manifest.TargetedCrossings);
+        var x3 = c.Locations.Single(l => l.Location == "X3");
+        Assert.Equal(x3.Change, Estimate(c, "displaced_increase"), 6);
+        var note = Assert.Single(lines, l => l.StartsWith("The intervention is mixed", StringComparison.Ordinal));
+        Assert.Contains("flow leaving X1 finds X2 costlier too and only X3 as before", note);
+        Assert.EndsWith("the displacement ratio counts only X3.", note.TrimEnd());
+        var displaced = Assert.Single(lines, l => l.Contains("displacement ratio of", StringComparison.Ordinal));
+        Assert.DoesNotContain("not targeted, X3 gained", displaced);
+    }
 }

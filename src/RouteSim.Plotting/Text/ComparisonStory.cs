@@ -159,7 +159,7 @@ public static class ComparisonStory
         string clause = increase.Estimate < 0
             ? $"Flow fell at {theOthers} as well, their change {amount} crossings{where}"
             : increase.Estimate > drop.Estimate
-                ? $"Against that drop, {theOthers} gained {amount} crossings{where}, more than {lost}{moreAttempts}"
+                ? $"Against that drop, {(others.Length == 1 ? $"{name(others[0].Location)}, the one crossing that was not {kind}," : theOthers)} gained {amount} crossings{where}, more than {lost}{moreAttempts}"
                 : $"{(targeted.Length > 1 ? "Against the net drop" : "Of that")}, {amount} crossings reappeared at {theOthers}{where}";
         return $"{clause}: a displacement ratio of {say(ComparisonMeasures.DisplacementRatio.Name)}" + (ratio.Note.Length > 0 ? $" ({ratio.Note})." : ".");
     }
