@@ -37,6 +37,7 @@ public static class ComparisonFigures
         var m = comparison.Manifest;
         var targeted = comparison.Locations.Where(l => l.Targeted).Select(l => comparison.Baseline.LocationIndex[l.Location]).ToArray();
         var others = comparison.Locations.Where(l => !l.Targeted).Select(l => comparison.Baseline.LocationIndex[l.Location]).ToArray();
+        string kind = ComparisonStory.TargetWord(comparison);
         var plot = FigureStyle.New("Crossings per " + m.PeriodUnit + ", with and without the intervention", "", $"crossings per {m.PeriodUnit}");
         var b = comparison.Baseline.LocationSeries(LocationMetric.Traversals);
         var x = comparison.Intervention.LocationSeries(LocationMetric.Traversals);
@@ -45,20 +46,20 @@ public static class ComparisonFigures
         var bands = new List<Band>();
         if (targeted.Length > 0)
         {
-            bands.Add(Line(plot, Of(b, targeted), $"reinforced ({targeted.Length}), baseline", FigureStyle.Color(0), LinePattern.Dashed));
-            bands.Add(Line(plot, Of(x, targeted), $"reinforced ({targeted.Length}), intervention", FigureStyle.Color(0), LinePattern.Solid));
+            bands.Add(Line(plot, Of(b, targeted), $"{kind} ({targeted.Length}), baseline", FigureStyle.Color(0), LinePattern.Dashed));
+            bands.Add(Line(plot, Of(x, targeted), $"{kind} ({targeted.Length}), intervention", FigureStyle.Color(0), LinePattern.Solid));
         }
         if (others.Length > 0)
         {
-            bands.Add(Line(plot, Of(b, others), $"not reinforced ({others.Length}), baseline", FigureStyle.Color(5), LinePattern.Dashed));
-            bands.Add(Line(plot, Of(x, others), $"not reinforced ({others.Length}), intervention", FigureStyle.Color(5), LinePattern.Solid));
+            bands.Add(Line(plot, Of(b, others), $"not {kind} ({others.Length}), baseline", FigureStyle.Color(5), LinePattern.Dashed));
+            bands.Add(Line(plot, Of(x, others), $"not {kind} ({others.Length}), intervention", FigureStyle.Color(5), LinePattern.Solid));
         }
         double top = FromZero(plot, bands);
         TimeAxis.Apply(plot, m.Periods, m.PeriodUnit, m.StartDate);
-        TimeAxis.MarkEvents(plot, comparison.Intervention.EventPeriods, m.PeriodUnit, m.StartDate, top);
+        TimeAxis.MarkEvents(plot, comparison.Intervention.Events, m.PeriodUnit, m.StartDate, top);
         FigureStyle.LegendOutside(plot);
         string window = ComparisonStory.WindowText(m.Window, m.PeriodUnit, m.StartDate);
-        return new Figure("flow-over-time", $"Crossings per {m.PeriodUnit} at the crossings the intervention reinforces and at those it does not, "
+        return new Figure("flow-over-time", $"Crossings per {m.PeriodUnit} at the crossings the intervention {(kind == "targeted" ? "targets (more resources or a higher deterrence cost)" : "reinforces")} and at those it does not, "
             + $"without the intervention (dashed) and with it (solid): mean over {m.Replications} replications with its 95% band{Smoothed(width, m.PeriodUnit)}. Measures are taken over {window}.", plot, 1100, 540);
     }
 
@@ -77,7 +78,7 @@ public static class ComparisonFigures
         };
         double top = FromZero(plot, bands);
         TimeAxis.Apply(plot, m.Periods, m.PeriodUnit, m.StartDate);
-        TimeAxis.MarkEvents(plot, comparison.Intervention.EventPeriods, m.PeriodUnit, m.StartDate, top);
+        TimeAxis.MarkEvents(plot, comparison.Intervention.Events, m.PeriodUnit, m.StartDate, top);
         FigureStyle.LegendOutside(plot);
         return new Figure("deaths-over-time", $"Deaths per {m.PeriodUnit} on the way, every people-carrying trip, without the intervention (dashed) and with it (solid): mean with its 95% band{Smoothed(width, m.PeriodUnit)}.", plot, 1100, 480);
     }
@@ -105,7 +106,7 @@ public static class ComparisonFigures
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "baseline", FillColor = FigureStyle.Color(0) });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "intervention", FillColor = FigureStyle.Color(1) });
         FigureStyle.LegendOutside(plot);
-        return new Figure("crossing-flows", $"Flow over the window at the {rows.Length} most changed crossings, baseline and intervention, with 95% intervals; * marks a reinforced crossing.", plot, 1100, 560);
+        return new Figure("crossing-flows", $"Flow over the window at the {rows.Length} most changed crossings, baseline and intervention, with 95% intervals; * marks a {ComparisonStory.TargetWord(comparison)} crossing.", plot, 1100, 560);
     }
 
     /// <summary>
@@ -115,14 +116,15 @@ public static class ComparisonFigures
     /// </summary>
     public static Figure Decomposition(ComparisonFolder comparison)
     {
-        var plot = FigureStyle.New("What became of the flow lost at reinforced crossings", "", "trips or crossings over the window");
+        string kind = ComparisonStory.TargetWord(comparison);
+        var plot = FigureStyle.New($"What became of the flow lost at {kind} crossings", "", "trips or crossings over the window");
         var drop = comparison[ComparisonMeasures.TargetedDrop.Name];
         if (double.IsNaN(drop.Estimate))
         {
-            plot.Add.Annotation($"No crossing is reinforced during the window: {drop.Note.Replace("undefined: ", "", StringComparison.Ordinal)}", Alignment.MiddleCenter);
+            plot.Add.Annotation($"No crossing is {kind} during the window: {drop.Note.Replace("undefined: ", "", StringComparison.Ordinal)}", Alignment.MiddleCenter);
             plot.HideGrid();
             plot.Axes.Frameless();
-            return new Figure("decomposition", "The intervention reinforces no crossing during the window, so there is no lost flow to account for.", plot, 900, 480);
+            return new Figure("decomposition", "The intervention targets no crossing during the window (no more resources, no higher deterrence cost), so there is no lost flow to account for.", plot, 900, 480);
         }
         bool degenerate = comparison.Manifest.UnreinforcedCrossings.Count == 0;
         var lost = degenerate ? comparison[ComparisonMeasures.GrossLoss.Name] : drop;
@@ -133,9 +135,10 @@ public static class ComparisonFigures
         double rest = lost.Estimate - moved.Estimate - deterred;
         var parts = new (string Label, double Value, double Low, double High, int Colour)[]
         {
-            (degenerate ? "lost where flow fell" : "lost at reinforced crossings", lost.Estimate, lost.CiLow, lost.CiHigh, 0),
-            (degenerate ? "reappeared where flow rose" : "reappeared at crossings not reinforced", moved.Estimate, moved.CiLow, moved.CiHigh, 1),
-            ("not attempted (deterred)", deterred, double.NaN, double.NaN, 2),
+            (degenerate ? "lost where flow fell" : $"lost at {kind} crossings", lost.Estimate, lost.CiLow, lost.CiHigh, 0),
+            (degenerate ? "reappeared where flow rose" : $"reappeared at crossings not {kind}", moved.Estimate, moved.CiLow, moved.CiHigh, 1),
+            // A rise in attempts is a negative deterrence, and its bar says so rather than calling it deterred.
+            (deterred >= 0 ? "not attempted (deterred)" : "deterred (below 0: more were attempted)", deterred, double.NaN, double.NaN, 2),
             ("the rest: stopped or ended before a crossing", rest, double.NaN, double.NaN, 4),
         };
         var bars = parts.Select((p, i) => (new Bar
@@ -157,9 +160,11 @@ public static class ComparisonFigures
         plot.Axes.SetLimitsY(bottom < -0.5 ? bottom - 0.12 * span : 0, top + 0.12 * span);
         plot.Axes.SetLimitsX(-0.6, parts.Length - 0.4);
         string caption = degenerate
-            ? "Every crossing is reinforced, so there is no 'other' crossing: the first bar is the flow lost at the crossings where it fell, the second the flow gained where it rose, "
-            : "The flow lost at the reinforced crossings, the part of it that reappeared at crossings the intervention did not reinforce, ";
-        caption += "the trips not attempted because of the intervention (attempts in the baseline minus attempts with it), and the remainder: trips stopped, "
+            ? $"Every crossing is {kind}, so there is no 'other' crossing: the first bar is the flow lost at the crossings where it fell, the second the flow gained where it rose, "
+            : kind == "targeted"
+                ? "The flow lost at the targeted crossings (reinforced or made costlier by a deterrence cost), the part of it that reappeared at the other crossings, "
+                : "The flow lost at the reinforced crossings, the part of it that reappeared at crossings the intervention did not reinforce, ";
+        caption += "the trips not attempted because of the intervention (attempts in the baseline minus attempts with it; below 0 when more were attempted), and the remainder: trips stopped, "
             + "dead or ended before reaching a crossing (crossings and trips coincide where every route crosses the border once). 95% intervals where the measure has one.";
         return new Figure("decomposition", caption, plot, 1000, 520);
     }

@@ -330,11 +330,11 @@ public static class ReportWriter
         var changed = comparison.Locations.OrderByDescending(l => Math.Abs(l.Change)).Take(ComparisonFigures.Crossings).ToArray();
         text.Append($"<h3>The {changed.Length} crossings whose flow changed most</h3>\n<p>Crossings over the window, mean of the replications; "
             + $"all {comparison.Locations.Count} crossings are in comparison_locations.csv.</p>\n<table>\n"
-            + "<tr><th>crossing</th><th>reinforced</th><th>baseline</th><th>intervention</th><th>change [95% interval]</th></tr>\n");
+            + "<tr><th>crossing</th><th>targeted</th><th>baseline</th><th>intervention</th><th>change [95% interval]</th></tr>\n");
         foreach (var l in changed)
         {
             string label = labels.GetValueOrDefault(l.Location, l.Location);
-            text.Append($"<tr><td>{E(label.Length == 0 ? l.Location : label)}{(label.Length == 0 || label == l.Location ? "" : $" <span class=\"definition\">({E(l.Location)})</span>")}</td><td>{(l.Targeted ? "yes" : "no")}</td>"
+            text.Append($"<tr><td>{E(label.Length == 0 ? l.Location : label)}{(label.Length == 0 || label == l.Location ? "" : $" <span class=\"definition\">({E(l.Location)})</span>")}</td><td>{E(Text.ComparisonStory.TargetedCell(l))}</td>"
                 + $"<td>{Text.Quantities.Count(l.Baseline)}</td><td>{Text.Quantities.Count(l.Intervention)}</td>"
                 + $"<td>{Text.Quantities.Count(l.Change, signed: true)} [{Text.Quantities.Count(l.ChangeLow, signed: true)} to {Text.Quantities.Count(l.ChangeHigh, signed: true)}]</td></tr>\n");
         }

@@ -117,7 +117,7 @@ public static class RunFigures
         double top = Math.Max(1e-9, plot.Axes.GetLimits().Top);
         plot.Axes.SetLimitsY(0, top * 1.12);
         TimeAxis.Apply(plot, run.Manifest.Periods, run.Manifest.PeriodUnit, run.Manifest.StartDate);
-        TimeAxis.MarkEvents(plot, run.EventPeriods, run.Manifest.PeriodUnit, run.Manifest.StartDate, top * 1.1);
+        TimeAxis.MarkEvents(plot, run.Events, run.Manifest.PeriodUnit, run.Manifest.StartDate, top * 1.1);
     }
 
     /// <summary>A route named by its crossings, e.g. "O:D#2 via X2".</summary>

@@ -43,16 +43,23 @@ public static class TimeAxis
             : $"{unit} {period}";
 
     /// <summary>
-    /// A dashed vertical line at each period where configured enforcement changes, labelled inside the data area
+    /// A dashed vertical line at each period where configured enforcement (resources or a deterrence cost) changes, labelled with what changes inside the data area
     /// just right of the line, at <paramref name="top"/> (data units), so the label never reaches the title.
     /// </summary>
-    public static void MarkEvents(Plot plot, IEnumerable<int> periods, string unit, string? startDate, double top)
+    public static void MarkEvents(Plot plot, IEnumerable<Results.Reading.ScheduleEvent> events, string unit, string? startDate, double top)
     {
-        foreach (var t in periods)
+        foreach (var e in events)
         {
+            int t = e.Period;
             var mark = plot.Add.VerticalLine(t, 1.5f, Colors.Gray, LinePattern.Dashed);
             mark.LegendText = "";
-            var label = plot.Add.Text($"enforcement changes, {PeriodText(t, unit, startDate)}", t, top);
+            string what = (e.Resources, e.DeterrenceCost) switch
+            {
+                (true, true) => "enforcement and deterrence cost change",
+                (false, true) => "deterrence cost changes",
+                _ => "enforcement changes",
+            };
+            var label = plot.Add.Text($"{what}, {PeriodText(t, unit, startDate)}", t, top);
             label.LabelFontName = FigureStyle.FontName;
             label.LabelFontSize = 11;
             label.LabelFontColor = Colors.DimGray;

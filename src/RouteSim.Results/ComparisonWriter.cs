@@ -23,13 +23,18 @@ public static class ComparisonWriter
 
         using (var w = Open(Path.Combine(directory, "comparison_locations.csv")))
         {
-            w.WriteLine("location,targeted,flow_baseline,flow_baseline_ci_low,flow_baseline_ci_high,flow_intervention,flow_intervention_ci_low,flow_intervention_ci_high,change,change_ci_low,change_ci_high,n");
+            // targeted_by only when a deterrence cost targets a crossing: without one every targeted crossing is
+            // targeted by its resources, and the file stays as it was before deterrence costs existed.
+            bool why = comparison.Locations.Any(l => l.TargetedBy.HasFlag(TargetReason.DeterrenceCost));
+            w.WriteLine("location,targeted,flow_baseline,flow_baseline_ci_low,flow_baseline_ci_high,flow_intervention,flow_intervention_ci_low,flow_intervention_ci_high,change,change_ci_low,change_ci_high,n"
+                + (why ? ",targeted_by" : ""));
             foreach (var l in comparison.Locations)
                 w.WriteLine(Csv.Row(Csv.Text(l.Location), l.Targeted ? "true" : "false",
                     Csv.Number(l.Baseline.Mean), Csv.Number(l.Baseline.CiLow), Csv.Number(l.Baseline.CiHigh),
                     Csv.Number(l.Intervention.Mean), Csv.Number(l.Intervention.CiLow), Csv.Number(l.Intervention.CiHigh),
                     Csv.Number(l.Change.Mean), Csv.Number(l.Change.CiLow), Csv.Number(l.Change.CiHigh),
-                    l.Change.N.ToString(CultureInfo.InvariantCulture)));
+                    l.Change.N.ToString(CultureInfo.InvariantCulture))
+                    + (why ? "," + TargetReasons.Name(l.TargetedBy) : ""));
         }
     }
 

@@ -62,6 +62,8 @@ public static class NetworkGeoJson
         var window = Window.Parse(comparison.Manifest.Window, comparison.Manifest.Periods, out var problem)
             ?? throw new ResultsReadException($"{comparison.Path}: manifest window {comparison.Manifest.Window}: {problem}");
         var locations = comparison.Locations.ToDictionary(l => l.Location, StringComparer.Ordinal);
+        // targeted_by as in comparison_locations.csv: only when a deterrence cost targets some crossing.
+        bool why = comparison.Locations.Any(l => l.TargetedBy.HasFlag(Analysis.Counterfactuals.TargetReason.DeterrenceCost));
         var features = Nodes(run, n =>
         {
             var a = Table(("enforcement", MostConfigured(comparison.Intervention, n.Id, window)),
@@ -69,6 +71,7 @@ public static class NetworkGeoJson
             if (locations.TryGetValue(n.Id, out var l))
             {
                 a.Add("targeted", l.Targeted);
+                if (why) a.Add("targeted_by", Analysis.Counterfactuals.TargetReasons.Name(l.TargetedBy));
                 a.Add("flow_baseline", Finite(l.Baseline));
                 a.Add("flow_baseline_ci_low", Finite(l.BaselineLow));
                 a.Add("flow_baseline_ci_high", Finite(l.BaselineHigh));

@@ -148,13 +148,23 @@ public sealed class RunWriter : IDisposable
         }
         using (var w = new StreamWriter(File("enforcement.csv"), false, new UTF8Encoding(false)) { NewLine = "\n" })
         {
-            // Configured resources (allocation and events, adaptation aside), one row where a level starts.
-            w.WriteLine("period,location,resources");
-            var schedule = _model.Enforcement.ConfiguredSchedule(scenario.Periods);
+            // Configured resources (allocation and events, adaptation aside), one row where a level starts. A
+            // scenario with deterrence events (docs/model.md section 9) also gets the deterrence cost X_l(t), and a
+            // row where either starts; without them the file is as it always was.
+            var plan = _model.Enforcement;
+            bool deterrence = plan.HasDeterrenceCost;
+            w.WriteLine(deterrence ? "period,location,resources,deterrence_cost" : "period,location,resources");
+            var schedule = plan.ConfiguredSchedule(scenario.Periods);
+            var cost = deterrence ? plan.ConfiguredDeterrenceCost(scenario.Periods) : null;
             for (int t = 0; t < schedule.Length; t++)
                 for (int l = 0; l < schedule[t].Length; l++)
-                    if (t == 0 ? schedule[t][l] != 0 : schedule[t][l] != schedule[t - 1][l])
-                        w.WriteLine(Csv.Row(t.ToString(System.Globalization.CultureInfo.InvariantCulture), Csv.Text(_model.LocationIds[l]), Csv.Number(schedule[t][l])));
+                {
+                    bool starts = t == 0 ? schedule[t][l] != 0 : schedule[t][l] != schedule[t - 1][l];
+                    if (cost is not null) starts |= t == 0 ? cost[t][l] != 0 : cost[t][l] != cost[t - 1][l];
+                    if (!starts) continue;
+                    var row = Csv.Row(t.ToString(System.Globalization.CultureInfo.InvariantCulture), Csv.Text(_model.LocationIds[l]), Csv.Number(schedule[t][l]));
+                    w.WriteLine(cost is null ? row : row + "," + Csv.Number(cost[t][l]));
+                }
         }
     }
 

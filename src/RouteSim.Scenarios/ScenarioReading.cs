@@ -188,7 +188,13 @@ internal sealed class ScenarioReading(MappingReader root, Diagnostics diagnostic
             int period = (int)e.Integer("period");
             if (periods > 0 && period >= periods)
                 diagnostics.Error(e.PositionOf("period"), e.PathOf("period"), $"period {period} is past the last period ({periods - 1}; periods are numbered from 0)");
-            if (!e.Has("set") && !e.Has("add") && !e.Has("effectiveness") && !e.Has("deterrence_cost"))
+            // A key written with nothing in it would make an event that does nothing and passes silently; a
+            // misspelt key has been reported already, so the event is not also told it lacks a change.
+            // (An effectiveness with no value is refused where the number is read.)
+            string[] maps = ["set", "add", "deterrence_cost"];
+            foreach (var key in maps.Where(e.IsEmpty))
+                diagnostics.Error(e.PositionOf(key), e.PathOf(key), $"'{key}' is empty: give at least one location and amount, e.g. {key}: {{ X1: 3 }}, or leave the key out");
+            if (!e.HasUnknownKey && !maps.Any(e.Has) && !e.Has("effectiveness"))
                 diagnostics.Error(e.Position, e.Path, "an event must set, add, change effectiveness or add a deterrence cost");
             var deterrence = e.Has("deterrence_cost") ? LocationMap(e.NumberMap("deterrence_cost")) : null;
             events.Add(new EnforcementEvent(period, LocationMap(e.NumberMap("set")), LocationMap(e.NumberMap("add")), e.OptionalNumber("effectiveness"), deterrence));

@@ -29,6 +29,21 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal("", result.Error);
     }
 
+    /// <summary>Deterrence events are listed with their cost, period and running total per location; the tutorial without them has no such line.</summary>
+    [Fact]
+    public void Deterrence_costs_are_listed_in_the_summary()
+    {
+        var text = File.ReadAllText(Routesim.Tutorial).Replace("    - { period: 40, set: { X1: 0 } }\n",
+            "    - { period: 40, set: { X1: 0 } }\n    - { period: 20, deterrence_cost: { X1: 3 } }\n    - { period: 45, deterrence_cost: { X1: 1.5, X3: 2 } }\n");
+        var result = Routesim.Run("validate", Write("deterrence.yaml", text));
+        Assert.True(result.Exit == 0, result.Error);
+        var lines = result.Out.Split('\n');
+        int at = Array.FindIndex(lines, l => l.StartsWith("  deterrence cost added to every route through a location", StringComparison.Ordinal));
+        Assert.True(at > 0, result.Out);
+        Assert.Equal(["    X1: +3 from day 20 (then 3 in all)", "    X1: +1.5 from day 45 (then 4.5 in all)", "    X3: +2 from day 45 (then 2 in all)"], lines[(at + 1)..(at + 4)]);
+        Assert.DoesNotContain("deterrence", Routesim.Run("validate", Routesim.Tutorial).Out);
+    }
+
     /// <summary>The first model: 5 units on a port left at the default area of 1 is flagged before anything runs.</summary>
     [Fact]
     public void Resources_on_the_default_area_are_flagged_with_their_detection()

@@ -71,6 +71,10 @@ public class ValidationRuleTests
         { "{ period: 40, set: { X1: 0 } }", "{ period: 40, deterrence_cost: { X1: .nan } }", "enforcement.events[1].deterrence_cost.X1", "expected a number", "period: 40" },
         { "{ period: 40, set: { X1: 0 } }", "{ period: 40, deterrence_cost: { X1: 1.5e308 } }\n    - { period: 41, deterrence_cost: { X1: 1.5e308 } }", "enforcement.events[2].deterrence_cost.X1", "past the largest number", "period: 41" },
         { "{ period: 40, set: { X1: 0 } }", "{ period: 40, deterrence_cost: 2 }", "enforcement.events[1].deterrence_cost", "expected a mapping of location id to number", "period: 40" },
+        { "{ period: 40, set: { X1: 0 } }", "{ period: 40, deterrence_cost: {} }", "enforcement.events[1].deterrence_cost", "'deterrence_cost' is empty", "period: 40" },
+        { "{ period: 40, set: { X1: 0 } }", "period: 40\n      deterrence_cost:", "enforcement.events[1].deterrence_cost", "'deterrence_cost' is empty", "deterrence_cost:" },
+        { "{ period: 40, set: { X1: 0 } }", "{ period: 40, add: }", "enforcement.events[1].add", "'add' is empty", "period: 40" },
+        { "{ period: 40, set: { X1: 0 } }", "{ period: 40, set: {} }", "enforcement.events[1].set", "'set' is empty", "period: 40" },
         { "enforcement:\n  effectiveness: 0.5", "enforcement:\n  effectivenes: 0.5", "enforcement.effectivenes", "did you mean 'effectiveness'", "effectivenes: 0.5" },
         { "nodes:\n", "nodes: 5\nunused:\n", "nodes", "expected a list of node mappings", "nodes: 5" },
         { "name: Three crossings tutorial", "name: \"\"", "name", "must not be empty", "name: \"\"" },
@@ -89,6 +93,19 @@ public class ValidationRuleTests
         Assert.True(error.Line == expectedLine, $"{error} points at line {error.Line}, expected {expectedLine}; all: {string.Join(" | ", errors)}");
         Assert.Equal("case.yaml", error.File);
         Assert.True(error.Column >= 1);
+    }
+
+    /// <summary>An event with a misspelt key gets one error, the unknown key's, not also one saying the event lacks a change.</summary>
+    [Theory]
+    [InlineData("{ period: 40, deterrance_cost: { X1: 3 } }", "enforcement.events[1].deterrance_cost", "did you mean 'deterrence_cost'")]
+    [InlineData("{ period: 40, deterrence_cost: }", "enforcement.events[1].deterrence_cost", "'deterrence_cost' is empty")]
+    [InlineData("{ period: 40, effectiveness: }", "enforcement.events[1].effectiveness", "expected a number")]
+    public void A_bad_event_key_gets_exactly_one_error(string replace, string path, string words)
+    {
+        var errors = ScenarioLoader.Load(Repo.Tutorial.Replace("{ period: 40, set: { X1: 0 } }", replace), "case.yaml", LoadOptions.Unlimited).Errors;
+        var error = Assert.Single(errors);
+        Assert.Equal(path, error.Path);
+        Assert.Contains(words, error.Message);
     }
 
     private static int LineOf(string text, string piece)

@@ -27,10 +27,10 @@ public sealed class Comparison
     /// <summary>The evaluation window.</summary>
     public Window Window { get; }
 
-    /// <summary>Ids of the targeted (reinforced) crossings T.</summary>
+    /// <summary>Ids of the targeted crossings T: more resources, a higher deterrence cost, or both in the intervention (<see cref="CounterfactualRun.Targets"/>).</summary>
     public IReadOnlyList<string> Targeted { get; }
 
-    /// <summary>Ids of the other crossings O, which the intervention does not reinforce.</summary>
+    /// <summary>Ids of the other crossings O, which the intervention neither reinforces nor makes costlier.</summary>
     public IReadOnlyList<string> Unreinforced { get; }
 
     /// <summary>Commodity ids, in scenario order (the pooled rows use <see cref="ComparisonMeasures.AllCommodities"/>).</summary>
@@ -52,19 +52,22 @@ public sealed class Comparison
     /// <summary>Computes every measure from paired replications (baseline[i] and intervention[i] share seed and replication).</summary>
     /// <param name="nodes">The network's nodes (the same in both arms).</param>
     /// <param name="commodities">The scenario's commodities, in the order of <see cref="ArmTotals"/>' per-commodity arrays.</param>
-    /// <param name="targeted">Indices of the targeted crossings T.</param>
+    /// <param name="targets">The targeted crossings T by location index, with why each is targeted (<see cref="CounterfactualRun.Targets"/>).</param>
     /// <param name="baseline">Per replication, the baseline's totals.</param>
     /// <param name="intervention">Per replication, the intervention's totals (as many as the baseline's).</param>
     /// <param name="window">The window the totals cover.</param>
     /// <exception cref="ArgumentException">The arms differ in size or are empty.</exception>
-    public static Comparison Compute(IReadOnlyList<Node> nodes, IReadOnlyList<Commodity> commodities, IReadOnlySet<int> targeted,
+    public static Comparison Compute(IReadOnlyList<Node> nodes, IReadOnlyList<Commodity> commodities, IReadOnlyDictionary<int, TargetReason> targets,
         IReadOnlyList<ArmTotals> baseline, IReadOnlyList<ArmTotals> intervention, Window window)
     {
         if (baseline.Count != intervention.Count || baseline.Count == 0)
             throw new ArgumentException("both arms need the same, non-zero number of replications");
         var crossings = Enumerable.Range(0, nodes.Count).Where(l => nodes[l].Kind == NodeKind.Crossing).ToArray();
-        var others = crossings.Where(l => !targeted.Contains(l)).ToArray();
-        var sets = new CrossingSets(crossings, targeted.ToArray(), others);
+        var targeted = crossings.Where(targets.ContainsKey).ToArray();
+        var others = crossings.Where(l => !targets.ContainsKey(l)).ToArray();
+        // The notes call the targets "reinforced" unless a deterrence cost targets one, as the sentences do.
+        string kind = targets.Values.Any(r => r.HasFlag(TargetReason.DeterrenceCost)) ? "targeted" : "reinforced";
+        var sets = new CrossingSets(crossings, targeted, others, kind);
         int n = baseline.Count;
 
         var measures = new List<ComparisonMeasure>();
@@ -77,7 +80,7 @@ public sealed class Comparison
         var locations = crossings.Select(l => new LocationComparison(
             nodes[l].Id,
             nodes[l].Kind.ToString().ToLowerInvariant(),
-            targeted.Contains(l),
+            targets.GetValueOrDefault(l, TargetReason.None),
             PairedEstimate.Mean(Each(n, i => baseline[i].FlowAt(l, everyCommodity))),
             PairedEstimate.Mean(Each(n, i => intervention[i].FlowAt(l, everyCommodity))),
             PairedEstimate.Mean(Each(n, i => intervention[i].FlowAt(l, everyCommodity) - baseline[i].FlowAt(l, everyCommodity))))).ToArray();
@@ -93,7 +96,8 @@ public sealed class Comparison
         return values;
     }
 
-    private sealed record CrossingSets(int[] All, int[] Targeted, int[] Others);
+    /// <summary>The crossings, the targeted ones T and the others O, and the word notes use for T ("reinforced" or "targeted").</summary>
+    private sealed record CrossingSets(int[] All, int[] Targeted, int[] Others, string Kind);
 
     /// <summary>The measures of one commodity scope: the commodities counted, and those of them that carry people.</summary>
     private sealed class Scope(string id, string words, int[] commodities, int[] people, CrossingSets sets,
@@ -162,7 +166,7 @@ public sealed class Comparison
         {
             if (sets.Targeted.Length == 0)
             {
-                const string none = "undefined: no crossing has more configured enforcement in the intervention during the window";
+                const string none = "undefined: no crossing has more configured enforcement or a higher deterrence cost in the intervention during the window";
                 Add(ComparisonMeasures.TargetedDrop.Name, null, none);
                 Add(ComparisonMeasures.DisplacedIncrease.Name, null, none);
                 Add(ComparisonMeasures.DisplacementRatio.Name, null, none);
@@ -170,11 +174,11 @@ public sealed class Comparison
             }
             var dT = Each(n, i => Flow(baseline[i], sets.Targeted) - Flow(intervention[i], sets.Targeted));
             var drop = PairedEstimate.Mean(dT);
-            Add(ComparisonMeasures.TargetedDrop.Name, drop, drop.Mean == 0 && drop.Sd is 0 or double.NaN ? $"0: no {words} trip passes the reinforced crossings in either arm" : "");
+            Add(ComparisonMeasures.TargetedDrop.Name, drop, drop.Mean == 0 && drop.Sd is 0 or double.NaN ? $"0: no {words} trip passes the {sets.Kind} crossings in either arm" : "");
             if (sets.Others.Length == 0)
             {
-                const string everywhere = "every crossing is reinforced, so no other crossing is left for flow to move to; "
-                    + "the gross gain and the reappearance ratio measure movement between reinforced crossings";
+                string everywhere = $"every crossing is {sets.Kind}, so no other crossing is left for flow to move to; "
+                    + $"the gross gain and the reappearance ratio measure movement between {sets.Kind} crossings";
                 Add(ComparisonMeasures.DisplacedIncrease.Name, new Summary(0, 0, 0, 0, n), $"0 by construction: {everywhere}");
                 Add(ComparisonMeasures.DisplacementRatio.Name, null, $"undefined: {everywhere}");
                 return;
@@ -183,9 +187,9 @@ public sealed class Comparison
             var otherX = X(a => Flow(a, sets.Others));
             if (otherB.All(f => f == 0) && otherX.All(f => f == 0))
             {
-                string unreached = $"no {words} trip reaches a crossing that was not reinforced, in either arm";
+                string unreached = $"no {words} trip reaches a crossing that was not {sets.Kind}, in either arm";
                 Add(ComparisonMeasures.DisplacedIncrease.Name, new Summary(0, 0, 0, 0, n), $"0 by construction: {unreached}");
-                Add(ComparisonMeasures.DisplacementRatio.Name, null, $"undefined: {unreached}; the reappearance ratio measures movement between reinforced crossings");
+                Add(ComparisonMeasures.DisplacementRatio.Name, null, $"undefined: {unreached}; the reappearance ratio measures movement between {sets.Kind} crossings");
                 return;
             }
             var dO = Each(n, i => otherX[i] - otherB[i]);
@@ -240,8 +244,8 @@ public sealed class Comparison
 
         private void UnreinforcedShare()
         {
-            string? undefined = sets.Others.Length == 0 ? "undefined: the intervention reinforces every crossing, so none is unreinforced"
-                : sets.Targeted.Length == 0 ? "undefined: the intervention reinforces no crossing during the window"
+            string? undefined = sets.Others.Length == 0 ? (sets.Kind == "reinforced" ? "undefined: the intervention reinforces every crossing, so none is unreinforced" : "undefined: the intervention targets every crossing, so none is left untargeted")
+                : sets.Targeted.Length == 0 ? "undefined: the intervention targets no crossing during the window (no more resources, no higher deterrence cost)"
                 : null;
             if (undefined is not null)
             {
@@ -252,7 +256,7 @@ public sealed class Comparison
             var otherX = X(a => Flow(a, sets.Others));
             if (otherB.All(f => f == 0) && otherX.All(f => f == 0))
             {
-                string unreached = $"0 by construction: no {words} trip reaches a crossing that was not reinforced, in either arm";
+                string unreached = $"0 by construction: no {words} trip reaches a crossing that was not {sets.Kind}, in either arm";
                 foreach (var measure in ComparisonMeasures.UnreinforcedShare.Each) Add(measure.Name, new Summary(0, 0, 0, 0, n), unreached);
                 return;
             }

@@ -16,5 +16,12 @@ public sealed record ComparisonMeasure(string Name, string Commodity, Summary? V
     public MeasureDefinition Definition => ComparisonMeasures.Get(Name);
 }
 
-/// <summary>Flow at one location in each arm and the paired change (traversals over the window, all commodities).</summary>
-public sealed record LocationComparison(string Location, string Kind, bool Targeted, Summary Baseline, Summary Intervention, Summary Change);
+/// <summary>
+/// Flow at one location in each arm and the paired change (traversals over the window, all commodities), and why
+/// the intervention targets it (<see cref="TargetReason.None"/>: one of the other crossings).
+/// </summary>
+public sealed record LocationComparison(string Location, string Kind, TargetReason TargetedBy, Summary Baseline, Summary Intervention, Summary Change)
+{
+    /// <summary>True when the crossing is among the targeted crossings T.</summary>
+    public bool Targeted => TargetedBy != TargetReason.None;
+}

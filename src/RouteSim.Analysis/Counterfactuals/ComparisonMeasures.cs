@@ -11,17 +11,17 @@ public static class ComparisonMeasures
     /// <summary>The pooled rows' commodity: every commodity together.</summary>
     public const string AllCommodities = "all";
 
-    /// <summary>targeted_drop: Flow lost at reinforced crossings.</summary>
-    public static MeasureDefinition TargetedDrop { get; } = new("targeted_drop", "Flow lost at reinforced crossings", "crossings at the reinforced (targeted) crossings, baseline minus intervention", MeasureKind.Count);
+    /// <summary>targeted_drop: Flow lost at targeted crossings.</summary>
+    public static MeasureDefinition TargetedDrop { get; } = new("targeted_drop", "Flow lost at targeted crossings", "crossings at the targeted crossings (more resources or a higher deterrence cost in the intervention), baseline minus intervention", MeasureKind.Count);
 
-    /// <summary>displaced_increase: Flow gained at unreinforced crossings.</summary>
-    public static MeasureDefinition DisplacedIncrease { get; } = new("displaced_increase", "Flow gained at unreinforced crossings", "crossings at every other crossing, intervention minus baseline", MeasureKind.Count);
+    /// <summary>displaced_increase: Flow gained at the other crossings.</summary>
+    public static MeasureDefinition DisplacedIncrease { get; } = new("displaced_increase", "Flow gained at the other crossings", "crossings at every crossing not targeted, intervention minus baseline", MeasureKind.Count);
 
     /// <summary>displacement_ratio: Displacement ratio.</summary>
-    public static MeasureDefinition DisplacementRatio { get; } = new("displacement_ratio", "Displacement ratio", "flow gained at unreinforced crossings / flow lost at reinforced ones (1: all moved; 0: none; below 0: both fell)", MeasureKind.Ratio);
+    public static MeasureDefinition DisplacementRatio { get; } = new("displacement_ratio", "Displacement ratio", "flow gained at the other crossings / flow lost at the targeted ones (1: all moved; 0: none; below 0: both fell)", MeasureKind.Ratio);
 
     /// <summary>deterrence: Deterrence.</summary>
-    public static MeasureDefinition Deterrence { get; } = new("deterrence", "Deterrence", "1 - trips attempted in the intervention / trips attempted in the baseline", MeasureKind.Share);
+    public static MeasureDefinition Deterrence { get; } = new("deterrence", "Deterrence", "1 - trips attempted in the intervention / trips attempted in the baseline (below 0: more trips were attempted, no deterrence)", MeasureKind.Share);
 
     /// <summary>delivered_reduction: Delivered reduction.</summary>
     public static MeasureDefinition DeliveredReduction { get; } = new("delivered_reduction", "Delivered reduction", "1 - trips delivered in the intervention / trips delivered in the baseline", MeasureKind.Share);
@@ -53,14 +53,14 @@ public static class ComparisonMeasures
     /// <summary>mean_route_detection_change: Change in route detection (same yardstick).</summary>
     public static MeasureDefinition MeanRouteDetectionChange { get; } = new("mean_route_detection_change", "Change in route detection (same yardstick)", "intervention minus baseline, both judged by the intervention's enforcement: below 0 when trips moved to less-monitored routes", MeasureKind.Probability, IsChange: true);
 
-    /// <summary>unreinforced_share_baseline: Share of crossings at unreinforced crossings, baseline.</summary>
-    public static MeasureDefinition UnreinforcedShareBaseline { get; } = new("unreinforced_share_baseline", "Share of crossings at unreinforced crossings, baseline", "crossings at unreinforced crossings / crossings at all crossings", MeasureKind.Share);
+    /// <summary>unreinforced_share_baseline: Share of crossings at the other crossings, baseline.</summary>
+    public static MeasureDefinition UnreinforcedShareBaseline { get; } = new("unreinforced_share_baseline", "Share of crossings at the other crossings, baseline", "crossings at the crossings not targeted / crossings at all crossings", MeasureKind.Share);
 
-    /// <summary>unreinforced_share_intervention: Share of crossings at unreinforced crossings, intervention.</summary>
-    public static MeasureDefinition UnreinforcedShareIntervention { get; } = new("unreinforced_share_intervention", "Share of crossings at unreinforced crossings, intervention", "crossings at unreinforced crossings / crossings at all crossings", MeasureKind.Share);
+    /// <summary>unreinforced_share_intervention: Share of crossings at the other crossings, intervention.</summary>
+    public static MeasureDefinition UnreinforcedShareIntervention { get; } = new("unreinforced_share_intervention", "Share of crossings at the other crossings, intervention", "crossings at the crossings not targeted / crossings at all crossings", MeasureKind.Share);
 
-    /// <summary>unreinforced_share_change: Change in the share at unreinforced crossings.</summary>
-    public static MeasureDefinition UnreinforcedShareChange { get; } = new("unreinforced_share_change", "Change in the share at unreinforced crossings", "intervention minus baseline", MeasureKind.Share, IsChange: true);
+    /// <summary>unreinforced_share_change: Change in the share at the other crossings.</summary>
+    public static MeasureDefinition UnreinforcedShareChange { get; } = new("unreinforced_share_change", "Change in the share at the other crossings", "intervention minus baseline", MeasureKind.Share, IsChange: true);
 
     /// <summary>gross_loss: Flow lost where it fell.</summary>
     public static MeasureDefinition GrossLoss { get; } = new("gross_loss", "Flow lost where it fell", "sum over crossings of the flow lost at each crossing whose flow fell", MeasureKind.Count);

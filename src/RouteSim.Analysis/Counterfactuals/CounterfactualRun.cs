@@ -5,23 +5,30 @@ namespace RouteSim.Analysis.Counterfactuals;
 /// <summary>Runs a baseline and an intervention with the same seeds (common random numbers) and compares them.</summary>
 public static class CounterfactualRun
 {
-    /// <summary>Crossings whose configured enforcement (allocation and events, adaptation aside) is higher in the intervention in some period of the window.</summary>
-    public static IReadOnlySet<int> TargetedCrossings(CompiledScenario baseline, CompiledScenario intervention, Window window)
+    /// <summary>
+    /// The intervention's targeted crossings T of docs/model.md section 8, with why each is targeted: crossings whose
+    /// configured enforcement (allocation and events, adaptation aside) or deterrence cost (section 9) is higher in
+    /// the intervention than in the baseline in some period of the window. Keys are location indices, ascending.
+    /// </summary>
+    public static IReadOnlyDictionary<int, TargetReason> Targets(CompiledScenario baseline, CompiledScenario intervention, Window window)
     {
         var b = baseline.Enforcement.ConfiguredSchedule(baseline.Scenario.Periods);
         var x = intervention.Enforcement.ConfiguredSchedule(intervention.Scenario.Periods);
-        var targeted = new SortedSet<int>();
+        var bCost = baseline.Enforcement.ConfiguredDeterrenceCost(baseline.Scenario.Periods);
+        var xCost = intervention.Enforcement.ConfiguredDeterrenceCost(intervention.Scenario.Periods);
+        var targets = new SortedDictionary<int, TargetReason>();
         for (int l = 0; l < baseline.LocationCount; l++)
         {
             if (baseline.Scenario.Nodes[l].Kind != Core.Model.NodeKind.Crossing) continue;
+            var reason = TargetReason.None;
             for (int t = window.From; t < window.To; t++)
-                if (x[t][l] > b[t][l])
-                {
-                    targeted.Add(l);
-                    break;
-                }
+            {
+                if (x[t][l] > b[t][l]) reason |= TargetReason.Resources;
+                if (xCost[t][l] > bCost[t][l]) reason |= TargetReason.DeterrenceCost;
+            }
+            if (reason != TargetReason.None) targets[l] = reason;
         }
-        return targeted;
+        return targets;
     }
 
     /// <summary>
@@ -52,6 +59,6 @@ public static class CounterfactualRun
             observeIntervention?.Invoke(r);
             x.Add(reduceIntervention.Reduce(r));
         }, done => progress?.Invoke(settings.Replications + done), cancellation);
-        return Comparison.Compute(baseline.Scenario.Nodes, baseline.Scenario.Commodities, TargetedCrossings(baseline, intervention, window), b, x, window);
+        return Comparison.Compute(baseline.Scenario.Nodes, baseline.Scenario.Commodities, Targets(baseline, intervention, window), b, x, window);
     }
 }

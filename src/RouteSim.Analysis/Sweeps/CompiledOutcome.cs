@@ -92,7 +92,7 @@ public sealed class CompiledOutcome
             default:
             {
                 if (baseline is null) throw new ArgumentException($"outcome {outcome.Name}: {outcome.Metric} compares with a counterfactual, and the sweep names none");
-                var targeted = CounterfactualRun.TargetedCrossings(baseline, model, window);
+                var targeted = CounterfactualRun.Targets(baseline, model, window);
                 var nodes = model.Scenario.Nodes;
                 var commodities = model.Scenario.Commodities;
                 string name = outcome.Metric;

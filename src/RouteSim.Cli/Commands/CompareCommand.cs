@@ -100,11 +100,11 @@ public static class CompareCommand
         var labels = comparison.Baseline.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
         var changed = comparison.Locations.OrderByDescending(l => Math.Abs(l.Change)).Take(ComparisonFigures.Crossings).ToArray();
         var crossings = new Table().Title(Markup.Escape($"The {changed.Length} crossings whose flow changed most (of {comparison.Locations.Count}; all in comparison_locations.csv), crossings over the window"))
-            .AddColumn("crossing").AddColumn("reinforced")
+            .AddColumn("crossing").AddColumn("targeted")
             .AddColumn(new TableColumn("baseline").RightAligned()).AddColumn(new TableColumn("intervention").RightAligned())
             .AddColumn(new TableColumn("change").RightAligned()).AddColumn(new TableColumn("95% interval").RightAligned());
         foreach (var l in changed)
-            Row(crossings, Named(labels.GetValueOrDefault(l.Location, l.Location), l.Location), l.Targeted ? "yes" : "no",
+            Row(crossings, Named(labels.GetValueOrDefault(l.Location, l.Location), l.Location), ComparisonStory.TargetedCell(l),
                 Quantities.Count(l.Baseline), Quantities.Count(l.Intervention), Quantities.Count(l.Change, signed: true),
                 $"{Quantities.Count(l.ChangeLow, signed: true)} to {Quantities.Count(l.ChangeHigh, signed: true)}");
         terminal.OutConsole.Write(crossings);

@@ -38,6 +38,7 @@ public static class ValidateCommand
                 foreach (var pair in org.Pairs)
                     terminal.Out.WriteLine($"  routes {org.Organization.Id} {pair.Pair.Origin} -> {pair.Pair.Destination}: {pair.Routes.Length}");
             foreach (var line in DetectionLines(s, result.Model!)) terminal.Out.WriteLine(line);
+            foreach (var line in DeterrenceLines(s)) terminal.Out.WriteLine(line);
         }
         return exit;
     }
@@ -53,6 +54,22 @@ public static class ValidateCommand
         {
             string check = row.AreaLooksDefault ? "; area 1 is the default: give the location its area (docs/model.md section 2)" : "";
             yield return string.Create(CultureInfo.InvariantCulture, $"    {row.Location}: {100 * row.Chance:0.#}% ({row.Resources:#,0.##} units on area {row.Area:#,0.##}{check})");
+        }
+    }
+
+    /// <summary>The deterrence costs the events add (docs/model.md section 9), one line per location and event; none without them.</summary>
+    private static IEnumerable<string> DeterrenceLines(Scenario s)
+    {
+        var added = s.Enforcement.Events.OrderBy(e => e.Period)
+            .SelectMany(e => (e.DeterrenceCost ?? new Dictionary<string, double>()).Select(c => (e.Period, Location: c.Key, Cost: c.Value)))
+            .ToArray();
+        if (added.Length == 0) yield break;
+        yield return "  deterrence cost added to every route through a location (utility units, from the event's period on; events add up):";
+        var total = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (period, location, cost) in added)
+        {
+            total[location] = total.GetValueOrDefault(location) + cost;
+            yield return string.Create(CultureInfo.InvariantCulture, $"    {location}: +{cost:#,0.###} from {s.PeriodUnit} {period} (then {total[location]:#,0.###} in all)");
         }
     }
 

@@ -68,6 +68,25 @@ public sealed class EnforcementPlan
         }
         return schedule;
     }
+
+    /// <summary>True when some event adds a deterrence cost (docs/model.md section 9).</summary>
+    public bool HasDeterrenceCost => Events.Any(e => e.DeterrenceCost.Length > 0);
+
+    /// <summary>
+    /// The deterrence cost X_l(t) per period, in utility units, as [period][location]: the sum of the deterrence
+    /// events applied by then (docs/model.md section 9); all zero without such events.
+    /// </summary>
+    public double[][] ConfiguredDeterrenceCost(int periods)
+    {
+        var state = new EnforcementState(this);
+        var schedule = new double[periods][];
+        for (int t = 0; t < periods; t++)
+        {
+            state.ApplyEvents(t);
+            schedule[t] = (double[])state.DeterrenceCost.Clone();
+        }
+        return schedule;
+    }
 }
 
 /// <summary>A scheduled change with location indices; <paramref name="DeterrenceCost"/> is the cost added at each location (utility units).</summary>

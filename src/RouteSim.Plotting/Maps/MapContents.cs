@@ -47,13 +47,14 @@ public static class MapContents
         var changes = EdgeTrips.Changes(comparison);
         var edges = changes.Select(e => new MapEdge(e.From, e.To, Math.Max(e.Baseline.Mean, e.Intervention.Mean), ChangeColour(e))).ToArray();
         var targeted = comparison.Manifest.TargetedCrossings.ToHashSet(StringComparer.Ordinal);
+        string kind = Text.ComparisonStory.TargetWord(comparison);
         var classes = new NodeClass[]
         {
             new("origin", n => n.Kind == "origin", FigureStyle.Color(3), MarkerShape.FilledSquare),
             new("destination", n => n.Kind == "destination", FigureStyle.Color(7), MarkerShape.FilledDiamond),
             // Crossings are triangles in black, filled where reinforced: the edge colours keep their one meaning (the change).
-            new("crossing reinforced in the intervention", n => n.Kind == "crossing" && targeted.Contains(n.Id), Colors.Black, MarkerShape.FilledTriangleUp),
-            new("crossing not reinforced", n => n.Kind == "crossing" && !targeted.Contains(n.Id), Colors.Black, MarkerShape.OpenTriangleUp),
+            new($"crossing {kind} in the intervention", n => n.Kind == "crossing" && targeted.Contains(n.Id), Colors.Black, MarkerShape.FilledTriangleUp),
+            new($"crossing not {kind}", n => n.Kind == "crossing" && !targeted.Contains(n.Id), Colors.Black, MarkerShape.OpenTriangleUp),
             new("transit", n => n.Kind == "transit", Color.FromHex("#555555"), MarkerShape.OpenCircle),
         };
         var moved = changes.GroupBy(e => e.To).ToDictionary(g => g.Key, g => g.Sum(e => Math.Abs(e.Change.Mean)), StringComparer.Ordinal);

@@ -38,13 +38,17 @@ public static class ComparisonStory
         // A crossing is said to have lost or gained only when its change's interval excludes zero.
         var fell = targeted.Where(l => l.ChangeHigh < 0).OrderBy(l => l.Change).ToArray();
 
+        bool costlier = targeted.Any(l => l.TargetedBy.HasFlag(TargetReason.DeterrenceCost));
+        string kind = TargetWord(comparison);
         if (targeted.Length == 0)
-            sentences.Add("The intervention reinforces no crossing during the window, so there is no targeted drop and no displacement to measure.");
+            sentences.Add("The intervention targets no crossing during the window (none has more resources or a higher deterrence cost than in the baseline), so there is no targeted drop and no displacement to measure.");
         else
         {
             var drop = Row(ComparisonMeasures.TargetedDrop.Name);
             var gained = targeted.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();
-            string at = targeted.Length == 1 ? $"At the one reinforced crossing, {Name(targeted[0].Location)}," : $"At the {targeted.Length} reinforced crossings together,";
+            string at = targeted.Length == 1
+                ? $"At the one {kind} crossing, {Name(targeted[0].Location)}{(costlier ? $" ({How(targeted[0].TargetedBy)})" : "")},"
+                : $"At the {targeted.Length} {kind} crossings together{(costlier ? $" ({Groups(targeted, Name)})" : "")},";
             sentences.Add($"{at} flow {(drop.Estimate >= 0 ? "fell" : "rose")} by a net {Quantities.WithInterval(ComparisonMeasures.TargetedDrop, Math.Abs(drop.Estimate), Math.Min(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)), Math.Max(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)))} crossings"
                 + (targeted.Length > 1 && fell.Length > 0 ? $", the largest falls at {Places(fell)}" : "")
                 + (targeted.Length > 1 && gained.Length > 0 ? $"; {gained.Length} of them gained flow, most at {Places(gained)}" : "")
@@ -52,27 +56,19 @@ public static class ComparisonStory
             if (others.Length == 0)
             {
                 var rose = comparison.Locations.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();
-                sentences.Add("Every crossing was reinforced, so no crossing was left for flow to move to and the displacement ratio is undefined; "
-                    + $"flow still moved between reinforced crossings: of {Say(ComparisonMeasures.GrossLoss.Name)} crossings lost where flow fell, {Say(ComparisonMeasures.GrossGain.Name)} reappeared where it rose"
+                sentences.Add($"Every crossing was {kind}, so no crossing was left for flow to move to{(costlier ? " that the intervention neither reinforced nor made costlier" : "")} and the displacement ratio is undefined; "
+                    + $"flow still moved between {kind} crossings: of {Say(ComparisonMeasures.GrossLoss.Name)} crossings lost where flow fell, {Say(ComparisonMeasures.GrossGain.Name)} reappeared where it rose"
                     + (rose.Length > 0 ? $", most at {Places(rose)}." : "."));
             }
             else if (double.IsNaN(drop.Estimate) || drop.Estimate == 0)
                 sentences.Add($"The displacement ratio is undefined: {Row(ComparisonMeasures.DisplacementRatio.Name).Note.Replace("undefined: ", "", StringComparison.Ordinal)}.");
             else
-            {
-                var rose = others.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();
-                var ratio = Row(ComparisonMeasures.DisplacementRatio.Name);
-                string where = rose.Length > 0 ? $", most at {Places(rose)}" : ", though no single one of them gained clearly";
-                string verb = Row(ComparisonMeasures.DisplacedIncrease.Name).Estimate >= 0 ? "reappeared" : "was lost as well";
-                string theOthers = others.Length == 1 ? $"the one crossing that was not reinforced, {Name(others[0].Location)}" : $"the {others.Length} crossings that were not reinforced";
-                if (others.Length == 1) where = "";
-                sentences.Add($"{(targeted.Length > 1 ? "Against the net drop" : "Of that")}, {Say(ComparisonMeasures.DisplacedIncrease.Name)} crossings {verb} at {theOthers}{where}: "
-                    + $"a displacement ratio of {Say(ComparisonMeasures.DisplacementRatio.Name)}"
-                    + (ratio.Note.Length > 0 ? $" ({ratio.Note})." : "."));
-            }
+                sentences.Add(Displacement(comparison, targeted, others, kind, Name, Places, Say));
+            if (Mixed(targeted, others, Name) is { } mixed) sentences.Add(mixed);
         }
 
-        sentences.Add($"Trips attempted {Direction(Row(ComparisonMeasures.Deterrence.Name).Estimate, "fell", "rose")} by {Magnitude(ComparisonMeasures.Deterrence.Name, Row(ComparisonMeasures.Deterrence.Name))} (deterrence); "
+        var deterrence = Row(ComparisonMeasures.Deterrence.Name);
+        sentences.Add($"Trips attempted {Direction(deterrence.Estimate, "fell", "rose")} by {Magnitude(ComparisonMeasures.Deterrence.Name, deterrence)} ({DeterrenceWords(deterrence)}); "
             + $"trips interdicted (seizures, apprehensions) went from {Short(ComparisonMeasures.InterdictionsBaseline.Name)} to {Short(ComparisonMeasures.InterdictionsIntervention.Name)}; "
             + $"and trips delivered {Direction(Row(ComparisonMeasures.DeliveredReduction.Name).Estimate, "fell", "rose")} by {Magnitude(ComparisonMeasures.DeliveredReduction.Name, Row(ComparisonMeasures.DeliveredReduction.Name))}.");
 
@@ -124,6 +120,94 @@ public static class ComparisonStory
         }
         return sentences;
     }
+
+    /// <summary>
+    /// How sentences, figures and captions name the targeted crossings: "reinforced" when resources are the only
+    /// reason any crossing is targeted (every comparison without deterrence costs reads as it always did),
+    /// "targeted" when a deterrence cost targets some crossing.
+    /// </summary>
+    public static string TargetWord(ComparisonFolder comparison) =>
+        comparison.Locations.Any(l => l.TargetedBy.HasFlag(TargetReason.DeterrenceCost)) ? "targeted" : "reinforced";
+
+    /// <summary>The crossings table's "targeted" cell: "no", or "yes" with the reason (resources, deterrence cost, or both).</summary>
+    public static string TargetedCell(LocationChangeRow location) =>
+        location.Targeted ? $"yes: {TargetReasons.Words(location.TargetedBy == TargetReason.None ? TargetReason.Resources : location.TargetedBy)}" : "no";
+
+    /// <summary>
+    /// Where the targeted drop went: the displaced increase at the other crossings and the displacement ratio. The
+    /// increase is net: where some other crossings gained and others lost, the sentence names both, so a single
+    /// gain larger than the whole is read as what it is; where the other crossings gained more than the targeted
+    /// ones lost (a ratio above 1), the sentence says so instead of calling the gain a part of the drop.
+    /// </summary>
+    private static string Displacement(ComparisonFolder comparison, LocationChangeRow[] targeted, LocationChangeRow[] others, string kind,
+        Func<string, string> name, Func<IEnumerable<LocationChangeRow>, string> places, Func<string, string> say)
+    {
+        var drop = comparison[ComparisonMeasures.TargetedDrop.Name];
+        var increase = comparison[ComparisonMeasures.DisplacedIncrease.Name];
+        var ratio = comparison[ComparisonMeasures.DisplacementRatio.Name];
+        var rose = others.Where(l => l.ChangeLow > 0).OrderByDescending(l => l.Change).ToArray();
+        var fellToo = others.Where(l => l.ChangeHigh < 0).OrderBy(l => l.Change).ToArray();
+        bool net = rose.Length > 0 && fellToo.Length > 0;
+        string theOthers = others.Length == 1 ? $"the one crossing that was not {kind}, {name(others[0].Location)}" : $"the {others.Length} crossings that were not {kind}";
+        string where = net ? $", the gains at {places(rose)} less the falls at {places(fellToo)}"
+            : others.Length == 1 ? ""
+            : increase.Estimate >= 0 ? (rose.Length > 0 ? $", most at {places(rose)}" : ", though no single one of them gained clearly")
+            : fellToo.Length > 0 ? $", most at {places(fellToo)}" : ", though no single one of them lost clearly";
+        string amount = (net ? "a net " : "") + say(ComparisonMeasures.DisplacedIncrease.Name);
+        string lost = targeted.Length == 1 ? $"the {kind} crossing lost" : $"the {kind} crossings lost";
+        string moreAttempts = comparison[ComparisonMeasures.Deterrence.Name].CiHigh < 0 ? ", as more trips were attempted (below)" : "";
+        string clause = increase.Estimate < 0
+            ? $"Flow fell at {theOthers} as well, their change {amount} crossings{where}"
+            : increase.Estimate > drop.Estimate
+                ? $"Against that drop, {(others.Length == 1 ? $"{name(others[0].Location)}, the one crossing that was not {kind}," : theOthers)} gained {amount} crossings{where}, more than {lost}{moreAttempts}"
+                : $"{(targeted.Length > 1 ? "Against the net drop" : "Of that")}, {amount} crossings reappeared at {theOthers}{where}";
+        return $"{clause}: a displacement ratio of {say(ComparisonMeasures.DisplacementRatio.Name)}" + (ratio.Note.Length > 0 ? $" ({ratio.Note})." : ".");
+    }
+
+    /// <summary>
+    /// For an intervention that reinforces some crossings and only makes others costlier: the crossings made
+    /// costlier count among the targeted ones, so flow that left a reinforced crossing for one of them is netted in
+    /// the targeted drop and never counted as displacement. Says so with each group's change; null otherwise.
+    /// </summary>
+    private static string? Mixed(LocationChangeRow[] targeted, LocationChangeRow[] others, Func<string, string> name)
+    {
+        var reinforced = targeted.Where(l => l.TargetedBy.HasFlag(TargetReason.Resources)).ToArray();
+        var costlier = targeted.Where(l => l.TargetedBy == TargetReason.DeterrenceCost).ToArray();
+        if (reinforced.Length == 0 || costlier.Length == 0) return null;
+        string Names(IEnumerable<LocationChangeRow> rows) => Join(rows.Select(l => name(l.Location)).ToArray());
+        string Changes(IEnumerable<LocationChangeRow> rows) => Join(rows.Select(l => $"{name(l.Location)} {Quantities.Count(l.Change, signed: true)}").ToArray());
+        string Sum(IEnumerable<LocationChangeRow> rows) => Quantities.Count(rows.Sum(l => l.Change), signed: true);
+        return $"The intervention is mixed: it reinforces {Names(reinforced)} and makes {Names(costlier)} costlier with a deterrence cost, "
+            + $"so flow leaving {Names(reinforced)} finds {Names(costlier)} costlier too"
+            + (others.Length > 0 ? $" and only {Names(others)} as before" : "")
+            + $". Flow that moved from {Names(reinforced)} to {Names(costlier)} is netted in the targeted drop, never counted as displacement: "
+            + $"over the window {Names(reinforced)} changed by {Sum(reinforced)}{(reinforced.Length > 1 ? $" ({Changes(reinforced)})" : "")} "
+            + $"and {Names(costlier)} by {Sum(costlier)}{(costlier.Length > 1 ? $" ({Changes(costlier)})" : "")} (means of the replications)"
+            + (others.Length > 0 ? $"; the displacement ratio counts only {Names(others)}." : ".");
+    }
+
+    /// <summary>"reinforced", "made costlier by a deterrence cost", or both.</summary>
+    private static string How(TargetReason reason) => reason switch
+    {
+        TargetReason.DeterrenceCost => "made costlier by a deterrence cost",
+        TargetReason.Both => "reinforced and made costlier by a deterrence cost",
+        _ => "reinforced",
+    };
+
+    /// <summary>The targeted crossings grouped by reason: "X1 reinforced; X2 and X3 made costlier by a deterrence cost".</summary>
+    private static string Groups(IEnumerable<LocationChangeRow> targeted, Func<string, string> name) =>
+        string.Join("; ", targeted.GroupBy(l => l.TargetedBy == TargetReason.None ? TargetReason.Resources : l.TargetedBy).OrderBy(g => g.Key)
+            .Select(g => $"{Join(g.Select(l => name(l.Location)).ToArray())} {How(g.Key)}"));
+
+    /// <summary>
+    /// The label beside the change in attempts: deterrence (1 - attempts ratio, docs/model.md section 8) is named as
+    /// such only where its interval lies above zero; a rise in attempts is a negative deterrence, and says so.
+    /// </summary>
+    private static string DeterrenceWords(MeasureRow deterrence) =>
+        double.IsNaN(deterrence.Estimate) ? "deterrence undefined"
+        : deterrence.CiLow > 0 ? "deterrence"
+        : deterrence.CiHigh < 0 ? $"deterrence {Quantities.Value(ComparisonMeasures.Deterrence, deterrence.Estimate, deterrence.CiLow, deterrence.CiHigh)}, negative: the intervention deterred no trips overall"
+        : "deterrence not distinguishable from zero";
 
     /// <summary>"days 34 to 364 (4 February to 31 December 2025)" or "days 34 to 364" without a start date.</summary>
     public static string WindowText(string window, string unit, string? startDate)

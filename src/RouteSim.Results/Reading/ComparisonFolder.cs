@@ -1,4 +1,5 @@
 using System.Text;
+using RouteSim.Analysis.Counterfactuals;
 
 namespace RouteSim.Results.Reading;
 
@@ -13,9 +14,14 @@ public sealed class ComparisonFolder
         Measures = measures.Rows.Select(r => new MeasureRow(r[measures.Column("measure")], r[measures.Column("commodity")], CsvTable.Number(r[measures.Column("estimate")]),
             CsvTable.Number(r[measures.Column("ci_low")]), CsvTable.Number(r[measures.Column("ci_high")]), r[measures.Column("note")])).ToArray();
         var locations = CsvTable.Read(System.IO.Path.Combine(path, "comparison_locations.csv"));
+        int why = locations.Has("targeted_by") ? locations.Column("targeted_by") : -1;
         Locations = locations.Rows.Select(r => new LocationChangeRow(r[0], r[1] == "true",
             CsvTable.Number(r[2]), CsvTable.Number(r[3]), CsvTable.Number(r[4]), CsvTable.Number(r[5]), CsvTable.Number(r[6]), CsvTable.Number(r[7]),
-            CsvTable.Number(r[8]), CsvTable.Number(r[9]), CsvTable.Number(r[10]))).ToArray();
+            CsvTable.Number(r[8]), CsvTable.Number(r[9]), CsvTable.Number(r[10]))
+        {
+            // Without the column (no deterrence cost targets a crossing), a targeted crossing is targeted by its resources.
+            TargetedBy = why >= 0 ? TargetReasons.Parse(r[why]) : r[1] == "true" ? TargetReason.Resources : TargetReason.None,
+        }).ToArray();
         Baseline = RunFolder.Open(System.IO.Path.Combine(path, "baseline"));
         Intervention = RunFolder.Open(System.IO.Path.Combine(path, "intervention"));
     }
@@ -66,4 +72,8 @@ public sealed record MeasureRow(string Name, string Commodity, double Estimate, 
 
 /// <summary>A row of comparison_locations.csv.</summary>
 public sealed record LocationChangeRow(string Location, bool Targeted, double Baseline, double BaselineLow, double BaselineHigh,
-    double Intervention, double InterventionLow, double InterventionHigh, double Change, double ChangeLow, double ChangeHigh);
+    double Intervention, double InterventionLow, double InterventionHigh, double Change, double ChangeLow, double ChangeHigh)
+{
+    /// <summary>Why the intervention targets the crossing (its targeted_by column; resources where the file has none).</summary>
+    public TargetReason TargetedBy { get; init; }
+}

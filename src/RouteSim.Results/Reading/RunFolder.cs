@@ -16,7 +16,12 @@ public sealed class RunFolder
         var edges = CsvTable.Read(System.IO.Path.Combine(path, "edges.csv"));
         Edges = edges.Rows.Select(r => (r[edges.Column("from")], r[edges.Column("to")])).ToArray();
         var schedule = CsvTable.Read(System.IO.Path.Combine(path, "enforcement.csv"));
-        Schedule = schedule.Rows.Select(r => new ScheduleRow(int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture), r[1], CsvTable.Number(r[2]))).ToArray();
+        int cost = schedule.Has("deterrence_cost") ? schedule.Column("deterrence_cost") : -1;
+        Schedule = schedule.Rows.Select(r => new ScheduleRow(int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture), r[1], CsvTable.Number(r[2]))
+        {
+            DeterrenceCost = cost >= 0 ? CsvTable.Number(r[cost]) : 0,
+        }).ToArray();
+        Events = ScheduleEvents(Schedule);
         var catalog = CsvTable.Read(System.IO.Path.Combine(path, "route_catalog.csv"));
         Routes = catalog.Rows.Select(r => new RouteRow(r[catalog.Column("organization")], r[catalog.Column("route")], r[catalog.Column("path")].Split('>'))).ToArray();
         LocationIndex = Nodes.Select((n, i) => (n.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -48,7 +53,28 @@ public sealed class RunFolder
     public IReadOnlyDictionary<string, int> LocationIndex { get; }
 
     /// <summary>Periods after 0 at which configured enforcement changes (the events).</summary>
-    public IEnumerable<int> EventPeriods => Schedule.Select(s => s.Period).Where(p => p > 0).Distinct().Order();
+    public IEnumerable<int> EventPeriods => Events.Select(e => e.Period);
+
+    /// <summary>The events after period 0, by period: whether resources change, a deterrence cost rises, or both.</summary>
+    public IReadOnlyList<ScheduleEvent> Events { get; }
+
+    private static ScheduleEvent[] ScheduleEvents(IReadOnlyList<ScheduleRow> schedule)
+    {
+        var resources = new Dictionary<string, double>(StringComparer.Ordinal);
+        var cost = new Dictionary<string, double>(StringComparer.Ordinal);
+        var events = new SortedDictionary<int, ScheduleEvent>();
+        foreach (var row in schedule.OrderBy(r => r.Period))
+        {
+            bool resourcesChange = row.Resources != resources.GetValueOrDefault(row.Location);
+            bool costChanges = row.DeterrenceCost != cost.GetValueOrDefault(row.Location);
+            resources[row.Location] = row.Resources;
+            cost[row.Location] = row.DeterrenceCost;
+            if (row.Period == 0 || !(resourcesChange || costChanges)) continue;
+            var e = events.GetValueOrDefault(row.Period, new ScheduleEvent(row.Period, false, false));
+            events[row.Period] = e with { Resources = e.Resources || resourcesChange, DeterrenceCost = e.DeterrenceCost || costChanges };
+        }
+        return events.Values.ToArray();
+    }
 
     /// <summary>Opens a results folder written by <c>routesim run</c>.</summary>
     public static RunFolder Open(string path)
@@ -147,8 +173,15 @@ public sealed class RunFolder
 /// <summary>A location as nodes.csv gives it.</summary>
 public sealed record NodeRow(string Id, string Label, string Kind, double Lat, double Lon);
 
-/// <summary>A configured enforcement level starting at a period.</summary>
-public sealed record ScheduleRow(int Period, string Location, double Resources);
+/// <summary>A configured enforcement level starting at a period, with the deterrence cost then standing there (utility units; 0 when enforcement.csv has no such column).</summary>
+public sealed record ScheduleRow(int Period, string Location, double Resources)
+{
+    /// <summary>The deterrence cost X_l from this period on (docs/model.md section 9).</summary>
+    public double DeterrenceCost { get; init; }
+}
+
+/// <summary>A period at which configured enforcement changes: its resources somewhere, a deterrence cost somewhere, or both.</summary>
+public sealed record ScheduleEvent(int Period, bool Resources, bool DeterrenceCost);
 
 /// <summary>A route of the catalogue.</summary>
 public sealed record RouteRow(string Organization, string Route, string[] Path);

@@ -33,6 +33,7 @@ public sealed class MappingReader
             if (field is null)
             {
                 diagnostics.Error(At(key), Join(path, key.Value), $"unknown key '{key.Value}' in {spec.Title}{Suggest(key.Value, spec)}");
+                HasUnknownKey = true;
                 continue;
             }
             _entries[key.Value] = (key, value);
@@ -63,6 +64,13 @@ public sealed class MappingReader
         diagnostics.Error(At(node), path, $"expected {("aeiou".Contains(spec.Title[0]) ? "an" : "a")} {spec.Title} (a mapping of keys such as {string.Join(", ", spec.Keys.Take(3))}), got {Describe(node)}");
         return null;
     }
+
+    /// <summary>True when the mapping holds a key its spec does not know (already reported), so checks of what it lacks would only repeat that error.</summary>
+    public bool HasUnknownKey { get; }
+
+    /// <summary>True when the key is written with nothing in it: no value, null, or an empty mapping.</summary>
+    public bool IsEmpty(string key) =>
+        _entries.TryGetValue(key, out var e) && (IsNullNode(e.Value) || e.Value is YamlMappingNode { Children.Count: 0 });
 
     /// <summary>True when the key is written (even if its value is wrong).</summary>
     public bool Has(string key) => _entries.ContainsKey(key);

@@ -35,6 +35,27 @@ public static class ResultFolders
         return Make("compare", baseline, intervention, "--replications", "4");
     });
 
+    private static readonly Lazy<string> Deterrence = new(() =>
+    {
+        // The tutorial with deterrence costs: at X1 with its day-20 deployment, and at X3 alone on day 30.
+        var text = File.ReadAllText(Scenario("tutorial", "three-crossings.yaml"));
+        var events = "    - { period: 20, add: { X1: 40 } }\n";
+        var file = Path.Combine(Root.Value, "three-crossings-deterrence.yaml");
+        File.WriteAllText(file, text.Replace(events, events + "    - { period: 20, deterrence_cost: { X1: 2 } }\n    - { period: 30, deterrence_cost: { X3: 1, X1: 0.5 } }\n", StringComparison.Ordinal));
+        if (File.ReadAllText(file) == text) throw new InvalidOperationException("three-crossings.yaml changed: its first event is not where this expects it");
+        return file;
+    });
+
+    private static readonly Lazy<string> DeterrenceRun = new(() => Make("run", Deterrence.Value, "--replications", "4"));
+
+    private static readonly Lazy<string> DeterrenceComparison = new(() => Make("compare", Scenario("tutorial", "three-crossings.yaml"), Deterrence.Value, "--replications", "4"));
+
+    /// <summary>A run of the tutorial with deterrence events on days 20 (with its deployment) and 30 (alone).</summary>
+    public static string RunWithDeterrence => DeterrenceRun.Value;
+
+    /// <summary>The tutorial against itself with those deterrence events.</summary>
+    public static string ComparisonWithDeterrence => DeterrenceComparison.Value;
+
     /// <summary>A comparison of two scenarios whose nodes lack coordinates.</summary>
     public static string ComparisonWithoutCoordinates => WithoutCoordinates.Value;
 
