@@ -82,9 +82,15 @@ public sealed class ResultsFolderTests : IDisposable
     }
 
     /// <summary>Starts routesim as its own process (the apphost built next to the tests).</summary>
+    /// <summary>
+    /// Starts routesim with the default action for every signal: a test run under nohup (or any parent that ignores
+    /// SIGHUP) would otherwise hand its children an ignored hangup, which they rightly keep ignoring.
+    /// </summary>
     private static Process Start(params string[] args)
     {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "routesim")) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var info = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true };
+        info.ArgumentList.Add("--default-signal");
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "routesim"));
         foreach (var a in args) info.ArgumentList.Add(a);
         return Process.Start(info)!;
     }
@@ -107,7 +113,7 @@ public sealed class ResultsFolderTests : IDisposable
         kill.WaitForExit();
     }
 
-    // Long enough that a signal always lands while it runs, however fast the engine: a signalled run stops at once.
+    // Long enough that a signal always lands while it runs, however fast the engine; a signalled run stops at once.
     private string Long() => Sweeps.Write(_dir, "{ kind: lhs, points: 100000 }", name: "long");
 
     [Fact]
