@@ -17,7 +17,7 @@ public sealed partial class ReplicationRunner
         _walkLanes[plan.Index] is not null && _bounds[_odIndexStart[plan.Index]] is { HasEightLanes: true };
 
     /// <summary>
-    /// Reorders the organization's agents (key, od pair, rho; all still free) by bucket of rho
+    /// Reorders the organization's agents (key and rho; all still free, all of its one od pair) by bucket of rho
     /// (ChoiceBounds.Bucket), keeping the drawn order within a bucket, and returns where each bucket starts: bucket b
     /// holds the agents at [starts[b], starts[b + 1]), slots of the whole agent arrays.
     /// </summary>
@@ -42,19 +42,27 @@ public sealed partial class ReplicationRunner
                 int j = target[i];
                 (_agentKey[i], _agentKey[j]) = (_agentKey[j], _agentKey[i]);
                 (_risk[i], _risk[j]) = (_risk[j], _risk[i]);
-                (_od[i], _od[j]) = (_od[j], _od[i]);
                 (target[i], target[j]) = (target[j], j);
             }
         Array.Clear(_freeAt, start, end - start);
         return starts;
     }
 
+    /// <summary>
+    /// Whether an od pair of organization plan with this many options (the outside option included) gets bounds
+    /// that decide eight agents at a time (ChoiceBounds.GroupChoices), and so bins for groups: the organization
+    /// chooses and walks in eight lanes, the pair has at most eight boundaries, and the processor has AVX-512.
+    /// </summary>
+    private static bool DecidesInGroups(OrganizationPlan plan, int options) =>
+        FitsWalkLanes(plan) && options - 1 <= 8 && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
+
     /// <summary>Bytes <see cref="SortByBin"/> allocates for organization plan where it is stored by bin (the starts and their copy while filling), else 0.</summary>
     private static long BinStartBytes(CompiledScenario model, OrganizationPlan plan)
     {
         if (!FitsWalkLanes(plan) || SharesChoice(model, plan)) return 0;
         int options = plan.OdRouteStart[1] - plan.OdRouteStart[0] + 1;
-        int bins = ChoiceBounds.BinsFor(plan.Organization.RiskSigma, ActingPerPeriod(plan, 0), options);
-        return bins == 0 || options - 1 > 8 ? 0 : 2 * (4L * (bins + 2) + 24);
+        if (!DecidesInGroups(plan, options)) return 0;
+        int bins = ChoiceBounds.BinsFor(plan.Organization.RiskSigma, ActingPerPeriod(plan, 0), options, grouped: true);
+        return bins == 0 ? 0 : 2 * (4L * (bins + 2) + 24);
     }
 }

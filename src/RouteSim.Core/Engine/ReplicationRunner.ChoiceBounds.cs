@@ -49,6 +49,11 @@ public sealed partial class ReplicationRunner
     {
         private const double CoveredZ = 4;
         private const int ActingAgentsPerBin = 32;
+        // Where agents are stored by bin and eight of them share a row (GroupChoices), a row costs one compare a group,
+        // and building the rows each period weighs more: on benchmarks/scenarios/mixed-border.yaml, by processor
+        // time, 115 to 118 M decisions/s with 593 bins (32 acting agents a bin), 121 to 122 with 297 (128), 111 to 119
+        // with 149 (256; 98.2% decided instead of 99.1%).
+        private const int GroupedActingAgentsPerBin = 128;
         private const int MaxBins = 1024;
         private const int MinBinsPerOctaveLog2 = 2;
         private const int MaxBinsPerOctaveLog2 = 10;
@@ -115,11 +120,11 @@ public sealed partial class ReplicationRunner
         /// that makes a bin, the first bin and their number; false where bins would not pay (too few agents, or
         /// one option only).
         /// </summary>
-        private static bool Bins(double sigma, double actingAgents, int options, out int shift, out long first, out int bins)
+        private static bool Bins(double sigma, double actingAgents, int options, bool grouped, out int shift, out long first, out int bins)
         {
             (shift, first, bins) = (0, 0, 0);
             if (options < 2 || !(sigma > 0) || !UseChoiceBounds) return false;
-            int budget = (int)Math.Min(MaxBins, actingAgents / ActingAgentsPerBin);
+            int budget = (int)Math.Min(MaxBins, actingAgents / (grouped ? GroupedActingAgentsPerBin : ActingAgentsPerBin));
             long low = BitConverter.DoubleToInt64Bits(Math.Exp(-CoveredZ * sigma));
             long high = BitConverter.DoubleToInt64Bits(Math.Exp(CoveredZ * sigma));
             for (int m = MaxBinsPerOctaveLog2; m >= MinBinsPerOctaveLog2; m--)
@@ -135,22 +140,22 @@ public sealed partial class ReplicationRunner
         }
 
         /// <summary>Bounds for such an od pair (see <see cref="Bins"/>); null where bins would not pay.</summary>
-        public static ChoiceBounds? Create(double sigma, double actingAgents, int options) =>
-            Bins(sigma, actingAgents, options, out int shift, out long first, out int bins) ? new ChoiceBounds(shift, first, bins, options) : null;
+        public static ChoiceBounds? Create(double sigma, double actingAgents, int options, bool grouped = false) =>
+            Bins(sigma, actingAgents, options, grouped, out int shift, out long first, out int bins) ? new ChoiceBounds(shift, first, bins, options) : null;
 
         /// <summary>Bins such an od pair gets (see <see cref="Bins"/>), 0 where it gets no bounds.</summary>
-        public static int BinsFor(double sigma, double actingAgents, int options) =>
-            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? bins : 0;
+        public static int BinsFor(double sigma, double actingAgents, int options, bool grouped = false) =>
+            Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins) ? bins : 0;
 
         /// <summary>Bytes the bounds of such an od pair hold (arrays with their headers and the object), 0 where there are none.</summary>
-        public static long Bytes(double sigma, double actingAgents, int options) =>
-            Bins(sigma, actingAgents, options, out _, out _, out int bins)
+        public static long Bytes(double sigma, double actingAgents, int options, bool grouped = false) =>
+            Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins)
                 ? 8L * EdgeStride(bins) + 2L * RowSteps(bins, options) + 2 * 24 + 64 + (options - 1 <= 8 ? 4L * (bins + 1) * GroupStride + 24 : 0)
                 : 0;
 
         /// <summary>Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and edge, and each edge's largest.</summary>
-        public static int ScratchDoubles(double sigma, double actingAgents, int options) =>
-            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? (options + 1) * EdgeStride(bins) : 0;
+        public static int ScratchDoubles(double sigma, double actingAgents, int options, bool grouped = false) =>
+            Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins) ? (options + 1) * EdgeStride(bins) : 0;
 
         /// <summary>Bytes of a <see cref="Scratch"/> of this many doubles of exponents for od pairs of up to this many options.</summary>
         public static long ScratchBytes(int doubles, int maxOptions) => doubles == 0 ? 0 : 8L * (doubles + 7 * 4 * (maxOptions + 1)) + 8 * 24 + 64;
@@ -333,9 +338,12 @@ public sealed partial class ReplicationRunner
             // the last row, which decides nothing.
             var u = Avx512F.ConvertToVector256Int32(Vector512.ShiftRightLogical(bits, 38));
             ref int row = ref _groupRows![((uint)bucket < (uint)_liveBins ? bucket : _bins) * GroupStride];
-            var surely = Vector256<int>.Zero;
-            for (int j = 0; j < _boundaries; j++)
-                surely -= Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, j)));
+            // All eight upper bounds, written out: those past the last boundary are Steps, never at or below u.
+            var surely = Vector256.GreaterThanOrEqual(u, Vector256.Create(row)) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 1)))
+                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 2))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 3)))
+                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 4))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 5)))
+                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 6))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 7)));
+            surely = -surely; // each compare is -1 where true
             var nextLower = Avx512F.PermuteVar16x32(Vector512.LoadUnsafe(ref row, GroupLower), surely.ToVector512Unsafe()).GetLower();
             var decided = Avx512F.ConvertToVector512Int64(Vector256.LessThan(u, nextLower));
             return Vector512.ConditionalSelect(decided, Avx512F.ConvertToVector512Int64(surely) - Vector512<long>.One, Vector512.Create(undecided));

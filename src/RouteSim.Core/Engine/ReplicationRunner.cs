@@ -114,11 +114,11 @@ public sealed partial class ReplicationRunner
             {
                 int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
                 double sigma = plan.Organization.RiskSigma, acting = ActingPerPeriod(plan, w);
-                var bounds = ChoiceBounds.Create(sigma, acting, options);
+                var bounds = ChoiceBounds.Create(sigma, acting, options, DecidesInGroups(plan, options));
                 if (bounds is null) continue;
                 _bounds[_odIndexStart[plan.Index] + w] = bounds;
                 _hasBounds[plan.Index] = true;
-                scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options));
+                scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options, DecidesInGroups(plan, options)));
                 maxOptions = Math.Max(maxOptions, options);
             }
         }
@@ -183,8 +183,8 @@ public sealed partial class ReplicationRunner
             {
                 int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
                 double sigma = plan.Organization.RiskSigma, acting = ActingPerPeriod(plan, w);
-                bytes += ChoiceBounds.Bytes(sigma, acting, options);
-                scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options));
+                bytes += ChoiceBounds.Bytes(sigma, acting, options, DecidesInGroups(plan, options));
+                scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options, DecidesInGroups(plan, options)));
                 maxOptions = Math.Max(maxOptions, options);
             }
         }
