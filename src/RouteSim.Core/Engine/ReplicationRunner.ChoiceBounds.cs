@@ -102,8 +102,9 @@ public sealed partial class ReplicationRunner
         /// <summary>Where a row of <see cref="_groupRows"/> holds its lower bounds.</summary>
         private const int GroupLower = 16;
 
-        // Edges are read four at a time from any bin, so one bin's worth of edges past the last: bins + 4, rounded up to four.
-        private static int EdgeStride(int bins) => (bins + 4 + 3) & ~3;
+        // Edges are read four at a time from any bin, so four past the last: bins + 4, rounded up to eight, as the
+        // exponents at the edges are computed eight at a time.
+        private static int EdgeStride(int bins) => (bins + 4 + 7) & ~7;
 
         private static int RowSteps(int bins, int options) => (bins + 1) * 2 * ((options - 1 + 3) & ~3);
 
@@ -204,30 +205,13 @@ public sealed partial class ReplicationRunner
             }
 
             // Exponents at every edge, x_k(e) = (A_k - rho_e (B_k - centre)) / tau, then exp(x_k(e) - max_k x_k(e)),
-            // option by option over the edges, four edges at a time.
+            // option by option over the edges, eight edges at a time where the processor has 512-bit vectors.
             int stride = _edges.Length;
             ref double x = ref MemoryMarshal.GetArrayDataReference(scratch.Exponents);
             ref double shift = ref Unsafe.Add(ref x, options * stride); // max_k x_k(e) by edge
             ref double rho = ref MemoryMarshal.GetArrayDataReference(_edges);
-            for (int e = 0; e < stride; e += 4)
-                Vector256.Create(double.NegativeInfinity).StoreUnsafe(ref shift, (nuint)e);
-            for (int k = 0; k < options; k++)
-            {
-                var a = Vector256.Create(inverseTemperature * attraction[k]);
-                var b = Vector256.Create(inverseTemperature * (risk[k] - centre));
-                for (int e = 0; e < stride; e += 4)
-                {
-                    var value = a - Vector256.LoadUnsafe(ref rho, (nuint)e) * b;
-                    value.StoreUnsafe(ref x, (nuint)(k * stride + e));
-                    Vector256.Max(Vector256.LoadUnsafe(ref shift, (nuint)e), value).StoreUnsafe(ref shift, (nuint)e);
-                }
-            }
-            for (int k = 0; k < options; k++)
-                for (int e = 0; e < stride; e += 4)
-                {
-                    nuint at = (nuint)(k * stride + e);
-                    DeterministicExp.Exp(Vector256.LoadUnsafe(ref x, at) - Vector256.LoadUnsafe(ref shift, (nuint)e)).StoreUnsafe(ref x, at);
-                }
+            if (Vector512.IsHardwareAccelerated) EdgeExponentsEight(attraction, risk, inverseTemperature, centre, options, ref x, ref shift);
+            else EdgeExponentsFour(attraction, risk, inverseTemperature, centre, options, ref x, ref shift);
 
             // Four bins at a time: each option's weight at both edges of a bin on the lower edge's scale, its smaller
             // and larger value, and from their sums the bounds of every F_j.
@@ -290,20 +274,75 @@ public sealed partial class ReplicationRunner
                     Vector256.ConvertToInt64(fallingLower).CopyTo(lower[(4 * j)..]);
                 }
                 for (int l = 0; l < last; l++)
+                {
+                    ref ushort row = ref _rows[(bin + l) * 2 * _width];
                     for (int j = 0; j < _boundaries; j++)
                     {
-                        _rows[(bin + l) * 2 * _width + j] = (ushort)lower[4 * j + l];
-                        _rows[(bin + l) * 2 * _width + _width + j] = (ushort)upper[4 * j + l];
+                        Unsafe.Add(ref row, j) = (ushort)lower[4 * j + l];
+                        Unsafe.Add(ref row, _width + j) = (ushort)upper[4 * j + l];
                     }
-                if (_groupRows is not null)
-                    for (int l = 0; l < last; l++)
-                        for (int j = 0; j < _boundaries; j++)
-                        {
-                            _groupRows[(bin + l) * GroupStride + j] = (int)upper[4 * j + l];
-                            _groupRows[(bin + l) * GroupStride + GroupLower + j] = (int)lower[4 * j + l];
-                        }
+                    if (_groupRows is null) continue;
+                    ref int groupRow = ref _groupRows[(bin + l) * GroupStride];
+                    for (int j = 0; j < _boundaries; j++)
+                    {
+                        Unsafe.Add(ref groupRow, j) = (int)upper[4 * j + l];
+                        Unsafe.Add(ref groupRow, GroupLower + j) = (int)lower[4 * j + l];
+                    }
+                }
             }
             _liveBins = _bins;
+        }
+
+        /// <summary>The weights at the edges, four edges at a time (see <see cref="Build"/>).</summary>
+        private void EdgeExponentsFour(ReadOnlySpan<double> attraction, ReadOnlySpan<double> risk, double inverseTemperature, double centre, int options, ref double x, ref double shift)
+        {
+            int stride = _edges.Length;
+            ref double rho = ref MemoryMarshal.GetArrayDataReference(_edges);
+            for (int e = 0; e < stride; e += 4)
+                Vector256.Create(double.NegativeInfinity).StoreUnsafe(ref shift, (nuint)e);
+            for (int k = 0; k < options; k++)
+            {
+                var a = Vector256.Create(inverseTemperature * attraction[k]);
+                var b = Vector256.Create(inverseTemperature * (risk[k] - centre));
+                for (int e = 0; e < stride; e += 4)
+                {
+                    var value = a - Vector256.LoadUnsafe(ref rho, (nuint)e) * b;
+                    value.StoreUnsafe(ref x, (nuint)(k * stride + e));
+                    Vector256.Max(Vector256.LoadUnsafe(ref shift, (nuint)e), value).StoreUnsafe(ref shift, (nuint)e);
+                }
+            }
+            for (int k = 0; k < options; k++)
+                for (int e = 0; e < stride; e += 4)
+                {
+                    nuint at = (nuint)(k * stride + e);
+                    DeterministicExp.Exp(Vector256.LoadUnsafe(ref x, at) - Vector256.LoadUnsafe(ref shift, (nuint)e)).StoreUnsafe(ref x, at);
+                }
+        }
+
+        /// <summary>As <see cref="EdgeExponentsFour"/>, eight edges at a time: the same numbers, half the exponentials' calls.</summary>
+        private void EdgeExponentsEight(ReadOnlySpan<double> attraction, ReadOnlySpan<double> risk, double inverseTemperature, double centre, int options, ref double x, ref double shift)
+        {
+            int stride = _edges.Length;
+            ref double rho = ref MemoryMarshal.GetArrayDataReference(_edges);
+            for (int e = 0; e < stride; e += 8)
+                Vector512.Create(double.NegativeInfinity).StoreUnsafe(ref shift, (nuint)e);
+            for (int k = 0; k < options; k++)
+            {
+                var a = Vector512.Create(inverseTemperature * attraction[k]);
+                var b = Vector512.Create(inverseTemperature * (risk[k] - centre));
+                for (int e = 0; e < stride; e += 8)
+                {
+                    var value = a - Vector512.LoadUnsafe(ref rho, (nuint)e) * b;
+                    value.StoreUnsafe(ref x, (nuint)(k * stride + e));
+                    Vector512.Max(Vector512.LoadUnsafe(ref shift, (nuint)e), value).StoreUnsafe(ref shift, (nuint)e);
+                }
+            }
+            for (int k = 0; k < options; k++)
+                for (int e = 0; e < stride; e += 8)
+                {
+                    nuint at = (nuint)(k * stride + e);
+                    DeterministicExp.Exp(Vector512.LoadUnsafe(ref x, at) - Vector512.LoadUnsafe(ref shift, (nuint)e)).StoreUnsafe(ref x, at);
+                }
         }
 
         /// <summary>Bins of rho, each a bucket of <see cref="Bucket"/>; one more bucket holds every rho outside them.</summary>
