@@ -28,13 +28,13 @@ public sealed partial class ReplicationRunner
         var bounds = _bounds[_odIndexStart[plan.Index]]!;
         int start = plan.AgentStart, end = plan.AgentStart + plan.AgentCount, buckets = bounds.BinCount + 1;
         var starts = new int[buckets + 1];
-        for (int i = start; i < end; i++) starts[bounds.Bucket(_risk[i]) + 1]++;
+        var target = _freeAt; // each agent's bucket, then its slot
+        for (int i = start; i < end; i++) starts[(target[i] = bounds.Bucket(_risk[i])) + 1]++;
         starts[0] = start;
         for (int b = 0; b < buckets; b++) starts[b + 1] += starts[b];
 
-        var target = _freeAt;
         var fill = (int[])starts.Clone();
-        for (int i = start; i < end; i++) target[i] = fill[bounds.Bucket(_risk[i])]++;
+        for (int i = start; i < end; i++) target[i] = fill[target[i]]++;
         for (int i = start; i < end; i++)
             while (target[i] != i)
             {
