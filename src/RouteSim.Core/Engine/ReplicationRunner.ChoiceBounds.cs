@@ -49,6 +49,11 @@ public sealed partial class ReplicationRunner
     {
         private const double CoveredZ = 4;
         private const int ActingAgentsPerBin = 32;
+        // Where agents are stored by bin and eight of them share a row (GroupChoices), a row costs one compare a group,
+        // and building the rows each period weighs more: on benchmarks/scenarios/mixed-border.yaml, by processor
+        // time, 115 to 118 M decisions/s with 593 bins (32 acting agents a bin), 121 to 122 with 297 (128), 111 to 119
+        // with 149 (256; 98.2% decided instead of 99.1%).
+        private const int GroupedActingAgentsPerBin = 128;
         private const int MaxBins = 1024;
         private const int MinBinsPerOctaveLog2 = 2;
         private const int MaxBinsPerOctaveLog2 = 10;
@@ -65,6 +70,10 @@ public sealed partial class ReplicationRunner
         // bound b is at or below u exactly when b is at or below floor(u 2^15), and a row of eight boundaries is 32
         // bytes: the rows of every bin stay in the first-level cache.
         private readonly ushort[] _rows;
+        // The same bounds for a group of eight agents in one bin (GroupChoices), where there are at most eight
+        // boundaries: by bin, GroupStride ints, upper bounds at 0..7 (Steps past the last boundary), lower bounds
+        // at 16..31 (Steps from the last boundary on); then a row that decides nothing. Null with more boundaries.
+        private readonly int[]? _groupRows;
         private int _liveBins; // _bins when this period's bounds are built, 0 when every agent takes the exact path
 
         private ChoiceBounds(int shift, long first, int bins, int options)
@@ -78,12 +87,24 @@ public sealed partial class ReplicationRunner
             for (int e = 0; e < _edges.Length; e++) _edges[e] = BitConverter.Int64BitsToDouble((first + Math.Min(e, bins)) << shift);
             _rows = new ushort[RowSteps(bins, options)];
             Array.Fill(_rows, Steps);
-            // The last row, read by MasksEight for a rho outside the live bins: every boundary possibly at or below u, none surely.
+            // The last row, for a rho outside the live bins: every boundary possibly at or below u, none surely.
             Array.Fill(_rows, (ushort)0, bins * 2 * _width, _width);
+            if (_width > 8) return;
+            _groupRows = new int[(bins + 1) * GroupStride];
+            Array.Fill(_groupRows, Steps);
+            // The last row: no boundary surely at or below u, the first possibly (0), so the count is 0 and undecided.
+            Array.Fill(_groupRows, 0, bins * GroupStride + GroupLower, _boundaries);
         }
 
-        // Edges are read four at a time from any bin, so one bin's worth of edges past the last: bins + 4, rounded up to four.
-        private static int EdgeStride(int bins) => (bins + 4 + 3) & ~3;
+        /// <summary>Ints a bin's row of <see cref="_groupRows"/> holds: eight upper bounds, eight unused, sixteen lower bounds (read as one 512-bit vector).</summary>
+        private const int GroupStride = 32;
+
+        /// <summary>Where a row of <see cref="_groupRows"/> holds its lower bounds.</summary>
+        private const int GroupLower = 16;
+
+        // Edges are read four at a time from any bin, so four past the last: bins + 4, rounded up to eight, as the
+        // exponents at the edges are computed eight at a time.
+        private static int EdgeStride(int bins) => (bins + 4 + 7) & ~7;
 
         private static int RowSteps(int bins, int options) => (bins + 1) * 2 * ((options - 1 + 3) & ~3);
 
@@ -100,11 +121,11 @@ public sealed partial class ReplicationRunner
         /// that makes a bin, the first bin and their number; false where bins would not pay (too few agents, or
         /// one option only).
         /// </summary>
-        private static bool Bins(double sigma, double actingAgents, int options, out int shift, out long first, out int bins)
+        private static bool Bins(double sigma, double actingAgents, int options, bool grouped, out int shift, out long first, out int bins)
         {
             (shift, first, bins) = (0, 0, 0);
             if (options < 2 || !(sigma > 0) || !UseChoiceBounds) return false;
-            int budget = (int)Math.Min(MaxBins, actingAgents / ActingAgentsPerBin);
+            int budget = (int)Math.Min(MaxBins, actingAgents / (grouped ? GroupedActingAgentsPerBin : ActingAgentsPerBin));
             long low = BitConverter.DoubleToInt64Bits(Math.Exp(-CoveredZ * sigma));
             long high = BitConverter.DoubleToInt64Bits(Math.Exp(CoveredZ * sigma));
             for (int m = MaxBinsPerOctaveLog2; m >= MinBinsPerOctaveLog2; m--)
@@ -120,19 +141,25 @@ public sealed partial class ReplicationRunner
         }
 
         /// <summary>Bounds for such an od pair (see <see cref="Bins"/>); null where bins would not pay.</summary>
-        public static ChoiceBounds? Create(double sigma, double actingAgents, int options) =>
-            Bins(sigma, actingAgents, options, out int shift, out long first, out int bins) ? new ChoiceBounds(shift, first, bins, options) : null;
+        public static ChoiceBounds? Create(double sigma, double actingAgents, int options, bool grouped = false) =>
+            Bins(sigma, actingAgents, options, grouped, out int shift, out long first, out int bins) ? new ChoiceBounds(shift, first, bins, options) : null;
+
+        /// <summary>Bins such an od pair gets (see <see cref="Bins"/>), 0 where it gets no bounds.</summary>
+        public static int BinsFor(double sigma, double actingAgents, int options, bool grouped = false) =>
+            Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins) ? bins : 0;
 
         /// <summary>Bytes the bounds of such an od pair hold (arrays with their headers and the object), 0 where there are none.</summary>
-        public static long Bytes(double sigma, double actingAgents, int options) =>
-            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? 8L * EdgeStride(bins) + 2L * RowSteps(bins, options) + 2 * 24 + 64 : 0;
+        public static long Bytes(double sigma, double actingAgents, int options, bool grouped = false) =>
+            Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins)
+                ? 8L * EdgeStride(bins) + 2L * RowSteps(bins, options) + 2 * 24 + 64 + (options - 1 <= 8 ? 4L * (bins + 1) * GroupStride + 24 : 0)
+                : 0;
 
         /// <summary>Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and edge, and each edge's largest.</summary>
-        public static int ScratchDoubles(double sigma, double actingAgents, int options) =>
-            Bins(sigma, actingAgents, options, out _, out _, out int bins) ? (options + 1) * EdgeStride(bins) : 0;
+        public static int ScratchDoubles(double sigma, double actingAgents, int options, bool grouped = false) =>
+            Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins) ? (options + 1) * EdgeStride(bins) : 0;
 
         /// <summary>Bytes of a <see cref="Scratch"/> of this many doubles of exponents for od pairs of up to this many options.</summary>
-        public static long ScratchBytes(int doubles, int maxOptions) => doubles == 0 ? 0 : 8L * (doubles + 4 * 4 * (maxOptions + 1)) + 5 * 24 + 64;
+        public static long ScratchBytes(int doubles, int maxOptions) => doubles == 0 ? 0 : 8L * (doubles + 7 * 4 * (maxOptions + 1)) + 8 * 24 + 64;
 
         /// <summary>Scratch for <see cref="Build"/>, shared by every od pair of a replication (they are built one after another).</summary>
         public sealed class Scratch(int doubles, int maxOptions)
@@ -142,6 +169,9 @@ public sealed partial class ReplicationRunner
             public double[] High { get; } = new double[4 * (maxOptions + 1)];
             public double[] SuffixLow { get; } = new double[4 * (maxOptions + 1)];
             public double[] SuffixHigh { get; } = new double[4 * (maxOptions + 1)];
+            public double[] LowerSteps { get; } = new double[4 * (maxOptions + 1)];
+            public long[] Lower { get; } = new long[4 * (maxOptions + 1)];
+            public long[] Upper { get; } = new long[4 * (maxOptions + 1)];
         }
 
         /// <summary>
@@ -175,30 +205,13 @@ public sealed partial class ReplicationRunner
             }
 
             // Exponents at every edge, x_k(e) = (A_k - rho_e (B_k - centre)) / tau, then exp(x_k(e) - max_k x_k(e)),
-            // option by option over the edges, four edges at a time.
+            // option by option over the edges, eight edges at a time where the processor has 512-bit vectors.
             int stride = _edges.Length;
             ref double x = ref MemoryMarshal.GetArrayDataReference(scratch.Exponents);
             ref double shift = ref Unsafe.Add(ref x, options * stride); // max_k x_k(e) by edge
             ref double rho = ref MemoryMarshal.GetArrayDataReference(_edges);
-            for (int e = 0; e < stride; e += 4)
-                Vector256.Create(double.NegativeInfinity).StoreUnsafe(ref shift, (nuint)e);
-            for (int k = 0; k < options; k++)
-            {
-                var a = Vector256.Create(inverseTemperature * attraction[k]);
-                var b = Vector256.Create(inverseTemperature * (risk[k] - centre));
-                for (int e = 0; e < stride; e += 4)
-                {
-                    var value = a - Vector256.LoadUnsafe(ref rho, (nuint)e) * b;
-                    value.StoreUnsafe(ref x, (nuint)(k * stride + e));
-                    Vector256.Max(Vector256.LoadUnsafe(ref shift, (nuint)e), value).StoreUnsafe(ref shift, (nuint)e);
-                }
-            }
-            for (int k = 0; k < options; k++)
-                for (int e = 0; e < stride; e += 4)
-                {
-                    nuint at = (nuint)(k * stride + e);
-                    DeterministicExp.Exp(Vector256.LoadUnsafe(ref x, at) - Vector256.LoadUnsafe(ref shift, (nuint)e)).StoreUnsafe(ref x, at);
-                }
+            if (Vector512.IsHardwareAccelerated) EdgeExponentsEight(attraction, risk, inverseTemperature, centre, options, ref x, ref shift);
+            else EdgeExponentsFour(attraction, risk, inverseTemperature, centre, options, ref x, ref shift);
 
             // Four bins at a time: each option's weight at both edges of a bin on the lower edge's scale, its smaller
             // and larger value, and from their sums the bounds of every F_j.
@@ -208,7 +221,8 @@ public sealed partial class ReplicationRunner
             ref double highAfter = ref MemoryMarshal.GetArrayDataReference(scratch.SuffixHigh);
             var spreadScale = Vector256.Create(inverseTemperature * halfSpread);
             var margins = Vector256.Create(margin);
-            Span<long> lower = stackalloc long[4], upper = stackalloc long[4];
+            Span<long> lower = scratch.Lower, upper = scratch.Upper; // by boundary, four bins side by side
+            Span<double> lowerSteps = scratch.LowerSteps;
             var steps = Vector256.Create((double)Steps);
             for (int bin = 0; bin < _bins; bin += 4)
             {
@@ -236,6 +250,10 @@ public sealed partial class ReplicationRunner
                 sumLow = Vector256<double>.Zero;
                 sumHigh = Vector256<double>.Zero;
                 int last = Math.Min(4, _bins - bin);
+                // Upper bounds made to rise with j (each the largest so far) and lower bounds too (each the smallest
+                // from there on): both only widen, and rows that rise let GroupChoices count one of the two.
+                var risingUpper = Vector256<double>.Zero;
+                var fallingLower = steps;
                 for (int j = 0; j < _boundaries; j++)
                 {
                     sumLow += Vector256.LoadUnsafe(ref low, (nuint)(4 * j));
@@ -246,63 +264,131 @@ public sealed partial class ReplicationRunner
                     // cannot happen, not a number), 0 and Steps, a boundary that decides nothing.
                     below = Vector256.ConditionalSelect(useful & Vector256.Equals(below, below), below, Vector256.Create(-1.0));
                     above = Vector256.ConditionalSelect(useful & Vector256.Equals(above, above), above, Vector256.Create(2.0));
-                    Vector256.ConvertToInt64(Vector256.Min(Vector256.Max(Vector256.Floor(below * steps), Vector256<double>.Zero), steps)).CopyTo(lower);
-                    Vector256.ConvertToInt64(Vector256.Min(Vector256.Max(Vector256.Ceiling(above * steps), Vector256<double>.Zero), steps)).CopyTo(upper);
-                    for (int l = 0; l < last; l++)
+                    Vector256.Min(Vector256.Max(Vector256.Floor(below * steps), Vector256<double>.Zero), steps).CopyTo(lowerSteps[(4 * j)..]);
+                    risingUpper = Vector256.Max(risingUpper, Vector256.Min(Vector256.Max(Vector256.Ceiling(above * steps), Vector256<double>.Zero), steps));
+                    Vector256.ConvertToInt64(risingUpper).CopyTo(upper[(4 * j)..]);
+                }
+                for (int j = _boundaries - 1; j >= 0; j--)
+                {
+                    fallingLower = Vector256.Min(fallingLower, Vector256.Create<double>(lowerSteps[(4 * j)..]));
+                    Vector256.ConvertToInt64(fallingLower).CopyTo(lower[(4 * j)..]);
+                }
+                for (int l = 0; l < last; l++)
+                {
+                    ref ushort row = ref _rows[(bin + l) * 2 * _width];
+                    for (int j = 0; j < _boundaries; j++)
                     {
-                        _rows[(bin + l) * 2 * _width + j] = (ushort)lower[l];
-                        _rows[(bin + l) * 2 * _width + _width + j] = (ushort)upper[l];
+                        Unsafe.Add(ref row, j) = (ushort)lower[4 * j + l];
+                        Unsafe.Add(ref row, _width + j) = (ushort)upper[4 * j + l];
+                    }
+                    if (_groupRows is null) continue;
+                    ref int groupRow = ref _groupRows[(bin + l) * GroupStride];
+                    for (int j = 0; j < _boundaries; j++)
+                    {
+                        Unsafe.Add(ref groupRow, j) = (int)upper[4 * j + l];
+                        Unsafe.Add(ref groupRow, GroupLower + j) = (int)lower[4 * j + l];
                     }
                 }
             }
             _liveBins = _bins;
         }
 
-        /// <summary>
-        /// Where the bounds stand for eight agents with risk multipliers <paramref name="rho"/> and choice uniforms
-        /// u = <paramref name="bits"/> 2^-53 (CounterRng.UniformBits), into <paramref name="masks"/>: one compare of each lane's row of bounds with its
-        /// u, the low <c>width</c> bits saying which boundaries are possibly at or below u, the next which surely are
-        /// (<see cref="ChoicesEight"/> reads them). A rho outside the live bins reads the last row, which decides
-        /// nothing. Needs AVX-512 and at most eight boundaries; <paramref name="scratch"/> (eight or more) is the
-        /// caller's, so that this inlines into its loop.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void MasksEight(Vector512<double> rho, Vector512<ulong> bits, Span<int> masks, Span<long> scratch)
+        /// <summary>The weights at the edges, four edges at a time (see <see cref="Build"/>).</summary>
+        private void EdgeExponentsFour(ReadOnlySpan<double> attraction, ReadOnlySpan<double> risk, double inverseTemperature, double centre, int options, ref double x, ref double shift)
         {
-            // Each lane's u in the rows' fixed point (u = m 2^-53, so floor(u 2^15) = m >> 38), and its row of bounds.
-            var below = MemoryMarshal.Cast<long, int>(scratch[..4]);
-            Avx512F.ConvertToVector256Int32(Vector512.ShiftRightLogical(bits, 38)).CopyTo(below);
-            var bin = Vector512.ShiftRightLogical(rho.AsInt64(), _shift) - Vector512.Create(_first);
-            var live = Vector512.LessThan(bin.AsUInt64(), Vector512.Create((ulong)_liveBins)).AsInt64();
-            var rows = MemoryMarshal.Cast<long, int>(scratch.Slice(4, 4)); // eight row offsets
-            Avx512F.ConvertToVector256Int32(Vector512.ConditionalSelect(live, bin, Vector512.Create((long)_bins)) * Vector512.Create(2L * _width)).CopyTo(rows);
-            ref ushort first = ref MemoryMarshal.GetArrayDataReference(_rows);
-            if (_width == 8)
-                for (int lane = 0; lane < 8; lane++)
-                    masks[lane] = (int)Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref Unsafe.Add(ref first, rows[lane])), Vector256.Create((ushort)below[lane])).ExtractMostSignificantBits();
-            else
-                for (int lane = 0; lane < 8; lane++)
-                    masks[lane] = (int)Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref Unsafe.Add(ref first, rows[lane])), Vector128.Create((ushort)below[lane])).ExtractMostSignificantBits();
+            int stride = _edges.Length;
+            ref double rho = ref MemoryMarshal.GetArrayDataReference(_edges);
+            for (int e = 0; e < stride; e += 4)
+                Vector256.Create(double.NegativeInfinity).StoreUnsafe(ref shift, (nuint)e);
+            for (int k = 0; k < options; k++)
+            {
+                var a = Vector256.Create(inverseTemperature * attraction[k]);
+                var b = Vector256.Create(inverseTemperature * (risk[k] - centre));
+                for (int e = 0; e < stride; e += 4)
+                {
+                    var value = a - Vector256.LoadUnsafe(ref rho, (nuint)e) * b;
+                    value.StoreUnsafe(ref x, (nuint)(k * stride + e));
+                    Vector256.Max(Vector256.LoadUnsafe(ref shift, (nuint)e), value).StoreUnsafe(ref shift, (nuint)e);
+                }
+            }
+            for (int k = 0; k < options; k++)
+                for (int e = 0; e < stride; e += 4)
+                {
+                    nuint at = (nuint)(k * stride + e);
+                    DeterministicExp.Exp(Vector256.LoadUnsafe(ref x, at) - Vector256.LoadUnsafe(ref shift, (nuint)e)).StoreUnsafe(ref x, at);
+                }
+        }
+
+        /// <summary>As <see cref="EdgeExponentsFour"/>, eight edges at a time: the same numbers, half the exponentials' calls.</summary>
+        private void EdgeExponentsEight(ReadOnlySpan<double> attraction, ReadOnlySpan<double> risk, double inverseTemperature, double centre, int options, ref double x, ref double shift)
+        {
+            int stride = _edges.Length;
+            ref double rho = ref MemoryMarshal.GetArrayDataReference(_edges);
+            for (int e = 0; e < stride; e += 8)
+                Vector512.Create(double.NegativeInfinity).StoreUnsafe(ref shift, (nuint)e);
+            for (int k = 0; k < options; k++)
+            {
+                var a = Vector512.Create(inverseTemperature * attraction[k]);
+                var b = Vector512.Create(inverseTemperature * (risk[k] - centre));
+                for (int e = 0; e < stride; e += 8)
+                {
+                    var value = a - Vector512.LoadUnsafe(ref rho, (nuint)e) * b;
+                    value.StoreUnsafe(ref x, (nuint)(k * stride + e));
+                    Vector512.Max(Vector512.LoadUnsafe(ref shift, (nuint)e), value).StoreUnsafe(ref shift, (nuint)e);
+                }
+            }
+            for (int k = 0; k < options; k++)
+                for (int e = 0; e < stride; e += 8)
+                {
+                    nuint at = (nuint)(k * stride + e);
+                    DeterministicExp.Exp(Vector512.LoadUnsafe(ref x, at) - Vector512.LoadUnsafe(ref shift, (nuint)e)).StoreUnsafe(ref x, at);
+                }
+        }
+
+        /// <summary>Bins of rho, each a bucket of <see cref="Bucket"/>; one more bucket holds every rho outside them.</summary>
+        public int BinCount => _bins;
+
+        /// <summary>
+        /// The bin of risk multiplier <paramref name="rho"/>, or <see cref="BinCount"/> for a rho outside the bins:
+        /// the order in which ReplicationRunner.SortByBin stores an organization's agents.
+        /// </summary>
+        public int Bucket(double rho)
+        {
+            long bin = (BitConverter.DoubleToInt64Bits(rho) >> _shift) - _first;
+            return (ulong)bin < (ulong)_bins ? (int)bin : _bins;
         }
 
         /// <summary>
-        /// Eight agents' choices from their <see cref="MasksEight"/>: the number of boundaries surely at or below u,
-        /// minus one, where that is also the set possibly at or below it, else <paramref name="undecided"/>.
+        /// The choices (-1 abstain, else the route's index within the od pair) of eight agents whose rho all lie in
+        /// bucket <paramref name="bucket"/> (<see cref="Bucket"/>), with choice uniforms u = <paramref name="bits"/>
+        /// 2^-53 (CounterRng.UniformBits), where the bounds decide them, else <paramref name="undecided"/>: the same
+        /// choices as the exact computation's. Needs AVX-512 and at most eight boundaries.
         /// </summary>
+        /// <remarks>
+        /// A row's bounds rise with j (Build), so the boundaries surely at or below u are the first c, and those
+        /// possibly at or below it the first c as well exactly when the lower bound of boundary c is above u (or
+        /// there is none): eight broadcast compares and one permute for the eight agents, where one compare an agent
+        /// of its own row would take a load of its rho, its bin, and the row's address.
+        /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector512<long> ChoicesEight(Vector256<int> masks, long undecided)
+        public Vector512<long> GroupChoices(int bucket, Vector512<ulong> bits, long undecided)
         {
-            var mask = Avx512F.ConvertToVector512Int64(masks);
-            var surely = Vector512.ShiftRightLogical(mask, _width);
-            var possibly = mask & Vector512.Create((1L << _width) - 1);
-            // Bits set in eight-bit values, with no vector popcount instruction to call: pairs, nibbles, then the byte.
-            var count = surely - (Vector512.ShiftRightLogical(surely, 1) & Vector512.Create(0x55L));
-            count = (count & Vector512.Create(0x33L)) + (Vector512.ShiftRightLogical(count, 2) & Vector512.Create(0x33L));
-            count = (count + Vector512.ShiftRightLogical(count, 4)) & Vector512.Create(0x0FL);
-            return Vector512.ConditionalSelect(Vector512.Equals(surely, possibly), count - Vector512<long>.One, Vector512.Create(undecided));
+            // u in the rows' fixed point: u = m 2^-53, so floor(u 2^15) = m >> 38. A bucket outside the live bins reads
+            // the last row, which decides nothing.
+            var u = Avx512F.ConvertToVector256Int32(Vector512.ShiftRightLogical(bits, 38));
+            ref int row = ref _groupRows![((uint)bucket < (uint)_liveBins ? bucket : _bins) * GroupStride];
+            // All eight upper bounds, written out: those past the last boundary are Steps, never at or below u.
+            var surely = Vector256.GreaterThanOrEqual(u, Vector256.Create(row)) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 1)))
+                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 2))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 3)))
+                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 4))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 5)))
+                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 6))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 7)));
+            surely = -surely; // each compare is -1 where true
+            var nextLower = Avx512F.PermuteVar16x32(Vector512.LoadUnsafe(ref row, GroupLower), surely.ToVector512Unsafe()).GetLower();
+            var decided = Avx512F.ConvertToVector512Int64(Vector256.LessThan(u, nextLower));
+            return Vector512.ConditionalSelect(decided, Avx512F.ConvertToVector512Int64(surely) - Vector512<long>.One, Vector512.Create(undecided));
         }
 
-        /// <summary>Whether <see cref="MasksEight"/> serves these bounds: at most eight boundaries, and a processor with AVX-512.</summary>
+        /// <summary>Whether <see cref="GroupChoices"/> serves these bounds: at most eight boundaries, and a processor with AVX-512.</summary>
         public bool HasEightLanes => _width <= 8 && Avx512F.IsSupported;
 
         /// <summary>

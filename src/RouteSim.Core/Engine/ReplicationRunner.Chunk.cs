@@ -25,10 +25,7 @@ public sealed partial class ReplicationRunner
         public ulong[] PendingKey { get; } = new ulong[PendingCapacity + Pad];
         public int PendingCount { get; set; }
 
-        // The block's acting agents sorted by od pair (ChooseByOdPair), with their key, rho, choice and walk draw. Where
-        // agents with their own weights choose in eight lanes (ReplicationRunner.WalkLanes.cs), SortedAgent holds where
-        // each one's choice uniform stands against its bounds, until the exact path sorts the undecided, after the
-        // block's walks.
+        // The block's acting agents sorted by od pair (ChooseByOdPair), with their key, rho, choice and walk draw.
         public int[] SortedAgent { get; } = new int[Block + Pad];
         public ulong[] SortedKey { get; } = new ulong[Block + Pad];
         public double[] SortedRho { get; } = new double[Block + Pad];

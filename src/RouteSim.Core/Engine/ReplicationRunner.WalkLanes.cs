@@ -94,12 +94,12 @@ public sealed partial class ReplicationRunner
     /// <summary>
     /// Choices and walks of a block's <paramref name="count"/> acting agents (the chunk's Acting and Keys), eight at
     /// a time, their trips' endings counted in the chunk's LaneEndings. With shared weights every choice is made
-    /// here; with the agent's own, the bounds of its rho's bin decide it (ChoiceBounds.MasksEight) or it is left for
+    /// here; with the agent's own, the bounds of its rho's bin decide it (ChoiceBounds.GroupChoices) or it is left for
     /// the exact path: those agents and their keys are moved, in order, to the front of Acting and Keys, and their
     /// number returned. Returns 0 with shared weights. Abstentions are added to <paramref name="abstentions"/>.
     /// </summary>
-    /// <remarks>Two loops, not one with a test inside: the one for agents' own weights has a pass of its own, and
-    /// code shared in one loop made the compiler keep the shared loop's constants in memory.</remarks>
+    /// <remarks>Two loops, not one with a test inside: code shared in one loop made the compiler keep the shared
+    /// loop's constants in memory.</remarks>
     private int ChooseAndWalkEightAtATime(Chunk chunk, int count, int t, int incapacitation, bool shared, ref long abstentions)
     {
         var plan = chunk.Plan;
@@ -128,29 +128,27 @@ public sealed partial class ReplicationRunner
         }
         else
         {
-            // First where every agent's u stands against its bounds (into the chunk's SortedAgent), then the choices and
-            // walks: a vector read straight after the eight lanes' results were stored one by one would wait for them.
+            // The agents are stored by bin of rho (ReplicationRunner.SortByBin) and the block's acting agents are in
+            // ascending order, so a group of eight mostly lies in one bin and is decided by that bin's row at once;
+            // a group across bins takes each bin's choices for its lanes in that bin.
             var bounds = _bounds[_odIndexStart[plan.Index]]!;
-            ref double risk = ref MemoryMarshal.GetArrayDataReference(_risk);
-            ref int masks = ref MemoryMarshal.GetArrayDataReference(chunk.SortedAgent);
-            Span<long> scratch = stackalloc long[8];
+            ref int binStart = ref MemoryMarshal.GetArrayDataReference(_binStart[plan.Index]!);
+            int bucket = 0;
             for (int a = 0; a < count; a += 8)
             {
-                var bits = UniformBits(Vector512.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice);
-                // The agents' rho (the block's acting agents are in ascending order, so these loads run along the array).
-                int last = Math.Min(8, count - a) - 1;
-                var rho = Vector512.Create(
-                    Unsafe.Add(ref risk, Unsafe.Add(ref agents, a)), Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(1, last))),
-                    Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(2, last))), Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(3, last))),
-                    Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(4, last))), Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(5, last))),
-                    Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(6, last))), Unsafe.Add(ref risk, Unsafe.Add(ref agents, a + Math.Min(7, last))));
-                bounds.MasksEight(rho, bits, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref masks, a), 8), scratch);
-            }
-            for (int a = 0; a < count; a += 8)
-            {
-                int n = Math.Min(8, count - a);
-                var choice = bounds.ChoicesEight(Vector256.LoadUnsafe(ref masks, (nuint)a), Undecided);
-                abstained += WalkEight(chunk, lanes, a, n, Vector512.LoadUnsafe(ref keys, (nuint)a), choice, t, incapacitation, ending, free);
+                int n = Math.Min(8, count - a), last = Unsafe.Add(ref agents, a + n - 1);
+                var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
+                var bits = UniformBits(key, Purpose.Choice);
+                while (Unsafe.Add(ref agents, a) >= Unsafe.Add(ref binStart, bucket + 1)) bucket++;
+                var choice = bounds.GroupChoices(bucket, bits, Undecided);
+                if (last >= Unsafe.Add(ref binStart, bucket + 1))
+                {
+                    var slot = Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(ref agents, (nuint)a));
+                    for (int next = bucket + 1; last >= Unsafe.Add(ref binStart, next); next++)
+                        choice = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(slot, Vector512.Create((long)Unsafe.Add(ref binStart, next))),
+                            bounds.GroupChoices(next, bits, Undecided), choice);
+                }
+                abstained += WalkEight(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free);
                 // Keep the undecided, in order, for the exact path (never ahead of the agents still to be read).
                 ulong left = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
                 for (; left != 0; left &= left - 1)

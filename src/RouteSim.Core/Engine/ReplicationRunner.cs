@@ -54,6 +54,7 @@ public sealed partial class ReplicationRunner
     private readonly bool[] _hasBounds; // by organization: whether any of its od pairs has bounds
     private readonly ChoiceBounds.Scratch? _boundsScratch;
     private readonly WalkLanes?[] _walkLanes; // by organization: its one od pair's walks in eight lanes, or null (ReplicationRunner.WalkLanes.cs)
+    private readonly int[]?[] _binStart; // by organization stored by bin of rho: where each bin's agents start (ReplicationRunner.BinOrder.cs), else null
     private readonly Chunk[] _chunks;
     private readonly long[] _recordEndings, _recordTraversals, _recordInterdictions; // Record's scratch, kept to spare the collector
 
@@ -113,16 +114,17 @@ public sealed partial class ReplicationRunner
             {
                 int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
                 double sigma = plan.Organization.RiskSigma, acting = ActingPerPeriod(plan, w);
-                var bounds = ChoiceBounds.Create(sigma, acting, options);
+                var bounds = ChoiceBounds.Create(sigma, acting, options, DecidesInGroups(plan, options));
                 if (bounds is null) continue;
                 _bounds[_odIndexStart[plan.Index] + w] = bounds;
                 _hasBounds[plan.Index] = true;
-                scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options));
+                scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options, DecidesInGroups(plan, options)));
                 maxOptions = Math.Max(maxOptions, options);
             }
         }
         _boundsScratch = scratchDoubles > 0 ? new ChoiceBounds.Scratch(scratchDoubles, maxOptions) : null;
         _walkLanes = [.. model.Organizations.Select(plan => FitsWalkLanes(plan) ? new WalkLanes(plan) : null)];
+        _binStart = new int[]?[model.Organizations.Length];
 
         var chunks = new List<Chunk>();
         foreach (var plan in model.Organizations)
@@ -170,7 +172,7 @@ public sealed partial class ReplicationRunner
         foreach (var plan in model.Organizations)
         {
             bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes);
-            if (FitsWalkLanes(plan)) bytes += WalkLanes.Bytes(WalkColumns(plan));
+            if (FitsWalkLanes(plan)) bytes += WalkLanes.Bytes(WalkColumns(plan)) + BinStartBytes(model, plan);
         }
 
         int scratchDoubles = 0, maxOptions = 0;
@@ -181,8 +183,8 @@ public sealed partial class ReplicationRunner
             {
                 int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
                 double sigma = plan.Organization.RiskSigma, acting = ActingPerPeriod(plan, w);
-                bytes += ChoiceBounds.Bytes(sigma, acting, options);
-                scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options));
+                bytes += ChoiceBounds.Bytes(sigma, acting, options, DecidesInGroups(plan, options));
+                scratchDoubles = Math.Max(scratchDoubles, ChoiceBounds.ScratchDoubles(sigma, acting, options, DecidesInGroups(plan, options)));
                 maxOptions = Math.Max(maxOptions, options);
             }
         }
@@ -198,10 +200,15 @@ public sealed partial class ReplicationRunner
 
     private int LaneStart(OrganizationPlan plan, int w) => _odLaneStart[_odIndexStart[plan.Index] + w];
 
-    /// <summary>Draws every agent's od pair (by weight) and risk multiplier rho = exp(sigma z), z by Box and Muller.</summary>
+    /// <summary>
+    /// Draws every agent's od pair (by weight) and risk multiplier rho = exp(sigma z), z by Box and Muller; then stores
+    /// by bin of rho the organizations whose choices bins decide eight at a time (ReplicationRunner.BinOrder.cs).
+    /// </summary>
     private void SetUpPopulation()
     {
         ForEachChunk(SetUp);
+        foreach (var plan in _model.Organizations)
+            if (StoresByBin(plan)) _binStart[plan.Index] = SortByBin(plan);
     }
 
     /// <summary>

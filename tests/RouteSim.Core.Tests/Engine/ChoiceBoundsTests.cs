@@ -82,6 +82,80 @@ public class ChoiceBoundsTests
         Assert.True(spreadDecided > spread / 2, $"the bounds decided {spreadDecided} of {spread} spread uniforms ({decided} of {tried} in all)");
     }
 
+    /// <summary>
+    /// Eight agents of one bin decided together (GroupChoices, for agents stored by bin) decide exactly where one
+    /// agent at a time (TryPick) decides, with the same choice, which is the exact computation's: uniforms on and
+    /// beside every cumulative probability and spread over [0, 1), rho inside and outside the bins, 2 to 9 options
+    /// (the padding of rows with fewer than eight boundaries), bounds built and not built. Needs AVX-512.
+    /// </summary>
+    [Fact]
+    public void Eight_agents_of_one_bin_are_decided_as_one_at_a_time()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return; // the eight-lane path is not taken without it
+        var random = new Random(29);
+        long decided = 0, tried = 0, spreadDecided = 0, spread = 0;
+        var bits = new ulong[8];
+        for (int trial = 0; trial < 200; trial++)
+        {
+            int options = 2 + random.Next(8), lanes = (options + 3) & ~3;
+            double sigma = new[] { 0.05, 0.2, 0.4, 0.7, 1.5 }[trial % 5];
+            double temperature = new[] { 0.05, 0.3, 1, 2, 5 }[trial / 5 % 5];
+            double size = new[] { 0.1, 1, 10, 1000 }[trial / 25 % 4];
+            var attraction = new double[lanes];
+            var risk = new double[lanes];
+            for (int k = 1; k < lanes; k++)
+            {
+                attraction[k] = k < options ? size * (2 * random.NextDouble() - 1) : -1e300;
+                risk[k] = k < options ? size * random.NextDouble() : 0;
+            }
+            var bounds = ReplicationRunner.ChoiceBounds.Create(sigma, 40_000, options, grouped: true)!;
+            Assert.True(bounds.HasEightLanes);
+            // Every tenth trial the bounds are never built (as when a period's margin is too wide): nothing is decided.
+            if (trial % 10 != 9)
+            {
+                var scratch = new ReplicationRunner.ChoiceBounds.Scratch(ReplicationRunner.ChoiceBounds.ScratchDoubles(sigma, 40_000, options, grouped: true), options);
+                bounds.Build(attraction.AsSpan(0, options), risk.AsSpan(0, options), 1 / temperature, scratch);
+            }
+
+            var cumulative = new double[lanes];
+            for (int agent = 0; agent < 20; agent++)
+            {
+                double rho = Math.Exp(sigma * 5 * (2 * random.NextDouble() - 1));
+                ReplicationRunner.CumulativeWeights(attraction, risk, options, rho, 1 / temperature, cumulative);
+                // Uniforms as the engine draws them, m 2^-53: on and beside each boundary, and spread.
+                var uniforms = new List<ulong>();
+                for (int j = 0; j < options - 1; j++)
+                {
+                    ulong m = (ulong)(cumulative[j] / cumulative[options - 1] * (1UL << 53));
+                    for (ulong step = 0; step < 3; step++) uniforms.AddRange([m - step, m + step + 1]);
+                }
+                int adversarial = uniforms.Count;
+                for (int n = 0; n < 16 || uniforms.Count % 8 != 0; n++) uniforms.Add((ulong)random.NextInt64(1L << 53));
+                for (int g = 0; g < uniforms.Count; g += 8)
+                {
+                    uniforms.CopyTo(g, bits, 0, 8);
+                    var choices = bounds.GroupChoices(bounds.Bucket(rho), System.Runtime.Intrinsics.Vector512.Create(bits), -2);
+                    for (int lane = 0; lane < 8; lane++)
+                    {
+                        double u = bits[lane] * (1.0 / (1UL << 53));
+                        if (u >= 1) continue;
+                        tried++;
+                        spread += g + lane >= adversarial ? 1 : 0;
+                        bool one = bounds.TryPick(rho, u, out int choice);
+                        long group = System.Runtime.Intrinsics.Vector512.GetElement(choices, lane);
+                        Assert.True(one ? group == choice : group == -2, $"options {options}, sigma {sigma}, tau {temperature}, rho {rho:R}, u {u:R}: one at a time {(one ? choice : "undecided")}, in a group {group}");
+                        if (group == -2) continue;
+                        decided++;
+                        spreadDecided += g + lane >= adversarial ? 1 : 0;
+                        Assert.Equal(ReplicationRunner.Pick(cumulative, options, u), (int)group);
+                    }
+                }
+            }
+        }
+        // Not vacuous: most uniforms spread over [0, 1) are decided (those on and beside a boundary cannot be).
+        Assert.True(spreadDecided > spread / 2, $"decided {spreadDecided} of {spread} spread uniforms ({decided} of {tried} in all)");
+    }
+
     /// <summary>A border with eight routes per od pair and many agents: the bounds decide nearly every choice, and every number is the same as without them.</summary>
     [Fact]
     public void A_large_organization_gets_the_same_numbers_with_most_choices_decided_by_the_bounds()
