@@ -83,7 +83,7 @@ def main():
     w("# Periods 0-11 are a warm-up year (FY1991) with FY1992's agents; FY y covers periods 12*(y-1991) to 12*(y-1991)+11.")
     w("# Agents on board per sector are the enforcement, changed at the start of each fiscal year. The sectors'")
     w("# crossing costs, effectiveness and temperature here are starting values: calibration.yaml fits them to")
-    w("# FY1992-1996 apprehensions and predicts FY1997-2000 from the agents alone.")
+    w("# FY1992-1996 apprehensions and predicts FY1997-2000 from the agents and the two dated operations.")
     w("name: Southwest border sectors FY1992-2000 (Gatekeeper backtest)")
     w("description: >")
     w("  Migrants from four regions of Mexico choose among the nine Border Patrol sectors of the southwest border on")
