@@ -24,6 +24,14 @@ public static class BenchmarkScenarios
         return loaded.Scenario ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors));
     }
 
+    /// <summary>scenarios/backtest/gatekeeper/gatekeeper.yaml as it is: one organization of 20,000 agents, 16 od pairs of nine routes, 120 months.</summary>
+    public static Scenario Gatekeeper()
+    {
+        var path = Path.Combine(RepoRoot(), "scenarios", "backtest", "gatekeeper", "gatekeeper.yaml");
+        var loaded = ScenarioLoader.Load(File.ReadAllText(path), "gatekeeper.yaml", LoadOptions.Unlimited);
+        return loaded.Scenario ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors));
+    }
+
     /// <summary>
     /// A border of eight crossings reached from two staging towns: sixteen paths per od pair, of which the eight
     /// cheapest are kept, so every choice weighs eight routes and the outside option.

@@ -68,10 +68,10 @@ public sealed partial class ReplicationRunner
     /// <summary>
     /// Whether an od pair of organization plan with this many options (the outside option included) gets bounds
     /// that decide eight agents at a time (ChoiceBounds.GroupChoices), and so bins for groups: the organization
-    /// chooses and walks in eight lanes, the pair has at most sixteen boundaries, and the processor has AVX-512.
+    /// chooses and walks in eight lanes (so the pair has at most 32 boundaries), and the processor has AVX-512.
     /// </summary>
     private static bool DecidesInGroups(OrganizationPlan plan, int options) =>
-        FitsWalkLanes(plan) && options - 1 <= 16 && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
+        FitsWalkLanes(plan) && options - 1 <= WalkLanes.MaxRoutes && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
 
     /// <summary>Bytes <see cref="SortByPairAndBin"/> allocates for organization plan where it stores it by od pair (the starts and their copy while filling), else 0.</summary>
     private static long BinStartBytes(CompiledScenario model, OrganizationPlan plan)

@@ -70,10 +70,10 @@ public sealed partial class ReplicationRunner
         // bound b is at or below u exactly when b is at or below floor(u 2^15), and a row of eight boundaries is 32
         // bytes: the rows of every bin stay in the first-level cache.
         private readonly ushort[] _rows;
-        // The same bounds for a group of eight agents in one bin (GroupChoices), where there are at most sixteen
+        // The same bounds for a group of eight agents in one bin (GroupChoices), where there are at most 32
         // boundaries: by bin, _groupStride ints, upper bounds at 0..7 (Steps past the last boundary), lower bounds
-        // at 16..31 (Steps from the last boundary on); with nine to sixteen boundaries (WideGroupStride) upper bounds at
-        // 0..15 and lower bounds at 32..63; then a row that decides nothing. Null with more boundaries.
+        // at 16..31 (Steps from the last boundary on); with nine to 32 boundaries (WideGroupStride) upper bounds at
+        // 0..31 and lower bounds at 32..63; then a row that decides nothing. Null with more boundaries.
         private readonly int[]? _groupRows;
         private readonly int _groupStride;
         private int _liveBins; // _bins when this period's bounds are built, 0 when every agent takes the exact path
@@ -91,7 +91,7 @@ public sealed partial class ReplicationRunner
             Array.Fill(_rows, Steps);
             // The last row, for a rho outside the live bins: every boundary possibly at or below u, none surely.
             Array.Fill(_rows, (ushort)0, bins * 2 * _width, _width);
-            if (_width > 16) return;
+            if (_width > 32) return;
             _groupStride = _width <= 8 ? GroupStride : WideGroupStride;
             _groupRows = new int[(bins + 1) * _groupStride];
             Array.Fill(_groupRows, Steps);
@@ -105,10 +105,10 @@ public sealed partial class ReplicationRunner
         /// <summary>Where a row of <see cref="_groupRows"/> holds its lower bounds.</summary>
         private const int GroupLower = 16;
 
-        /// <summary>Ints a bin's row of <see cref="_groupRows"/> holds with nine to sixteen boundaries: sixteen upper bounds, sixteen unused, thirty-two lower bounds (read as two 512-bit vectors).</summary>
+        /// <summary>Ints a bin's row of <see cref="_groupRows"/> holds with nine to 32 boundaries: 32 upper bounds, then 32 lower bounds (read as two 512-bit vectors).</summary>
         private const int WideGroupStride = 64;
 
-        /// <summary>Where a row of <see cref="_groupRows"/> holds its lower bounds with nine to sixteen boundaries.</summary>
+        /// <summary>Where a row of <see cref="_groupRows"/> holds its lower bounds with nine to 32 boundaries.</summary>
         private const int WideGroupLower = 32;
 
         private int GroupLowerAt => _groupStride == WideGroupStride ? WideGroupLower : GroupLower;
@@ -165,7 +165,7 @@ public sealed partial class ReplicationRunner
         public static long Bytes(double sigma, double actingAgents, int options, bool grouped = false) =>
             Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins)
                 ? 8L * EdgeStride(bins) + 2L * RowSteps(bins, options) + 2 * 24 + 64
-                    + (options - 1 <= 8 ? 4L * (bins + 1) * GroupStride + 24 : options - 1 <= 16 ? 4L * (bins + 1) * WideGroupStride + 24 : 0)
+                    + (options - 1 <= 8 ? 4L * (bins + 1) * GroupStride + 24 : options - 1 <= 32 ? 4L * (bins + 1) * WideGroupStride + 24 : 0)
                 : 0;
 
         /// <summary>Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and edge, and each edge's largest.</summary>
@@ -325,7 +325,7 @@ public sealed partial class ReplicationRunner
         /// The choices (-1 abstain, else the route's index within the od pair) of eight agents whose rho all lie in
         /// bucket <paramref name="bucket"/> (<see cref="Bucket"/>), with choice uniforms u = <paramref name="bits"/>
         /// 2^-53 (CounterRng.UniformBits), where the bounds decide them, else <paramref name="undecided"/>: the same
-        /// choices as the exact computation's. Needs AVX-512 and at most sixteen boundaries.
+        /// choices as the exact computation's. Needs AVX-512 and at most 32 boundaries.
         /// </summary>
         /// <remarks>
         /// A row's bounds rise with j (Build), so the boundaries surely at or below u are the first c, and those
@@ -340,7 +340,9 @@ public sealed partial class ReplicationRunner
             // the last row, which decides nothing.
             var u = Avx512F.ConvertToVector256Int32(Vector512.ShiftRightLogical(bits, 38));
             ref int row = ref _groupRows![((uint)bucket < (uint)_liveBins ? bucket : _bins) * _groupStride];
-            // All eight (or sixteen) upper bounds, written out: those past the last boundary are Steps, never at or below u.
+            // Every upper bound of a block of eight, written out: those past the last boundary are Steps, never at or below
+            // u. With 32 boundaries all at or below u the count, 32, reads lower bound 0 (the permute takes it modulo 32),
+            // which is at or below u too: undecided, as it may be.
             Vector256<int> surely, nextLower;
             if (_groupStride == GroupStride)
             {
@@ -349,7 +351,10 @@ public sealed partial class ReplicationRunner
             }
             else
             {
-                surely = -(UpperAtOrBelow(u, ref row) + UpperAtOrBelow(u, ref Unsafe.Add(ref row, 8)));
+                var atOrBelow = UpperAtOrBelow(u, ref row) + UpperAtOrBelow(u, ref Unsafe.Add(ref row, 8));
+                if (_boundaries > 16) atOrBelow += UpperAtOrBelow(u, ref Unsafe.Add(ref row, 16));
+                if (_boundaries > 24) atOrBelow += UpperAtOrBelow(u, ref Unsafe.Add(ref row, 24));
+                surely = -atOrBelow;
                 nextLower = Avx512F.PermuteVar16x32x2(Vector512.LoadUnsafe(ref row, WideGroupLower), surely.ToVector512Unsafe(),
                     Vector512.LoadUnsafe(ref row, WideGroupLower + 16)).GetLower();
             }
@@ -365,8 +370,8 @@ public sealed partial class ReplicationRunner
                 + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 4))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 5)))
                 + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 6))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 7)));
 
-        /// <summary>Whether <see cref="GroupChoices"/> serves these bounds: at most sixteen boundaries, and a processor with AVX-512.</summary>
-        public bool HasEightLanes => _width <= 16 && Avx512F.IsSupported;
+        /// <summary>Whether <see cref="GroupChoices"/> serves these bounds: at most 32 boundaries, and a processor with AVX-512.</summary>
+        public bool HasEightLanes => _width <= 32 && Avx512F.IsSupported;
 
         /// <summary>Whether this period's bounds are built (else every agent takes the exact path).</summary>
         public bool IsLive => _liveBins > 0;

@@ -6,14 +6,14 @@ using static RouteSim.Core.Randomness.CounterRng;
 
 namespace RouteSim.Core.Engine;
 
-// Choice and walk of eight acting agents at a time where every od pair of an organization has at most sixteen routes
+// Choice and walk of eight acting agents at a time where every od pair of an organization has at most 32 routes
 // (docs/model.md section 4, steps 3-5). Agent by agent, the choice and the walk form one long chain of dependent
 // steps (two hashes of the key, a count over the cumulative weights, the route's outcome row, a count over it, the
 // ending's counter), with a dozen loads and checks of the organization's arrays between them, and the processor
 // overlaps only two or three agents' chains. In the lanes of 512-bit vectors, eight agents of one od pair take each
 // step together: the draws are hashed eight at a time, the shared choice is eight compares per option, and each
 // route's outcome row is picked for every lane by one permute per stop (an od pair's eight routes fit one vector,
-// sixteen two, read by the two-table permute). The organization's agents are stored by od pair
+// sixteen two, read by the two-table permute, thirty-two four, two such permutes and a blend). The organization's agents are stored by od pair
 // (ReplicationRunner.BinOrder.cs), so the block's acting agents come in runs of one od pair. Per agent the operations
 // and their order are those of Pick, the exact choice and Walk, so every number is the same to the bit.
 public sealed partial class ReplicationRunner
@@ -25,8 +25,8 @@ public sealed partial class ReplicationRunner
     /// </summary>
     private sealed class WalkLanes
     {
-        /// <summary>Routes an od pair may have to walk in lanes: the two-table permute picks from sixteen.</summary>
-        public const int MaxRoutes = 16;
+        /// <summary>Routes an od pair may have to walk in lanes: two two-table permutes pick from thirty-two.</summary>
+        public const int MaxRoutes = 32;
 
         /// <summary>The columns of od pair w of the organization, in a table <paramref name="width"/> routes wide; its agents' buckets begin at <paramref name="firstBucket"/>.</summary>
         public WalkLanes(OrganizationPlan plan, int w, int width, int firstBucket, int buckets)
@@ -55,7 +55,7 @@ public sealed partial class ReplicationRunner
         /// <summary>The pair's first route among the organization's.</summary>
         public int FirstRoute { get; }
 
-        /// <summary>Routes a column holds: 8, or 16 where some od pair of the organization has more than eight.</summary>
+        /// <summary>Routes a column holds: 8, 16 or 32, as many as the organization's od pair with the most routes needs.</summary>
         public int Width { get; }
 
         /// <summary>Outcomes that end a trip before its destination, by route: interdicted or dead at each node.</summary>
@@ -84,7 +84,7 @@ public sealed partial class ReplicationRunner
         public static long Bytes(int width, int columns) => 8L * (2 * width + width * columns) + 3 * 24 + 64;
     }
 
-    /// <summary>Whether organization plan's agents can choose and walk in eight lanes: every od pair has at most sixteen routes.</summary>
+    /// <summary>Whether organization plan's agents can choose and walk in eight lanes: every od pair has at most thirty-two routes.</summary>
     private static bool FitsWalkLanes(OrganizationPlan plan)
     {
         for (int w = 0; w < plan.Organization.Od.Count; w++)
@@ -92,12 +92,12 @@ public sealed partial class ReplicationRunner
         return plan.Organization.Od.Count > 0;
     }
 
-    /// <summary>Routes a column of the organization's walk tables holds: 8, or 16 where an od pair has more than eight routes.</summary>
+    /// <summary>Routes a column of the organization's walk tables holds: 8, 16 or 32, the fewest its od pair with the most routes fits.</summary>
     private static int WalkWidth(OrganizationPlan plan)
     {
-        for (int w = 0; w < plan.Organization.Od.Count; w++)
-            if (plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] > 8) return 16;
-        return 8;
+        int routes = 0;
+        for (int w = 0; w < plan.Organization.Od.Count; w++) routes = Math.Max(routes, plan.OdRouteStart[w + 1] - plan.OdRouteStart[w]);
+        return routes <= 8 ? 8 : routes <= 16 ? 16 : 32;
     }
 
     /// <summary>Largest number of stops of a route of od pair w (the columns its <see cref="WalkLanes"/> has).</summary>
@@ -166,6 +166,9 @@ public sealed partial class ReplicationRunner
     private int ChooseAndWalkEightAtATime(Chunk chunk, int count, int t, int incapacitation, bool shared, ref long abstentions)
     {
         var pairs = _walkLanes[chunk.Plan.Index]!;
+        if (pairs[0].Width == 32)
+            return shared ? ChooseSharedAndWalk<ThirtyTwoRoutes>(chunk, count, t, incapacitation, ref abstentions)
+                : ChooseOwnAndWalk<ThirtyTwoRoutes>(chunk, count, t, incapacitation, ref abstentions);
         if (pairs[0].Width == 16)
             return shared ? ChooseSharedAndWalk<SixteenRoutes>(chunk, count, t, incapacitation, ref abstentions)
                 : ChooseOwnAndWalk<SixteenRoutes>(chunk, count, t, incapacitation, ref abstentions);
@@ -313,11 +316,14 @@ public sealed partial class ReplicationRunner
         /// <summary>Routes a column holds (a power of two).</summary>
         static abstract int Routes { get; }
 
-        /// <summary>Lane i gets column[route_i].</summary>
-        static abstract Vector512<double> Pick(ref double column, Vector512<long> route);
+        /// <summary>Which half of a table of 32 each lane's route lies in (all ones for routes 16 to 31), computed once for the picks of a group.</summary>
+        static abstract Vector512<long> Half(Vector512<long> route);
 
-        /// <summary>Lane i gets column[route_i].</summary>
-        static abstract Vector512<long> Pick(ref long column, Vector512<long> route);
+        /// <summary>Lane i gets column[route_i]; <paramref name="half"/> is <see cref="Half"/> of the routes.</summary>
+        static abstract Vector512<double> Pick(ref double column, Vector512<long> route, Vector512<long> half);
+
+        /// <summary>Lane i gets column[route_i]; <paramref name="half"/> is <see cref="Half"/> of the routes.</summary>
+        static abstract Vector512<long> Pick(ref long column, Vector512<long> route, Vector512<long> half);
     }
 
     /// <summary>Eight routes: one vector, one permute.</summary>
@@ -325,11 +331,13 @@ public sealed partial class ReplicationRunner
     {
         public static int Routes => 8;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Pick(ref double column, Vector512<long> route) => Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref column), route);
+        public static Vector512<long> Half(Vector512<long> route) => Vector512<long>.Zero;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<long> Pick(ref long column, Vector512<long> route) => Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref column), route);
+        public static Vector512<double> Pick(ref double column, Vector512<long> route, Vector512<long> half) => Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref column), route);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<long> Pick(ref long column, Vector512<long> route, Vector512<long> half) => Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref column), route);
     }
 
     /// <summary>Sixteen routes: two vectors, the two-table permute.</summary>
@@ -337,13 +345,36 @@ public sealed partial class ReplicationRunner
     {
         public static int Routes => 16;
 
+        public static Vector512<long> Half(Vector512<long> route) => Vector512<long>.Zero;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Pick(ref double column, Vector512<long> route) =>
+        public static Vector512<double> Pick(ref double column, Vector512<long> route, Vector512<long> half) =>
             Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column), route, Vector512.LoadUnsafe(ref column, 8));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<long> Pick(ref long column, Vector512<long> route) =>
+        public static Vector512<long> Pick(ref long column, Vector512<long> route, Vector512<long> half) =>
             Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column), route, Vector512.LoadUnsafe(ref column, 8));
+    }
+
+    /// <summary>Thirty-two routes: four vectors, a two-table permute of each half and a blend by the route's half.</summary>
+    private struct ThirtyTwoRoutes : IRouteWidth
+    {
+        public static int Routes => 32;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<long> Half(Vector512<long> route) => Vector512.GreaterThan(route, Vector512.Create(15L));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Pick(ref double column, Vector512<long> route, Vector512<long> half) =>
+            Vector512.ConditionalSelect(half.AsDouble(),
+                Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column, 16), route, Vector512.LoadUnsafe(ref column, 24)),
+                Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column), route, Vector512.LoadUnsafe(ref column, 8)));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<long> Pick(ref long column, Vector512<long> route, Vector512<long> half) =>
+            Vector512.ConditionalSelect(half,
+                Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column, 16), route, Vector512.LoadUnsafe(ref column, 24)),
+                Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column), route, Vector512.LoadUnsafe(ref column, 8)));
     }
 
     /// <summary>
@@ -360,17 +391,18 @@ public sealed partial class ReplicationRunner
         ref double cdf = ref MemoryMarshal.GetArrayDataReference(lanes.Cdf);
         var walk = Vector512.ConvertToDouble(UniformBits(key, Purpose.Walk)) * Vector512.Create(1.0 / (1UL << 53));
         var route = choice & Vector512.Create(TWidth.Routes - 1L);
+        var half = TWidth.Half(route);
         var outcome = Vector512<long>.Zero;
         for (int j = 0; j < lanes.Columns; j++)
-            outcome -= Vector512.GreaterThanOrEqual(walk, TWidth.Pick(ref Unsafe.Add(ref cdf, TWidth.Routes * j), route)).AsInt64();
+            outcome -= Vector512.GreaterThanOrEqual(walk, TWidth.Pick(ref Unsafe.Add(ref cdf, TWidth.Routes * j), route, half)).AsInt64();
         var trip = Vector512.GreaterThanOrEqual(choice, Vector512<long>.Zero);
         // Interdicted: ended at a stop (before the destination) of even number; then incapacitated for a while.
-        var interdicted = trip & Vector512.LessThan(outcome, TWidth.Pick(ref MemoryMarshal.GetArrayDataReference(lanes.Stops), route))
+        var interdicted = trip & Vector512.LessThan(outcome, TWidth.Pick(ref MemoryMarshal.GetArrayDataReference(lanes.Stops), route, half))
             & Vector512.Equals(outcome & Vector512<long>.One, Vector512<long>.Zero);
         // Agents that take no trip count on a slot past the outcomes, which is never read. Lane l counts on copy
         // l mod 4 of the counters: consecutive agents mostly end alike, and on one counter each increment would wait
         // for the one before.
-        var slot = Vector512.ConditionalSelect(trip, TWidth.Pick(ref MemoryMarshal.GetArrayDataReference(lanes.EndingStart), route) + outcome,
+        var slot = Vector512.ConditionalSelect(trip, TWidth.Pick(ref MemoryMarshal.GetArrayDataReference(lanes.EndingStart), route, half) + outcome,
             Vector512.Create(lanes.NoEnding));
         Avx512F.ConvertToVector256Int32(slot + chunk.LaneEndingCopies).StoreUnsafe(ref MemoryMarshal.GetReference(ending));
         // An undecided agent is written free next period here and its real walk, on the exact path, overwrites it.
