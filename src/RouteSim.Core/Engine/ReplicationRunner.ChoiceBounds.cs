@@ -340,9 +340,7 @@ public sealed partial class ReplicationRunner
             // the last row, which decides nothing.
             var u = Avx512F.ConvertToVector256Int32(Vector512.ShiftRightLogical(bits, 38));
             ref int row = ref _groupRows![((uint)bucket < (uint)_liveBins ? bucket : _bins) * _groupStride];
-            // Every upper bound of a block of eight, written out: those past the last boundary are Steps, never at or below
-            // u. With 32 boundaries all at or below u the count, 32, reads lower bound 0 (the permute takes it modulo 32),
-            // which is at or below u too: undecided, as it may be.
+            // Every upper bound of a block of eight, written out: those past the last boundary are Steps, never at or below u.
             Vector256<int> surely, nextLower;
             if (_groupStride == GroupStride)
             {
@@ -357,6 +355,8 @@ public sealed partial class ReplicationRunner
                 surely = -atOrBelow;
                 nextLower = Avx512F.PermuteVar16x32x2(Vector512.LoadUnsafe(ref row, WideGroupLower), surely.ToVector512Unsafe(),
                     Vector512.LoadUnsafe(ref row, WideGroupLower + 16)).GetLower();
+                // With 32 boundaries all surely at or below u there is no next one (the permute would read lower bound 0).
+                if (_boundaries == 32) nextLower = Vector256.Max(nextLower, Vector256.Equals(surely, Vector256.Create(32)) & Vector256.Create((int)Steps));
             }
             var decided = Avx512F.ConvertToVector512Int64(Vector256.LessThan(u, nextLower));
             return Vector512.ConditionalSelect(decided, Avx512F.ConvertToVector512Int64(surely) - Vector512<long>.One, Vector512.Create(undecided));

@@ -178,13 +178,14 @@ public sealed partial class ReplicationRunner
 
     /// <summary>
     /// How many of the acting agents from a on (at most eight, at most count - a) belong to the od pair whose agents
-    /// end before slot <paramref name="pairEnd"/>: the agents ascend, so they are the first ones.
+    /// end before slot <paramref name="pairEnd"/>: the agents ascend, so they are those before the first that does not.
+    /// Lanes past count hold stale slots, which may lie anywhere, so they are not counted.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int RunOfPair(ref int agents, int a, int count, int pairEnd)
     {
         uint inPair = Vector256.LessThan(Vector256.LoadUnsafe(ref agents, (nuint)a), Vector256.Create(pairEnd)).ExtractMostSignificantBits();
-        return Math.Min(count - a, System.Numerics.BitOperations.PopCount(inPair));
+        return Math.Min(count - a, System.Numerics.BitOperations.TrailingZeroCount(~inPair));
     }
 
     /// <summary>The od pair of the acting agent at slot <paramref name="agent"/>, searching on from pair w; sets its end slot.</summary>
