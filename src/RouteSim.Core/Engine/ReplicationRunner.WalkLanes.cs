@@ -177,19 +177,22 @@ public sealed partial class ReplicationRunner
     }
 
     /// <summary>
-    /// How many of the acting agents from a on (at most eight, at most count - a) belong to the od pair whose agents
-    /// end before slot <paramref name="pairEnd"/>: the agents ascend, so they are those before the first that does not.
-    /// Lanes past count hold stale slots, which may lie anywhere, so they are not counted.
+    /// Where the run of acting agents from index a, all of the od pair whose agents end before slot
+    /// <paramref name="pairEnd"/>, ends: the first index of [a, count) whose agent is at or past it (the agents ascend).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int RunOfPair(ref int agents, int a, int count, int pairEnd)
+    private static int RunEnd(int[] agents, int a, int count, int pairEnd)
     {
-        uint inPair = Vector256.LessThan(Vector256.LoadUnsafe(ref agents, (nuint)a), Vector256.Create(pairEnd)).ExtractMostSignificantBits();
-        return Math.Min(count - a, System.Numerics.BitOperations.TrailingZeroCount(~inPair));
+        int low = a, high = count;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (agents[middle] < pairEnd) low = middle + 1;
+            else high = middle;
+        }
+        return low;
     }
 
     /// <summary>The od pair of the acting agent at slot <paramref name="agent"/>, searching on from pair w; sets its end slot.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int PairAt(WalkLanes[] pairs, int[] starts, int agent, int w, out int pairEnd)
     {
         while (w + 1 < pairs.Length && agent >= starts[pairs[w + 1].FirstBucket]) w++;
@@ -197,115 +200,138 @@ public sealed partial class ReplicationRunner
         return w;
     }
 
-    /// <summary>The shared choice and the walk, eight agents of one od pair at a time (see <see cref="ChooseAndWalkEightAtATime"/>).</summary>
+    /// <summary>The shared choice and the walk, run by run of one od pair (see <see cref="ChooseAndWalkEightAtATime"/>).</summary>
     private int ChooseSharedAndWalk<TWidth>(Chunk chunk, int count, int t, int incapacitation, ref long abstentions) where TWidth : struct, IRouteWidth
     {
+        var pairs = _walkLanes[chunk.Plan.Index]!;
+        var starts = _binStart[chunk.Plan.Index]!;
+        long abstained = 0;
+        for (int a = 0, w = 0, end; a < count; a = end)
+        {
+            w = PairAt(pairs, starts, chunk.Acting[a], w, out int pairEnd);
+            end = RunEnd(chunk.Acting, a, count, pairEnd);
+            abstained += ChooseSharedAndWalkRun<TWidth>(chunk, w, a, end, t, incapacitation);
+        }
+        abstentions += abstained;
+        return 0;
+    }
+
+    /// <summary>The shared choice and the walk of the acting agents [a, end), all of od pair w, eight at a time; returns the number that abstained.</summary>
+    private int ChooseSharedAndWalkRun<TWidth>(Chunk chunk, int w, int first, int end, int t, int incapacitation) where TWidth : struct, IRouteWidth
+    {
         var plan = chunk.Plan;
-        var pairs = _walkLanes[plan.Index]!;
-        var starts = _binStart[plan.Index]!;
-        ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
+        var lanes = _walkLanes[plan.Index]![w];
         ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
         var unit = Vector512.Create(1.0 / (1UL << 53));
         Span<int> ending = stackalloc int[8], free = stackalloc int[8];
-        long abstained = 0;
-        int w = -1, pairEnd = int.MinValue, options = 0, n;
-        var lanes = pairs[0];
-        ref double cumulative = ref _sharedCumulative[0];
-        var total = Vector512<double>.Zero;
-        for (int a = 0; a < count; a += n)
+        int abstained = 0, options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
+        ref double cumulative = ref _sharedCumulative[LaneStart(plan, w)];
+        var total = Vector512.Create(Unsafe.Add(ref cumulative, options - 1));
+        for (int a = first; a < end; a += 8)
         {
-            if (Unsafe.Add(ref agents, a) >= pairEnd)
-            {
-                w = PairAt(pairs, starts, Unsafe.Add(ref agents, a), Math.Max(w, 0), out pairEnd);
-                lanes = pairs[w];
-                options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
-                cumulative = ref _sharedCumulative[LaneStart(plan, w)];
-                total = Vector512.Create(Unsafe.Add(ref cumulative, options - 1));
-            }
-            n = RunOfPair(ref agents, a, count, pairEnd);
             var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
             // As Pick: u * Z against each running sum but the last; -1 (abstain) plus the number at or below it.
             var x = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * unit * total;
             var choice = Vector512.Create(-1L);
             for (int j = 0; j < options - 1; j++)
                 choice -= Vector512.GreaterThanOrEqual(x, Vector512.Create(Unsafe.Add(ref cumulative, j))).AsInt64();
-            abstained += WalkEight<TWidth>(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free);
+            abstained += WalkEight<TWidth>(chunk, lanes, a, Math.Min(8, end - a), key, choice, t, incapacitation, ending, free);
         }
-        abstentions += abstained;
-        return 0;
+        return abstained;
     }
 
-    /// <summary>Choices with the agents' own weights and the walk, eight agents of one od pair at a time (see <see cref="ChooseAndWalkEightAtATime"/>).</summary>
+    /// <summary>Choices with the agents' own weights and the walk, run by run of one od pair (see <see cref="ChooseAndWalkEightAtATime"/>).</summary>
     private int ChooseOwnAndWalk<TWidth>(Chunk chunk, int count, int t, int incapacitation, ref long abstentions) where TWidth : struct, IRouteWidth
     {
+        var pairs = _walkLanes[chunk.Plan.Index]!;
+        var starts = _binStart[chunk.Plan.Index]!;
+        long abstained = 0;
+        int undecided = 0;
+        for (int a = 0, w = 0, end; a < count; a = end)
+        {
+            w = PairAt(pairs, starts, chunk.Acting[a], w, out int pairEnd);
+            end = RunEnd(chunk.Acting, a, count, pairEnd);
+            abstained += _bounds[_odIndexStart[chunk.Plan.Index] + w] is { IsLive: true } bounds && pairs[w].Buckets > 1
+                ? DecideByBinsAndWalkRun<TWidth>(chunk, w, bounds, a, end, t, incapacitation, ref undecided)
+                : ChooseExactlyAndWalkRun<TWidth>(chunk, w, a, end, t, incapacitation);
+        }
+        abstentions += abstained;
+        return undecided;
+    }
+
+    /// <summary>
+    /// The choices of the acting agents [a, end), all of od pair w, by the bounds of their bins of rho, and their walks,
+    /// eight at a time; those left undecided are moved, in order, to Acting and Keys from index <paramref name="undecided"/>
+    /// on (never ahead of the agents still to be read), which it advances. Returns the number that abstained.
+    /// </summary>
+    private int DecideByBinsAndWalkRun<TWidth>(Chunk chunk, int w, ChoiceBounds bounds, int first, int end, int t, int incapacitation, ref int undecided)
+        where TWidth : struct, IRouteWidth
+    {
+        // The pair's agents are stored by bin of rho (ReplicationRunner.SortByPairAndBin) and the block's acting agents
+        // are in ascending order, so a group of eight mostly lies in one bin and is decided by that bin's row at once; a
+        // group across bins takes each bin's choices for its lanes in that bin.
+        var lanes = _walkLanes[chunk.Plan.Index]![w];
+        ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
+        ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
+        ref int binStart = ref _binStart[chunk.Plan.Index]![lanes.FirstBucket];
+        Span<int> ending = stackalloc int[8], free = stackalloc int[8];
+        int abstained = 0, bucket = 0, left = undecided;
+        for (int a = first; a < end; a += 8)
+        {
+            int n = Math.Min(8, end - a), last = Unsafe.Add(ref agents, a + n - 1);
+            var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
+            var bits = UniformBits(key, Purpose.Choice);
+            while (Unsafe.Add(ref agents, a) >= Unsafe.Add(ref binStart, bucket + 1)) bucket++;
+            var choice = bounds.GroupChoices(bucket, bits, Undecided);
+            if (last >= Unsafe.Add(ref binStart, bucket + 1))
+            {
+                var slot = Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(ref agents, (nuint)a));
+                for (int next = bucket + 1; last >= Unsafe.Add(ref binStart, next); next++)
+                    choice = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(slot, Vector512.Create((long)Unsafe.Add(ref binStart, next))),
+                        bounds.GroupChoices(next, bits, Undecided), choice);
+            }
+            abstained += WalkEight<TWidth>(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free);
+            // Keep the undecided, in order, for the exact path.
+            ulong open = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
+            for (; open != 0; open &= open - 1)
+            {
+                int lane = System.Numerics.BitOperations.TrailingZeroCount(open);
+                Unsafe.Add(ref agents, left) = Unsafe.Add(ref agents, a + lane);
+                Unsafe.Add(ref keys, left++) = Unsafe.Add(ref keys, a + lane);
+            }
+        }
+        undecided = left;
+        return abstained;
+    }
+
+    /// <summary>
+    /// The exact choices of the acting agents [a, end), all of od pair w, with their own weights (ExactChoicesEight), and
+    /// their walks, eight at a time: where the pair has no bounds this period. Returns the number that abstained.
+    /// </summary>
+    private int ChooseExactlyAndWalkRun<TWidth>(Chunk chunk, int w, int first, int end, int t, int incapacitation) where TWidth : struct, IRouteWidth
+    {
         var plan = chunk.Plan;
-        var pairs = _walkLanes[plan.Index]!;
-        var starts = _binStart[plan.Index]!;
+        var lanes = _walkLanes[plan.Index]![w];
         ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
         ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
         ref double scratch = ref MemoryMarshal.GetArrayDataReference(chunk.Scratch);
         var scale = Vector512.Create(1 / plan.Organization.Temperature);
         Span<int> ending = stackalloc int[8], free = stackalloc int[8];
-        long abstained = 0, computed = 0;
-        int undecided = 0, w = -1, pairEnd = int.MinValue, options = 0, laneStart = 0, bucket = 0, n;
-        var lanes = pairs[0];
-        ChoiceBounds? bounds = null;
-        ref int binStart = ref starts[0];
-        for (int a = 0; a < count; a += n)
+        int abstained = 0, options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1, laneStart = LaneStart(plan, w);
+        var risk = _risk;
+        for (int a = first; a < end; a += 8)
         {
-            if (Unsafe.Add(ref agents, a) >= pairEnd)
-            {
-                w = PairAt(pairs, starts, Unsafe.Add(ref agents, a), Math.Max(w, 0), out pairEnd);
-                lanes = pairs[w];
-                options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
-                laneStart = LaneStart(plan, w);
-                bounds = lanes.Buckets > 1 && _bounds[_odIndexStart[plan.Index] + w] is { IsLive: true } live ? live : null;
-                binStart = ref starts[lanes.FirstBucket];
-                bucket = 0;
-            }
-            n = RunOfPair(ref agents, a, count, pairEnd);
-            int last = Unsafe.Add(ref agents, a + n - 1);
+            // Lanes past end hold other agents (of the block, or stale, all slots of the agent arrays): computed, never written.
+            var rho = Vector512.Create(risk[Unsafe.Add(ref agents, a)], risk[Unsafe.Add(ref agents, a + 1)], risk[Unsafe.Add(ref agents, a + 2)],
+                risk[Unsafe.Add(ref agents, a + 3)], risk[Unsafe.Add(ref agents, a + 4)], risk[Unsafe.Add(ref agents, a + 5)],
+                risk[Unsafe.Add(ref agents, a + 6)], risk[Unsafe.Add(ref agents, a + 7)]);
             var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
-            Vector512<long> choice;
-            if (bounds is null)
-            {
-                // No bounds this period: the exact computation, for the agents' rho in the lanes.
-                var rho = Vector512.Create(_risk[Unsafe.Add(ref agents, a)], _risk[Unsafe.Add(ref agents, a + 1)], _risk[Unsafe.Add(ref agents, a + 2)],
-                    _risk[Unsafe.Add(ref agents, a + 3)], _risk[Unsafe.Add(ref agents, a + 4)], _risk[Unsafe.Add(ref agents, a + 5)],
-                    _risk[Unsafe.Add(ref agents, a + 6)], _risk[Unsafe.Add(ref agents, a + 7)]);
-                choice = ExactChoicesEight(ref scratch, rho, key, laneStart, options, scale);
-                computed += n;
-            }
-            else
-            {
-                // The pair's agents are stored by bin of rho (ReplicationRunner.SortByPairAndBin) and the block's acting
-                // agents are in ascending order, so a group of eight mostly lies in one bin and is decided by that bin's
-                // row at once; a group across bins takes each bin's choices for its lanes in that bin.
-                var bits = UniformBits(key, Purpose.Choice);
-                while (Unsafe.Add(ref agents, a) >= Unsafe.Add(ref binStart, bucket + 1)) bucket++;
-                choice = bounds.GroupChoices(bucket, bits, Undecided);
-                if (last >= Unsafe.Add(ref binStart, bucket + 1))
-                {
-                    var slot = Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(ref agents, (nuint)a));
-                    for (int next = bucket + 1; last >= Unsafe.Add(ref binStart, next); next++)
-                        choice = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(slot, Vector512.Create((long)Unsafe.Add(ref binStart, next))),
-                            bounds.GroupChoices(next, bits, Undecided), choice);
-                }
-            }
-            abstained += WalkEight<TWidth>(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free);
-            // Keep the undecided, in order, for the exact path (never ahead of the agents still to be read).
-            ulong left = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
-            for (; left != 0; left &= left - 1)
-            {
-                int lane = System.Numerics.BitOperations.TrailingZeroCount(left);
-                Unsafe.Add(ref agents, undecided) = Unsafe.Add(ref agents, a + lane);
-                Unsafe.Add(ref keys, undecided++) = Unsafe.Add(ref keys, a + lane);
-            }
+            var choice = ExactChoicesEight(ref scratch, rho, key, laneStart, options, scale);
+            abstained += WalkEight<TWidth>(chunk, lanes, a, Math.Min(8, end - a), key, choice, t, incapacitation, ending, free);
         }
-        abstentions += abstained;
-        // KeepForExactPath counts every choice not left undecided as decided by the bounds; those computed here were not.
-        chunk.DecidedByBounds -= computed;
-        return undecided;
+        // KeepForExactPath counts every choice not left undecided as decided by the bounds; these were not.
+        chunk.DecidedByBounds -= end - first;
+        return abstained;
     }
 
     /// <summary>The choice of an agent the bounds did not decide, in the lanes of <see cref="ChooseAndWalkEightAtATime"/>.</summary>
