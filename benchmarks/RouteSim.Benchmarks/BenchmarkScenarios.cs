@@ -16,7 +16,7 @@ public static class BenchmarkScenarios
         return scenario with { Periods = 20, Routing = new Routing(8, 3.0), Enforcement = scenario.Enforcement with { Events = [], Adaptive = null } };
     }
 
-    /// <summary>scenarios/north-america-2025/mexico-guard-2025.yaml as it is: 9,680 agents, 365 days, 18 od pairs of up to 8 routes.</summary>
+    /// <summary>scenarios/north-america-2025/mexico-guard-2025.yaml as it is: 9,680 agents, 365 days, 18 od pairs of 6 to 24 routes.</summary>
     public static Scenario Mexico()
     {
         var path = Path.Combine(RepoRoot(), "scenarios", "north-america-2025", "mexico-guard-2025.yaml");
