@@ -54,6 +54,12 @@ public sealed partial class ReplicationRunner
         // time, 115 to 118 M decisions/s with 593 bins (32 acting agents a bin), 121 to 122 with 297 (128), 111 to 119
         // with 149 (256; 98.2% decided instead of 99.1%).
         private const int GroupedActingAgentsPerBin = 128;
+        // An od pair too small for bins of GroupedActingAgentsPerBin (most of Gatekeeper's, several od pairs in the
+        // lanes) gets bins of this many: rows decide groups for one compare each, where the exact computation costs
+        // each agent its exponentials. Spread shape, processor time: Gatekeeper 58 to 63 M decisions/s with 16 (88.5%
+        // decided), 50 to 55 with 32 (59.4%), 35 to 59 with 8 (96.8%: building the rows weighs more); Mexico 25.5 to
+        // 27.9 with 16, 25.0 to 26.6 with 32.
+        private const int SmallGroupedActingAgentsPerBin = 16;
         private const int MaxBins = 1024;
         private const int MinBinsPerOctaveLog2 = 2;
         private const int MaxBinsPerOctaveLog2 = 10;
@@ -132,11 +138,16 @@ public sealed partial class ReplicationRunner
         /// that makes a bin, the first bin and their number; false where bins would not pay (too few agents, or
         /// one option only).
         /// </summary>
-        private static bool Bins(double sigma, double actingAgents, int options, bool grouped, out int shift, out long first, out int bins)
+        private static bool Bins(double sigma, double actingAgents, int options, bool grouped, out int shift, out long first, out int bins) =>
+            Bins(sigma, actingAgents, options, grouped ? GroupedActingAgentsPerBin : ActingAgentsPerBin, out shift, out first, out bins)
+            || grouped && Bins(sigma, actingAgents, options, SmallGroupedActingAgentsPerBin, out shift, out first, out bins);
+
+        /// <summary>As <see cref="Bins(double, double, int, bool, out int, out long, out int)"/>, with about this many acting agents a bin at least.</summary>
+        private static bool Bins(double sigma, double actingAgents, int options, int actingAgentsPerBin, out int shift, out long first, out int bins)
         {
             (shift, first, bins) = (0, 0, 0);
             if (options < 2 || !(sigma > 0) || !UseChoiceBounds) return false;
-            int budget = (int)Math.Min(MaxBins, actingAgents / (grouped ? GroupedActingAgentsPerBin : ActingAgentsPerBin));
+            int budget = (int)Math.Min(MaxBins, actingAgents / actingAgentsPerBin);
             long low = BitConverter.DoubleToInt64Bits(Math.Exp(-CoveredZ * sigma));
             long high = BitConverter.DoubleToInt64Bits(Math.Exp(CoveredZ * sigma));
             for (int m = MaxBinsPerOctaveLog2; m >= MinBinsPerOctaveLog2; m--)
@@ -148,9 +159,7 @@ public sealed partial class ReplicationRunner
                 bins = (int)count;
                 return true;
             }
-            // An od pair too small for bins of GroupedActingAgentsPerBin may still afford the agent-by-agent size, and a
-            // row costs a group one compare where the exact computation costs its exponentials.
-            return grouped && Bins(sigma, actingAgents, options, grouped: false, out shift, out first, out bins);
+            return false;
         }
 
         /// <summary>Bounds for such an od pair (see <see cref="Bins"/>); null where bins would not pay.</summary>
