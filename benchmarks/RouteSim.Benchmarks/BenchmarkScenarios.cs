@@ -16,11 +16,19 @@ public static class BenchmarkScenarios
         return scenario with { Periods = 20, Routing = new Routing(8, 3.0), Enforcement = scenario.Enforcement with { Events = [], Adaptive = null } };
     }
 
-    /// <summary>scenarios/north-america-2025/mexico-guard-2025.yaml as it is: 9,680 agents, 365 days, 18 od pairs of up to 8 routes.</summary>
+    /// <summary>scenarios/north-america-2025/mexico-guard-2025.yaml as it is: 9,680 agents, 365 days, 18 od pairs of 6 to 24 routes.</summary>
     public static Scenario Mexico()
     {
         var path = Path.Combine(RepoRoot(), "scenarios", "north-america-2025", "mexico-guard-2025.yaml");
         var loaded = ScenarioLoader.Load(File.ReadAllText(path), "mexico-guard-2025.yaml", LoadOptions.Unlimited);
+        return loaded.Scenario ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors));
+    }
+
+    /// <summary>scenarios/backtest/gatekeeper/gatekeeper.yaml as it is: one organization of 20,000 agents, 16 od pairs of nine routes, 120 months.</summary>
+    public static Scenario Gatekeeper()
+    {
+        var path = Path.Combine(RepoRoot(), "scenarios", "backtest", "gatekeeper", "gatekeeper.yaml");
+        var loaded = ScenarioLoader.Load(File.ReadAllText(path), "gatekeeper.yaml", LoadOptions.Unlimited);
         return loaded.Scenario ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors));
     }
 

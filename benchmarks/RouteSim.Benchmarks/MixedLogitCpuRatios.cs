@@ -9,12 +9,13 @@ namespace RouteSim.Benchmarks;
 /// as the engine, while the processor time this process gets is close to what the engine costs.
 /// </summary>
 /// <remarks>
-/// `dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS] [mixed-border|mexico] [spread|shared|plain|exact|objects]`
+/// `dotnet run -c Release --project benchmarks/RouteSim.Benchmarks -- cpu-ratios [ROUNDS] [PERIODS] [mixed-border|mexico|gatekeeper] [spread|shared|plain|exact|objects]`
 /// (the last runs one shape alone, for a profiler; objects is the spread scenario run by the plain per-agent object
 /// implementation, RouteSim.Baselines.PlainAgentModel, for a side-by-side figure, and only when named).
 /// mexico is scenarios/north-america-2025/mexico-guard-2025.yaml (small od pairs: 100 to 450 acting agents a
 /// period each) with its own spreads (spread), every risk_sigma 0 (shared), and besides no commodity carrying
-/// people (plain). exact is the spread shape with the bounds of the mixed logit switched off, so every
+/// people (plain); gatekeeper is scenarios/backtest/gatekeeper/gatekeeper.yaml (one organization of 20,000 agents,
+/// 16 od pairs of nine routes, risk_sigma 0.5, carrying people; 120 months), in the same three shapes. exact is the spread shape with the bounds of the mixed logit switched off, so every
 /// own-weight choice takes the exact path. The first round prints each shape's decisions and how many own-weight
 /// choices the bounds decided.
 /// </remarks>
@@ -24,19 +25,19 @@ public static class MixedLogitCpuRatios
     public static void Run(string[] args)
     {
         int rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 7;
-        bool mexico = args.Length > 2 && args[2] == "mexico";
-        if (args.Length > 2 && !mexico && args[2] != "mixed-border") throw new ArgumentException($"cpu-ratios: unknown scenario '{args[2]}' (mixed-border or mexico)");
-        int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : mexico ? 365 : 100;
+        string name = args.Length > 2 ? args[2] : "mixed-border";
+        if (name is not ("mixed-border" or "mexico" or "gatekeeper")) throw new ArgumentException($"cpu-ratios: unknown scenario '{name}' (mixed-border, mexico or gatekeeper)");
+        int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : name == "mexico" ? 365 : name == "gatekeeper" ? 120 : 100;
         // A fourth argument names one shape to run alone (for a profiler); the ratios then need the others.
         string[] all = ["spread", "shared", "plain", "exact"];
         if (args.Length > 3 && args[3] == "objects")
         {
-            Objects(rounds, periods, mexico);
+            Objects(rounds, periods, name);
             return;
         }
         if (args.Length > 3 && !all.Contains(args[3])) throw new ArgumentException($"cpu-ratios: unknown shape '{args[3]}' (spread, shared, plain, exact or objects)");
         string[] shapes = args.Length > 3 ? [args[3]] : all;
-        var models = shapes.Select(s => CompiledScenario.Build((mexico ? Mexico(s == "exact" ? "spread" : s) : MixedLogitThroughput.Build(s == "exact" ? "spread" : s)) with { Periods = periods })).ToArray();
+        var models = shapes.Select(s => CompiledScenario.Build(Shape(name, s == "exact" ? "spread" : s) with { Periods = periods })).ToArray();
         var agents = new AgentArrays(models[0].TotalAgents);
         var rates = shapes.Select(_ => new List<double>()).ToArray();
         var process = Process.GetCurrentProcess();
@@ -59,13 +60,13 @@ public static class MixedLogitCpuRatios
         if (shapes.Length < 4) return;
         Console.WriteLine($"spread / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[0][i] / rates[1][i])):F3}   " +
             $"shared / plain {Median(Enumerable.Range(0, rounds).Select(i => rates[1][i] / rates[2][i])):F3}   " +
-            $"exact / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[3][i] / rates[1][i])):F3}   (medians of the rounds' ratios; {(mexico ? "mexico" : "mixed-border")}, {periods} periods, one thread)");
+            $"exact / shared {Median(Enumerable.Range(0, rounds).Select(i => rates[3][i] / rates[1][i])):F3}   (medians of the rounds' ratios; {name}, {periods} periods, one thread)");
     }
 
     /// <summary>The spread scenario run by the plain per-agent object implementation, timed the same way.</summary>
-    private static void Objects(int rounds, int periods, bool mexico)
+    private static void Objects(int rounds, int periods, string name)
     {
-        var scenario = (mexico ? Mexico("spread") : MixedLogitThroughput.Build("spread")) with { Periods = periods };
+        var scenario = Shape(name, "spread") with { Periods = periods };
         var plain = new RouteSim.Baselines.PlainAgentModel(scenario);
         var rates = new List<double>();
         var process = Process.GetCurrentProcess();
@@ -100,10 +101,17 @@ public static class MixedLogitCpuRatios
         return $"{decided:N0} of {choices:N0} own-weight choices decided without exponentials ({100.0 * decided / Math.Max(1, choices):F1}%)";
     }
 
-    /// <summary>Mexico Guard 2025 in one shape: as it is (spread), every risk_sigma 0 (shared), and no commodity carrying people besides (plain).</summary>
-    private static RouteSim.Core.Model.Scenario Mexico(string shape)
+    /// <summary>The named scenario in one shape: mixed-border's own shapes (<see cref="MixedLogitThroughput.Build"/>), or Mexico Guard 2025 or Gatekeeper in theirs (<see cref="Bundled"/>).</summary>
+    private static RouteSim.Core.Model.Scenario Shape(string name, string shape) => name switch
     {
-        var scenario = BenchmarkScenarios.Mexico();
+        "mexico" => Bundled(BenchmarkScenarios.Mexico(), shape),
+        "gatekeeper" => Bundled(BenchmarkScenarios.Gatekeeper(), shape),
+        _ => MixedLogitThroughput.Build(shape),
+    };
+
+    /// <summary>A bundled scenario in one shape: as it is (spread), every risk_sigma 0 (shared), and no commodity carrying people besides (plain).</summary>
+    private static RouteSim.Core.Model.Scenario Bundled(RouteSim.Core.Model.Scenario scenario, string shape)
+    {
         if (shape != "spread") scenario = scenario with { Organizations = [.. scenario.Organizations.Select(o => o with { RiskSigma = 0 })] };
         if (shape == "plain") scenario = scenario with { Commodities = [.. scenario.Commodities.Select(c => c with { CarriesPeople = false })] };
         return scenario;

@@ -1,8 +1,10 @@
 namespace RouteSim.Core.Engine;
 
-// Agents stored in order of their bin of rho, where an organization's choices are decided eight at a time by bins
-// (ReplicationRunner.WalkLanes.cs). Eight acting agents in a row then mostly share a bin, and one row of bounds
-// decides them together (ChoiceBounds.GroupChoices) instead of each lane loading its rho and its own row.
+// Agents stored in order of od pair, and within an od pair whose choices are decided eight at a time by bins in order
+// of their bin of rho, where an organization chooses and walks in eight lanes (ReplicationRunner.WalkLanes.cs). A
+// block's acting agents then come in runs of one od pair, which the lanes load without sorting them, and eight acting
+// agents in a row mostly share a bin, so one row of bounds decides them together (ChoiceBounds.GroupChoices) instead
+// of each lane loading its rho and its own row.
 //
 // Which slot of the agent arrays an agent occupies changes no number: every draw of an agent comes from its key
 // (AgentKey of its index as drawn, kept in the arrays beside it), each agent's choice and walk are computed alone,
@@ -10,26 +12,40 @@ namespace RouteSim.Core.Engine;
 public sealed partial class ReplicationRunner
 {
     /// <summary>
-    /// Whether organization plan's agents are stored by bin of rho: it chooses and walks in eight lanes, and its
-    /// one od pair has bounds that decide eight agents at a time.
+    /// Whether organization plan's agents are stored by od pair and bin (ReplicationRunner.SortByPairAndBin): it
+    /// chooses and walks in eight lanes on this processor.
     /// </summary>
-    private bool StoresByBin(OrganizationPlan plan) =>
-        _walkLanes[plan.Index] is not null && _bounds[_odIndexStart[plan.Index]] is { HasEightLanes: true };
+    private bool StoresByPair(OrganizationPlan plan) =>
+        _walkLanes[plan.Index] is not null && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
 
     /// <summary>
-    /// Reorders the organization's agents (key and rho; all still free, all of its one od pair) by bucket of rho
-    /// (ChoiceBounds.Bucket), keeping the drawn order within a bucket, and returns where each bucket starts: bucket b
-    /// holds the agents at [starts[b], starts[b + 1]), slots of the whole agent arrays.
+    /// Reorders the organization's agents (od pair, key and rho; all still free) by bucket (WalkLanes.FirstBucket:
+    /// od pair, then ChoiceBounds.Bucket where the pair is decided by bins eight at a time), keeping the drawn order
+    /// within a bucket, and returns where each bucket starts: bucket b holds the agents at [starts[b], starts[b + 1]),
+    /// slots of the whole agent arrays.
     /// </summary>
     /// <remarks>A counting sort; the agents are then moved in place along the cycles of the permutation, whose
     /// targets wait in FreeAt (cleared after), so a replication allocates no second set of agent arrays.</remarks>
-    private int[] SortByBin(OrganizationPlan plan)
+    private int[] SortByPairAndBin(OrganizationPlan plan)
     {
-        var bounds = _bounds[_odIndexStart[plan.Index]]!;
-        int start = plan.AgentStart, end = plan.AgentStart + plan.AgentCount, buckets = bounds.BinCount + 1;
+        var pairs = _walkLanes[plan.Index]!;
+        int start = plan.AgentStart, end = plan.AgentStart + plan.AgentCount, buckets = pairs[^1].FirstBucket + pairs[^1].Buckets;
         var starts = new int[buckets + 1];
+        starts[0] = start;
+        if (buckets == 1)
+        {
+            starts[1] = end;
+            return starts;
+        }
+        var bounds = new ChoiceBounds?[pairs.Length];
+        for (int w = 0; w < pairs.Length; w++)
+            if (pairs[w].Buckets > 1) bounds[w] = _bounds[_odIndexStart[plan.Index] + w];
         var target = _freeAt; // each agent's bucket, then its slot
-        for (int i = start; i < end; i++) starts[(target[i] = bounds.Bucket(_risk[i])) + 1]++;
+        for (int i = start; i < end; i++)
+        {
+            int w = _od[i];
+            starts[(target[i] = pairs[w].FirstBucket + (bounds[w] is { } b ? b.Bucket(_risk[i]) : 0)) + 1]++;
+        }
         starts[0] = start;
         for (int b = 0; b < buckets; b++) starts[b + 1] += starts[b];
 
@@ -42,6 +58,7 @@ public sealed partial class ReplicationRunner
                 int j = target[i];
                 (_agentKey[i], _agentKey[j]) = (_agentKey[j], _agentKey[i]);
                 (_risk[i], _risk[j]) = (_risk[j], _risk[i]);
+                (_od[i], _od[j]) = (_od[j], _od[i]);
                 (target[i], target[j]) = (target[j], j);
             }
         Array.Clear(_freeAt, start, end - start);
@@ -51,18 +68,22 @@ public sealed partial class ReplicationRunner
     /// <summary>
     /// Whether an od pair of organization plan with this many options (the outside option included) gets bounds
     /// that decide eight agents at a time (ChoiceBounds.GroupChoices), and so bins for groups: the organization
-    /// chooses and walks in eight lanes, the pair has at most eight boundaries, and the processor has AVX-512.
+    /// chooses and walks in eight lanes (so the pair has at most 32 boundaries), and the processor has AVX-512.
     /// </summary>
     private static bool DecidesInGroups(OrganizationPlan plan, int options) =>
-        FitsWalkLanes(plan) && options - 1 <= 8 && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
+        FitsWalkLanes(plan) && options - 1 <= WalkLanes.MaxRoutes && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
 
-    /// <summary>Bytes <see cref="SortByBin"/> allocates for organization plan where it is stored by bin (the starts and their copy while filling), else 0.</summary>
+    /// <summary>Bytes <see cref="SortByPairAndBin"/> allocates for organization plan where it stores it by od pair (the starts and their copy while filling), else 0.</summary>
     private static long BinStartBytes(CompiledScenario model, OrganizationPlan plan)
     {
-        if (!FitsWalkLanes(plan) || SharesChoice(model, plan)) return 0;
-        int options = plan.OdRouteStart[1] - plan.OdRouteStart[0] + 1;
-        if (!DecidesInGroups(plan, options)) return 0;
-        int bins = ChoiceBounds.BinsFor(plan.Organization.RiskSigma, ActingPerPeriod(plan, 0), options, grouped: true);
-        return bins == 0 ? 0 : 2 * (4L * (bins + 2) + 24);
+        if (!FitsWalkLanes(plan) || !System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return 0;
+        long buckets = 0;
+        for (int w = 0; w < plan.Organization.Od.Count; w++)
+        {
+            int options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
+            int bins = SharesChoice(model, plan) ? 0 : ChoiceBounds.BinsFor(plan.Organization.RiskSigma, ActingPerPeriod(plan, w), options, grouped: true);
+            buckets += bins == 0 ? 1 : bins + 1;
+        }
+        return buckets == 1 ? 4L * 2 + 24 : 2 * (4L * (buckets + 1) + 24);
     }
 }

@@ -54,6 +54,12 @@ public sealed partial class ReplicationRunner
         // time, 115 to 118 M decisions/s with 593 bins (32 acting agents a bin), 121 to 122 with 297 (128), 111 to 119
         // with 149 (256; 98.2% decided instead of 99.1%).
         private const int GroupedActingAgentsPerBin = 128;
+        // An od pair too small for bins of GroupedActingAgentsPerBin (most of Gatekeeper's, several od pairs in the
+        // lanes) gets bins of this many: rows decide groups for one compare each, where the exact computation costs
+        // each agent its exponentials. Spread shape, processor time: Gatekeeper 58 to 63 M decisions/s with 16 (88.5%
+        // decided), 50 to 55 with 32 (59.4%), 35 to 59 with 8 (96.8%: building the rows weighs more); Mexico 25.5 to
+        // 27.9 with 16, 25.0 to 26.6 with 32.
+        private const int SmallGroupedActingAgentsPerBin = 16;
         private const int MaxBins = 1024;
         private const int MinBinsPerOctaveLog2 = 2;
         private const int MaxBinsPerOctaveLog2 = 10;
@@ -70,10 +76,12 @@ public sealed partial class ReplicationRunner
         // bound b is at or below u exactly when b is at or below floor(u 2^15), and a row of eight boundaries is 32
         // bytes: the rows of every bin stay in the first-level cache.
         private readonly ushort[] _rows;
-        // The same bounds for a group of eight agents in one bin (GroupChoices), where there are at most eight
-        // boundaries: by bin, GroupStride ints, upper bounds at 0..7 (Steps past the last boundary), lower bounds
-        // at 16..31 (Steps from the last boundary on); then a row that decides nothing. Null with more boundaries.
+        // The same bounds for a group of eight agents in one bin (GroupChoices), where there are at most 32
+        // boundaries: by bin, _groupStride ints, upper bounds at 0..7 (Steps past the last boundary), lower bounds
+        // at 16..31 (Steps from the last boundary on); with nine to 32 boundaries (WideGroupStride) upper bounds at
+        // 0..31 and lower bounds at 32..63; then a row that decides nothing. Null with more boundaries.
         private readonly int[]? _groupRows;
+        private readonly int _groupStride;
         private int _liveBins; // _bins when this period's bounds are built, 0 when every agent takes the exact path
 
         private ChoiceBounds(int shift, long first, int bins, int options)
@@ -89,11 +97,12 @@ public sealed partial class ReplicationRunner
             Array.Fill(_rows, Steps);
             // The last row, for a rho outside the live bins: every boundary possibly at or below u, none surely.
             Array.Fill(_rows, (ushort)0, bins * 2 * _width, _width);
-            if (_width > 8) return;
-            _groupRows = new int[(bins + 1) * GroupStride];
+            if (_width > 32) return;
+            _groupStride = _width <= 8 ? GroupStride : WideGroupStride;
+            _groupRows = new int[(bins + 1) * _groupStride];
             Array.Fill(_groupRows, Steps);
             // The last row: no boundary surely at or below u, the first possibly (0), so the count is 0 and undecided.
-            Array.Fill(_groupRows, 0, bins * GroupStride + GroupLower, _boundaries);
+            Array.Fill(_groupRows, 0, bins * _groupStride + GroupLowerAt, _boundaries);
         }
 
         /// <summary>Ints a bin's row of <see cref="_groupRows"/> holds: eight upper bounds, eight unused, sixteen lower bounds (read as one 512-bit vector).</summary>
@@ -101,6 +110,14 @@ public sealed partial class ReplicationRunner
 
         /// <summary>Where a row of <see cref="_groupRows"/> holds its lower bounds.</summary>
         private const int GroupLower = 16;
+
+        /// <summary>Ints a bin's row of <see cref="_groupRows"/> holds with nine to 32 boundaries: 32 upper bounds, then 32 lower bounds (read as two 512-bit vectors).</summary>
+        private const int WideGroupStride = 64;
+
+        /// <summary>Where a row of <see cref="_groupRows"/> holds its lower bounds with nine to 32 boundaries.</summary>
+        private const int WideGroupLower = 32;
+
+        private int GroupLowerAt => _groupStride == WideGroupStride ? WideGroupLower : GroupLower;
 
         // Edges are read four at a time from any bin, so four past the last: bins + 4, rounded up to eight, as the
         // exponents at the edges are computed eight at a time.
@@ -121,11 +138,16 @@ public sealed partial class ReplicationRunner
         /// that makes a bin, the first bin and their number; false where bins would not pay (too few agents, or
         /// one option only).
         /// </summary>
-        private static bool Bins(double sigma, double actingAgents, int options, bool grouped, out int shift, out long first, out int bins)
+        private static bool Bins(double sigma, double actingAgents, int options, bool grouped, out int shift, out long first, out int bins) =>
+            Bins(sigma, actingAgents, options, grouped ? GroupedActingAgentsPerBin : ActingAgentsPerBin, out shift, out first, out bins)
+            || grouped && Bins(sigma, actingAgents, options, SmallGroupedActingAgentsPerBin, out shift, out first, out bins);
+
+        /// <summary>As <see cref="Bins(double, double, int, bool, out int, out long, out int)"/>, with about this many acting agents a bin at least.</summary>
+        private static bool Bins(double sigma, double actingAgents, int options, int actingAgentsPerBin, out int shift, out long first, out int bins)
         {
             (shift, first, bins) = (0, 0, 0);
             if (options < 2 || !(sigma > 0) || !UseChoiceBounds) return false;
-            int budget = (int)Math.Min(MaxBins, actingAgents / (grouped ? GroupedActingAgentsPerBin : ActingAgentsPerBin));
+            int budget = (int)Math.Min(MaxBins, actingAgents / actingAgentsPerBin);
             long low = BitConverter.DoubleToInt64Bits(Math.Exp(-CoveredZ * sigma));
             long high = BitConverter.DoubleToInt64Bits(Math.Exp(CoveredZ * sigma));
             for (int m = MaxBinsPerOctaveLog2; m >= MinBinsPerOctaveLog2; m--)
@@ -151,7 +173,8 @@ public sealed partial class ReplicationRunner
         /// <summary>Bytes the bounds of such an od pair hold (arrays with their headers and the object), 0 where there are none.</summary>
         public static long Bytes(double sigma, double actingAgents, int options, bool grouped = false) =>
             Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins)
-                ? 8L * EdgeStride(bins) + 2L * RowSteps(bins, options) + 2 * 24 + 64 + (options - 1 <= 8 ? 4L * (bins + 1) * GroupStride + 24 : 0)
+                ? 8L * EdgeStride(bins) + 2L * RowSteps(bins, options) + 2 * 24 + 64
+                    + (options - 1 <= 8 ? 4L * (bins + 1) * GroupStride + 24 : options - 1 <= 32 ? 4L * (bins + 1) * WideGroupStride + 24 : 0)
                 : 0;
 
         /// <summary>Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and edge, and each edge's largest.</summary>
@@ -282,11 +305,12 @@ public sealed partial class ReplicationRunner
                         Unsafe.Add(ref row, _width + j) = (ushort)upper[4 * j + l];
                     }
                     if (_groupRows is null) continue;
-                    ref int groupRow = ref _groupRows[(bin + l) * GroupStride];
+                    ref int groupRow = ref _groupRows[(bin + l) * _groupStride];
+                    int lowerAt = GroupLowerAt;
                     for (int j = 0; j < _boundaries; j++)
                     {
                         Unsafe.Add(ref groupRow, j) = (int)upper[4 * j + l];
-                        Unsafe.Add(ref groupRow, GroupLower + j) = (int)lower[4 * j + l];
+                        Unsafe.Add(ref groupRow, lowerAt + j) = (int)lower[4 * j + l];
                     }
                 }
             }
@@ -310,7 +334,7 @@ public sealed partial class ReplicationRunner
         /// The choices (-1 abstain, else the route's index within the od pair) of eight agents whose rho all lie in
         /// bucket <paramref name="bucket"/> (<see cref="Bucket"/>), with choice uniforms u = <paramref name="bits"/>
         /// 2^-53 (CounterRng.UniformBits), where the bounds decide them, else <paramref name="undecided"/>: the same
-        /// choices as the exact computation's. Needs AVX-512 and at most eight boundaries.
+        /// choices as the exact computation's. Needs AVX-512 and at most 32 boundaries.
         /// </summary>
         /// <remarks>
         /// A row's bounds rise with j (Build), so the boundaries surely at or below u are the first c, and those
@@ -324,20 +348,42 @@ public sealed partial class ReplicationRunner
             // u in the rows' fixed point: u = m 2^-53, so floor(u 2^15) = m >> 38. A bucket outside the live bins reads
             // the last row, which decides nothing.
             var u = Avx512F.ConvertToVector256Int32(Vector512.ShiftRightLogical(bits, 38));
-            ref int row = ref _groupRows![((uint)bucket < (uint)_liveBins ? bucket : _bins) * GroupStride];
-            // All eight upper bounds, written out: those past the last boundary are Steps, never at or below u.
-            var surely = Vector256.GreaterThanOrEqual(u, Vector256.Create(row)) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 1)))
-                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 2))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 3)))
-                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 4))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 5)))
-                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 6))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 7)));
-            surely = -surely; // each compare is -1 where true
-            var nextLower = Avx512F.PermuteVar16x32(Vector512.LoadUnsafe(ref row, GroupLower), surely.ToVector512Unsafe()).GetLower();
+            ref int row = ref _groupRows![((uint)bucket < (uint)_liveBins ? bucket : _bins) * _groupStride];
+            // Every upper bound of a block of eight, written out: those past the last boundary are Steps, never at or below u.
+            Vector256<int> surely, nextLower;
+            if (_groupStride == GroupStride)
+            {
+                surely = -UpperAtOrBelow(u, ref row); // each compare is -1 where true
+                nextLower = Avx512F.PermuteVar16x32(Vector512.LoadUnsafe(ref row, GroupLower), surely.ToVector512Unsafe()).GetLower();
+            }
+            else
+            {
+                var atOrBelow = UpperAtOrBelow(u, ref row) + UpperAtOrBelow(u, ref Unsafe.Add(ref row, 8));
+                if (_boundaries > 16) atOrBelow += UpperAtOrBelow(u, ref Unsafe.Add(ref row, 16));
+                if (_boundaries > 24) atOrBelow += UpperAtOrBelow(u, ref Unsafe.Add(ref row, 24));
+                surely = -atOrBelow;
+                nextLower = Avx512F.PermuteVar16x32x2(Vector512.LoadUnsafe(ref row, WideGroupLower), surely.ToVector512Unsafe(),
+                    Vector512.LoadUnsafe(ref row, WideGroupLower + 16)).GetLower();
+                // With 32 boundaries all surely at or below u there is no next one (the permute would read lower bound 0).
+                if (_boundaries == 32) nextLower = Vector256.Max(nextLower, Vector256.Equals(surely, Vector256.Create(32)) & Vector256.Create((int)Steps));
+            }
             var decided = Avx512F.ConvertToVector512Int64(Vector256.LessThan(u, nextLower));
             return Vector512.ConditionalSelect(decided, Avx512F.ConvertToVector512Int64(surely) - Vector512<long>.One, Vector512.Create(undecided));
         }
 
-        /// <summary>Whether <see cref="GroupChoices"/> serves these bounds: at most eight boundaries, and a processor with AVX-512.</summary>
-        public bool HasEightLanes => _width <= 8 && Avx512F.IsSupported;
+        /// <summary>Minus the number of the eight upper bounds at row[0..8) at or below each lane of u (each compare is -1 where true).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<int> UpperAtOrBelow(Vector256<int> u, ref int row) =>
+            Vector256.GreaterThanOrEqual(u, Vector256.Create(row)) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 1)))
+                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 2))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 3)))
+                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 4))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 5)))
+                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 6))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 7)));
+
+        /// <summary>Whether <see cref="GroupChoices"/> serves these bounds: at most 32 boundaries, and a processor with AVX-512.</summary>
+        public bool HasEightLanes => _width <= 32 && Avx512F.IsSupported;
+
+        /// <summary>Whether this period's bounds are built (else every agent takes the exact path).</summary>
+        public bool IsLive => _liveBins > 0;
 
         /// <summary>
         /// The choice (-1 abstain, else the route's index within the od pair) of an agent with risk multiplier

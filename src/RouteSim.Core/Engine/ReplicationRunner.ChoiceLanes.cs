@@ -28,30 +28,40 @@ public sealed partial class ReplicationRunner
         var unit = Vector512.Create(1.0 / (1UL << 53));
         for (int g = first; g < end; g += 8)
         {
-            var rho = Vector512.LoadUnsafe(ref chunk.SortedRho[g]);
-            var max = Vector512.Create(double.NegativeInfinity);
-            for (int j = 0; j < options; j++)
-            {
-                var u = Vector512.Create(_laneAttraction[lane + j]) - rho * Vector512.Create(_laneRisk[lane + j]);
-                u.StoreUnsafe(ref scratch, (nuint)(8 * j));
-                max = Vector512.MaxNative(max, u); // no NaN can occur, so the native instruction is exact
-            }
-            var total = Vector512<double>.Zero;
-            for (int j = 0; j < options; j++)
-            {
-                total += DeterministicExp.Exp((Vector512.LoadUnsafe(ref scratch, (nuint)(8 * j)) - max) * scale);
-                total.StoreUnsafe(ref scratch, (nuint)(8 * j));
-            }
-
-            // As Pick: u * Z against each running sum but the last; -1 (abstain) plus the number at or below it.
             var key = Vector512.LoadUnsafe(ref chunk.SortedKey[g]);
-            var x = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * unit * total;
-            var choice = Vector512.Create(-1L);
-            for (int j = 0; j < options - 1; j++)
-                choice -= Vector512.GreaterThanOrEqual(x, Vector512.LoadUnsafe(ref scratch, (nuint)(8 * j))).AsInt64();
-            choice.StoreUnsafe(ref chunk.SortedChoice[g]);
+            ExactChoicesEight(ref scratch, Vector512.LoadUnsafe(ref chunk.SortedRho[g]), key, lane, options, scale).StoreUnsafe(ref chunk.SortedChoice[g]);
             (Vector512.ConvertToDouble(UniformBits(key, Purpose.Walk)) * unit).StoreUnsafe(ref chunk.SortedWalk[g]);
         }
+    }
+
+    /// <summary>
+    /// The choices (-1 abstain, else the route's index within the od pair) of eight agents of the od pair whose lanes
+    /// start at <paramref name="lane"/>, with risk multipliers <paramref name="rho"/> and keys <paramref name="key"/>:
+    /// CumulativeWeights and Pick in each lane. Uses 8 x options doubles of <paramref name="scratch"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector512<long> ExactChoicesEight(ref double scratch, Vector512<double> rho, Vector512<ulong> key, int lane, int options, Vector512<double> scale)
+    {
+        var max = Vector512.Create(double.NegativeInfinity);
+        for (int j = 0; j < options; j++)
+        {
+            var u = Vector512.Create(_laneAttraction[lane + j]) - rho * Vector512.Create(_laneRisk[lane + j]);
+            u.StoreUnsafe(ref scratch, (nuint)(8 * j));
+            max = Vector512.MaxNative(max, u); // no NaN can occur, so the native instruction is exact
+        }
+        var total = Vector512<double>.Zero;
+        for (int j = 0; j < options; j++)
+        {
+            total += DeterministicExp.Exp((Vector512.LoadUnsafe(ref scratch, (nuint)(8 * j)) - max) * scale);
+            total.StoreUnsafe(ref scratch, (nuint)(8 * j));
+        }
+
+        // As Pick: u * Z against each running sum but the last; -1 (abstain) plus the number at or below it.
+        var x = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * Vector512.Create(1.0 / (1UL << 53)) * total;
+        var choice = Vector512.Create(-1L);
+        for (int j = 0; j < options - 1; j++)
+            choice -= Vector512.GreaterThanOrEqual(x, Vector512.LoadUnsafe(ref scratch, (nuint)(8 * j))).AsInt64();
+        return choice;
     }
 
     /// <summary>Choice and walk draw of the sorted agents [first, end) of one od pair, four at a time.</summary>

@@ -6,40 +6,47 @@ using static RouteSim.Core.Randomness.CounterRng;
 
 namespace RouteSim.Core.Engine;
 
-// Choice and walk of eight acting agents at a time where an organization has one od pair of at most eight routes
+// Choice and walk of eight acting agents at a time where every od pair of an organization has at most 32 routes
 // (docs/model.md section 4, steps 3-5). Agent by agent, the choice and the walk form one long chain of dependent
 // steps (two hashes of the key, a count over the cumulative weights, the route's outcome row, a count over it, the
 // ending's counter), with a dozen loads and checks of the organization's arrays between them, and the processor
-// overlaps only two or three agents' chains. In the lanes of 512-bit vectors, eight agents take each step together:
-// the draws are hashed eight at a time, the shared choice is eight compares per option, and each route's outcome
-// row is picked for every lane by one permute per stop (the od pair's eight routes fit one vector). Per agent the
-// operations and their order are those of Pick and Walk, so every number is the same to the bit.
+// overlaps only two or three agents' chains. In the lanes of 512-bit vectors, eight agents of one od pair take each
+// step together: the draws are hashed eight at a time, the shared choice is eight compares per option, and each
+// route's outcome row is picked for every lane by one permute per stop (an od pair's eight routes fit one vector,
+// sixteen two, read by the two-table permute, thirty-two four, two such permutes and a blend). The organization's agents are stored by od pair
+// (ReplicationRunner.BinOrder.cs), so the block's acting agents come in runs of one od pair. Per agent the operations
+// and their order are those of Pick, the exact choice and Walk, so every number is the same to the bit.
 public sealed partial class ReplicationRunner
 {
     /// <summary>
     /// One od pair's walks laid out for eight lanes: column j holds the j-th cumulative outcome probability of
-    /// each of its routes (route r in lane r), 2 where the route has fewer stops or there is no route, so a
-    /// uniform below 1 never counts it. Filled each period from the outcome distributions.
+    /// each of its routes (route r in slot r of the organization's width, 8 or 16), 2 where the route has fewer stops
+    /// or there is no route, so a uniform below 1 never counts it. Filled each period from the outcome distributions.
     /// </summary>
     private sealed class WalkLanes
     {
-        /// <summary>Routes one vector of eight doubles holds.</summary>
-        public const int MaxRoutes = 8;
+        /// <summary>Routes an od pair may have to walk in lanes: two two-table permutes pick from thirty-two.</summary>
+        public const int MaxRoutes = 32;
 
-        /// <summary>The columns of the organization's one od pair (see <see cref="FitsWalkLanes"/>).</summary>
-        public WalkLanes(OrganizationPlan plan)
+        /// <summary>The columns of od pair w of the organization, in a table <paramref name="width"/> routes wide; its agents' buckets begin at <paramref name="firstBucket"/>.</summary>
+        public WalkLanes(OrganizationPlan plan, int w, int width, int firstBucket, int buckets)
         {
-            int first = plan.OdRouteStart[0], routes = plan.OdRouteStart[1] - first;
+            int first = plan.OdRouteStart[w], routes = plan.OdRouteStart[w + 1] - first;
             FirstRoute = first;
+            Width = width;
+            Stops = new long[width];
+            EndingStart = new long[width];
             for (int r = 0; r < routes; r++)
             {
                 Stops[r] = plan.OutcomeStart[first + r + 1] - plan.OutcomeStart[first + r] - 1;
                 EndingStart[r] = plan.OutcomeStart[first + r] - plan.OutcomeStart[0];
             }
-            Columns = WalkColumns(plan);
-            Cdf = new double[MaxRoutes * Columns];
+            Columns = WalkColumns(plan, w);
+            Cdf = new double[width * Columns];
             Array.Fill(Cdf, 2.0);
             NoEnding = plan.OutcomeCount;
+            FirstBucket = firstBucket;
+            Buckets = buckets;
         }
 
         /// <summary>The slot past the organization's outcomes that agents taking no trip count on (in the padding of a chunk's counters, never read).</summary>
@@ -48,150 +55,382 @@ public sealed partial class ReplicationRunner
         /// <summary>The pair's first route among the organization's.</summary>
         public int FirstRoute { get; }
 
+        /// <summary>Routes a column holds: 8, 16 or 32, as many as the organization's od pair with the most routes needs.</summary>
+        public int Width { get; }
+
         /// <summary>Outcomes that end a trip before its destination, by route: interdicted or dead at each node.</summary>
-        public long[] Stops { get; } = new long[MaxRoutes];
+        public long[] Stops { get; }
 
         /// <summary>Each route's first outcome among the organization's (its index into a chunk's Endings).</summary>
-        public long[] EndingStart { get; } = new long[MaxRoutes];
+        public long[] EndingStart { get; }
 
         /// <summary>The pair's largest number of stops: the columns of <see cref="Cdf"/>.</summary>
         public int Columns { get; }
 
-        /// <summary>[j * 8 + r]: cumulative probability of ending at or before stop j of route r.</summary>
+        /// <summary>[j * Width + r]: cumulative probability of ending at or before stop j of route r.</summary>
         public double[] Cdf { get; }
 
+        /// <summary>
+        /// The pair's first bucket in the organization's storage order (ReplicationRunner.SortByPairAndBin): its agents
+        /// are those of buckets FirstBucket .. FirstBucket + Buckets - 1, one per bin of rho where the pair's bounds decide
+        /// eight agents at a time (the last for a rho outside the bins), else one.
+        /// </summary>
+        public int FirstBucket { get; }
+
+        /// <summary>Buckets of the pair's agents (see <see cref="FirstBucket"/>).</summary>
+        public int Buckets { get; }
+
         /// <summary>Bytes it holds for an od pair of such routes (arrays with their headers and the object).</summary>
-        public static long Bytes(int columns) => 8L * (2 * MaxRoutes + MaxRoutes * columns) + 3 * 24 + 48;
+        public static long Bytes(int width, int columns) => 8L * (2 * width + width * columns) + 3 * 24 + 64;
     }
 
-    /// <summary>Whether organization plan's agents can choose and walk in eight lanes: one od pair of at most eight routes.</summary>
-    private static bool FitsWalkLanes(OrganizationPlan plan) =>
-        plan.Organization.Od.Count == 1 && plan.OdRouteStart[1] - plan.OdRouteStart[0] <= WalkLanes.MaxRoutes;
+    /// <summary>Whether organization plan's agents can choose and walk in eight lanes: every od pair has at most thirty-two routes.</summary>
+    private static bool FitsWalkLanes(OrganizationPlan plan)
+    {
+        for (int w = 0; w < plan.Organization.Od.Count; w++)
+            if (plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] > WalkLanes.MaxRoutes) return false;
+        return plan.Organization.Od.Count > 0;
+    }
 
-    /// <summary>Largest number of stops of a route of od pair 0 (the columns its <see cref="WalkLanes"/> has).</summary>
-    private static int WalkColumns(OrganizationPlan plan)
+    /// <summary>Routes a column of the organization's walk tables holds: 8, 16 or 32, the fewest its od pair with the most routes fits.</summary>
+    private static int WalkWidth(OrganizationPlan plan)
+    {
+        int routes = 0;
+        for (int w = 0; w < plan.Organization.Od.Count; w++) routes = Math.Max(routes, plan.OdRouteStart[w + 1] - plan.OdRouteStart[w]);
+        return routes <= 8 ? 8 : routes <= 16 ? 16 : 32;
+    }
+
+    /// <summary>Largest number of stops of a route of od pair w (the columns its <see cref="WalkLanes"/> has).</summary>
+    private static int WalkColumns(OrganizationPlan plan, int w)
     {
         int columns = 0;
-        for (int r = plan.OdRouteStart[0]; r < plan.OdRouteStart[1]; r++)
+        for (int r = plan.OdRouteStart[w]; r < plan.OdRouteStart[w + 1]; r++)
             columns = Math.Max(columns, plan.OutcomeStart[r + 1] - plan.OutcomeStart[r] - 1);
         return columns;
     }
 
-    /// <summary>Copies this period's outcome distributions of the od pair's routes into its columns.</summary>
-    private void FillWalkLanes(OrganizationPlan plan, WalkLanes lanes)
+    /// <summary>
+    /// Each od pair's walk tables for an organization that fits them, else null: where the pair's bounds decide eight
+    /// agents at a time its agents are stored by bin of rho, so it gets a bucket a bin and one for a rho outside them.
+    /// </summary>
+    private WalkLanes[]? CreateWalkLanes(OrganizationPlan plan)
     {
-        for (int r = 0; r < WalkLanes.MaxRoutes && lanes.Stops[r] > 0; r++)
+        if (!FitsWalkLanes(plan)) return null;
+        int pairs = plan.Organization.Od.Count, width = WalkWidth(plan), bucket = 0;
+        var lanes = new WalkLanes[pairs];
+        for (int w = 0; w < pairs; w++)
         {
-            int o = plan.OutcomeStart[lanes.FirstRoute + r];
-            for (int j = 0; j < lanes.Stops[r]; j++) lanes.Cdf[j * WalkLanes.MaxRoutes + r] = _outcomeCdf[o + j];
+            int buckets = _bounds[_odIndexStart[plan.Index] + w] is { HasEightLanes: true } bounds ? bounds.BinCount + 1 : 1;
+            lanes[w] = new WalkLanes(plan, w, width, bucket, buckets);
+            bucket += buckets;
         }
+        return lanes;
     }
 
-    /// <summary>Whether a period of this organization runs in eight lanes here: the processor has AVX-512, and its agents share their weights or have bounds to decide most choices.</summary>
-    private bool UsesWalkLanes(OrganizationPlan plan, bool shared) =>
-        EightLanes && Avx512F.IsSupported && _walkLanes[plan.Index] is not null && (shared || _bounds[_odIndexStart[plan.Index]] is { HasEightLanes: true });
+    /// <summary>Bytes the walk tables of an organization that fits them hold (see <see cref="CreateWalkLanes"/>), else 0.</summary>
+    private static long WalkLanesBytes(OrganizationPlan plan)
+    {
+        if (!FitsWalkLanes(plan)) return 0;
+        long bytes = 24 + 8L * plan.Organization.Od.Count;
+        for (int w = 0; w < plan.Organization.Od.Count; w++) bytes += WalkLanes.Bytes(WalkWidth(plan), WalkColumns(plan, w));
+        return bytes;
+    }
+
+    /// <summary>Copies this period's outcome distributions of each od pair's routes into its columns.</summary>
+    private void FillWalkLanes(OrganizationPlan plan, WalkLanes[] pairs)
+    {
+        foreach (var lanes in pairs)
+            for (int r = 0; r < lanes.Width && lanes.Stops[r] > 0; r++)
+            {
+                int o = plan.OutcomeStart[lanes.FirstRoute + r];
+                for (int j = 0; j < lanes.Stops[r]; j++) lanes.Cdf[j * lanes.Width + r] = _outcomeCdf[o + j];
+            }
+    }
 
     /// <summary>
-    /// Choices and walks of a block's <paramref name="count"/> acting agents (the chunk's Acting and Keys), eight at
-    /// a time, their trips' endings counted in the chunk's LaneEndings. With shared weights every choice is made
-    /// here; with the agent's own, the bounds of its rho's bin decide it (ChoiceBounds.GroupChoices) or it is left for
-    /// the exact path: those agents and their keys are moved, in order, to the front of Acting and Keys, and their
-    /// number returned. Returns 0 with shared weights. Abstentions are added to <paramref name="abstentions"/>.
+    /// Whether a period of this organization runs in eight lanes here: the processor has AVX-512 and every od pair
+    /// fits (its agents' own weights are then decided by bins of rho eight at a time, or computed exactly in the lanes).
     /// </summary>
-    /// <remarks>Two loops, not one with a test inside: code shared in one loop made the compiler keep the shared
-    /// loop's constants in memory.</remarks>
+    private bool UsesWalkLanes(OrganizationPlan plan, bool shared) =>
+        EightLanes && Avx512F.IsSupported && _walkLanes[plan.Index] is not null;
+
+    /// <summary>
+    /// Choices and walks of a block's <paramref name="count"/> acting agents (the chunk's Acting and Keys, in
+    /// ascending order, so in runs of one od pair), eight of one od pair at a time, their trips' endings counted in
+    /// the chunk's LaneEndings. With shared weights every choice is made here; with the agent's own, the bounds of its
+    /// rho's bin decide it (ChoiceBounds.GroupChoices), or, where the od pair has no bounds this period, the exact
+    /// computation does, in the lanes; an agent the bounds leave undecided is left for the exact path: those agents
+    /// and their keys are moved, in order, to the front of Acting and Keys, and their number returned. Returns 0 with
+    /// shared weights. Abstentions are added to <paramref name="abstentions"/>.
+    /// </summary>
     private int ChooseAndWalkEightAtATime(Chunk chunk, int count, int t, int incapacitation, bool shared, ref long abstentions)
     {
+        var pairs = _walkLanes[chunk.Plan.Index]!;
+        if (pairs[0].Width == 32)
+            return shared ? ChooseSharedAndWalk<ThirtyTwoRoutes>(chunk, count, t, incapacitation, ref abstentions)
+                : ChooseOwnAndWalk<ThirtyTwoRoutes>(chunk, count, t, incapacitation, ref abstentions);
+        if (pairs[0].Width == 16)
+            return shared ? ChooseSharedAndWalk<SixteenRoutes>(chunk, count, t, incapacitation, ref abstentions)
+                : ChooseOwnAndWalk<SixteenRoutes>(chunk, count, t, incapacitation, ref abstentions);
+        return shared ? ChooseSharedAndWalk<EightRoutes>(chunk, count, t, incapacitation, ref abstentions)
+            : ChooseOwnAndWalk<EightRoutes>(chunk, count, t, incapacitation, ref abstentions);
+    }
+
+    /// <summary>
+    /// Where the run of acting agents from index a, all of the od pair whose agents end before slot
+    /// <paramref name="pairEnd"/>, ends: the first index of [a, count) whose agent is at or past it (the agents ascend).
+    /// </summary>
+    private static int RunEnd(int[] agents, int a, int count, int pairEnd)
+    {
+        int low = a, high = count;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (agents[middle] < pairEnd) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    /// <summary>The od pair of the acting agent at slot <paramref name="agent"/>, searching on from pair w; sets its end slot.</summary>
+    private static int PairAt(WalkLanes[] pairs, int[] starts, int agent, int w, out int pairEnd)
+    {
+        while (w + 1 < pairs.Length && agent >= starts[pairs[w + 1].FirstBucket]) w++;
+        pairEnd = w + 1 < pairs.Length ? starts[pairs[w + 1].FirstBucket] : starts[^1];
+        return w;
+    }
+
+    /// <summary>The shared choice and the walk, run by run of one od pair (see <see cref="ChooseAndWalkEightAtATime"/>).</summary>
+    private int ChooseSharedAndWalk<TWidth>(Chunk chunk, int count, int t, int incapacitation, ref long abstentions) where TWidth : struct, IRouteWidth
+    {
+        var pairs = _walkLanes[chunk.Plan.Index]!;
+        var starts = _binStart[chunk.Plan.Index]!;
+        long abstained = 0;
+        for (int a = 0, w = 0, end; a < count; a = end)
+        {
+            w = PairAt(pairs, starts, chunk.Acting[a], w, out int pairEnd);
+            end = RunEnd(chunk.Acting, a, count, pairEnd);
+            abstained += ChooseSharedAndWalkRun<TWidth>(chunk, w, a, end, t, incapacitation);
+        }
+        abstentions += abstained;
+        return 0;
+    }
+
+    /// <summary>The shared choice and the walk of the acting agents [a, end), all of od pair w, eight at a time; returns the number that abstained.</summary>
+    private int ChooseSharedAndWalkRun<TWidth>(Chunk chunk, int w, int first, int end, int t, int incapacitation) where TWidth : struct, IRouteWidth
+    {
         var plan = chunk.Plan;
-        var lanes = _walkLanes[plan.Index]!;
-        ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
+        var lanes = _walkLanes[plan.Index]![w];
         ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
         var unit = Vector512.Create(1.0 / (1UL << 53));
         Span<int> ending = stackalloc int[8], free = stackalloc int[8];
+        int abstained = 0, options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1;
+        ref double cumulative = ref _sharedCumulative[LaneStart(plan, w)];
+        var total = Vector512.Create(Unsafe.Add(ref cumulative, options - 1));
+        for (int a = first; a < end; a += 8)
+        {
+            var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
+            // As Pick: u * Z against each running sum but the last; -1 (abstain) plus the number at or below it.
+            var x = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * unit * total;
+            var choice = Vector512.Create(-1L);
+            for (int j = 0; j < options - 1; j++)
+                choice -= Vector512.GreaterThanOrEqual(x, Vector512.Create(Unsafe.Add(ref cumulative, j))).AsInt64();
+            abstained += WalkEight<TWidth>(chunk, lanes, a, Math.Min(8, end - a), key, choice, t, incapacitation, ending, free);
+        }
+        return abstained;
+    }
+
+    /// <summary>Choices with the agents' own weights and the walk, run by run of one od pair (see <see cref="ChooseAndWalkEightAtATime"/>).</summary>
+    private int ChooseOwnAndWalk<TWidth>(Chunk chunk, int count, int t, int incapacitation, ref long abstentions) where TWidth : struct, IRouteWidth
+    {
+        var pairs = _walkLanes[chunk.Plan.Index]!;
+        var starts = _binStart[chunk.Plan.Index]!;
         long abstained = 0;
         int undecided = 0;
-        if (shared)
+        for (int a = 0, w = 0, end; a < count; a = end)
         {
-            int laneStart = LaneStart(plan, 0), options = plan.OdRouteStart[1] - plan.OdRouteStart[0] + 1;
-            ref double cumulative = ref _sharedCumulative[laneStart];
-            var total = Vector512.Create(Unsafe.Add(ref cumulative, options - 1));
-            for (int a = 0; a < count; a += 8)
-            {
-                var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
-                // As Pick: u * Z against each running sum but the last; -1 (abstain) plus the number at or below it.
-                var x = Vector512.ConvertToDouble(UniformBits(key, Purpose.Choice)) * unit * total;
-                var choice = Vector512.Create(-1L);
-                for (int j = 0; j < options - 1; j++)
-                    choice -= Vector512.GreaterThanOrEqual(x, Vector512.Create(Unsafe.Add(ref cumulative, j))).AsInt64();
-                abstained += WalkEight(chunk, lanes, a, Math.Min(8, count - a), key, choice, t, incapacitation, ending, free);
-            }
-        }
-        else
-        {
-            // The agents are stored by bin of rho (ReplicationRunner.SortByBin) and the block's acting agents are in
-            // ascending order, so a group of eight mostly lies in one bin and is decided by that bin's row at once;
-            // a group across bins takes each bin's choices for its lanes in that bin.
-            var bounds = _bounds[_odIndexStart[plan.Index]]!;
-            ref int binStart = ref MemoryMarshal.GetArrayDataReference(_binStart[plan.Index]!);
-            int bucket = 0;
-            for (int a = 0; a < count; a += 8)
-            {
-                int n = Math.Min(8, count - a), last = Unsafe.Add(ref agents, a + n - 1);
-                var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
-                var bits = UniformBits(key, Purpose.Choice);
-                while (Unsafe.Add(ref agents, a) >= Unsafe.Add(ref binStart, bucket + 1)) bucket++;
-                var choice = bounds.GroupChoices(bucket, bits, Undecided);
-                if (last >= Unsafe.Add(ref binStart, bucket + 1))
-                {
-                    var slot = Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(ref agents, (nuint)a));
-                    for (int next = bucket + 1; last >= Unsafe.Add(ref binStart, next); next++)
-                        choice = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(slot, Vector512.Create((long)Unsafe.Add(ref binStart, next))),
-                            bounds.GroupChoices(next, bits, Undecided), choice);
-                }
-                abstained += WalkEight(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free);
-                // Keep the undecided, in order, for the exact path (never ahead of the agents still to be read).
-                ulong left = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
-                for (; left != 0; left &= left - 1)
-                {
-                    int lane = System.Numerics.BitOperations.TrailingZeroCount(left);
-                    Unsafe.Add(ref agents, undecided) = Unsafe.Add(ref agents, a + lane);
-                    Unsafe.Add(ref keys, undecided++) = Unsafe.Add(ref keys, a + lane);
-                }
-            }
+            w = PairAt(pairs, starts, chunk.Acting[a], w, out int pairEnd);
+            end = RunEnd(chunk.Acting, a, count, pairEnd);
+            abstained += _bounds[_odIndexStart[chunk.Plan.Index] + w] is { IsLive: true } bounds && pairs[w].Buckets > 1
+                ? DecideByBinsAndWalkRun<TWidth>(chunk, w, bounds, a, end, t, incapacitation, ref undecided)
+                : ChooseExactlyAndWalkRun<TWidth>(chunk, w, a, end, t, incapacitation);
         }
         abstentions += abstained;
         return undecided;
     }
 
+    /// <summary>
+    /// The choices of the acting agents [a, end), all of od pair w, by the bounds of their bins of rho, and their walks,
+    /// eight at a time; those left undecided are moved, in order, to Acting and Keys from index <paramref name="undecided"/>
+    /// on (never ahead of the agents still to be read), which it advances. Returns the number that abstained.
+    /// </summary>
+    private int DecideByBinsAndWalkRun<TWidth>(Chunk chunk, int w, ChoiceBounds bounds, int first, int end, int t, int incapacitation, ref int undecided)
+        where TWidth : struct, IRouteWidth
+    {
+        // The pair's agents are stored by bin of rho (ReplicationRunner.SortByPairAndBin) and the block's acting agents
+        // are in ascending order, so a group of eight mostly lies in one bin and is decided by that bin's row at once; a
+        // group across bins takes each bin's choices for its lanes in that bin.
+        var lanes = _walkLanes[chunk.Plan.Index]![w];
+        ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
+        ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
+        ref int binStart = ref _binStart[chunk.Plan.Index]![lanes.FirstBucket];
+        Span<int> ending = stackalloc int[8], free = stackalloc int[8];
+        int abstained = 0, bucket = 0, left = undecided;
+        for (int a = first; a < end; a += 8)
+        {
+            int n = Math.Min(8, end - a), last = Unsafe.Add(ref agents, a + n - 1);
+            var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
+            var bits = UniformBits(key, Purpose.Choice);
+            while (Unsafe.Add(ref agents, a) >= Unsafe.Add(ref binStart, bucket + 1)) bucket++;
+            var choice = bounds.GroupChoices(bucket, bits, Undecided);
+            if (last >= Unsafe.Add(ref binStart, bucket + 1))
+            {
+                var slot = Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(ref agents, (nuint)a));
+                for (int next = bucket + 1; last >= Unsafe.Add(ref binStart, next); next++)
+                    choice = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(slot, Vector512.Create((long)Unsafe.Add(ref binStart, next))),
+                        bounds.GroupChoices(next, bits, Undecided), choice);
+            }
+            abstained += WalkEight<TWidth>(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free);
+            // Keep the undecided, in order, for the exact path.
+            ulong open = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
+            for (; open != 0; open &= open - 1)
+            {
+                int lane = System.Numerics.BitOperations.TrailingZeroCount(open);
+                Unsafe.Add(ref agents, left) = Unsafe.Add(ref agents, a + lane);
+                Unsafe.Add(ref keys, left++) = Unsafe.Add(ref keys, a + lane);
+            }
+        }
+        undecided = left;
+        return abstained;
+    }
+
+    /// <summary>
+    /// The exact choices of the acting agents [a, end), all of od pair w, with their own weights (ExactChoicesEight), and
+    /// their walks, eight at a time: where the pair has no bounds this period. Returns the number that abstained.
+    /// </summary>
+    private int ChooseExactlyAndWalkRun<TWidth>(Chunk chunk, int w, int first, int end, int t, int incapacitation) where TWidth : struct, IRouteWidth
+    {
+        var plan = chunk.Plan;
+        var lanes = _walkLanes[plan.Index]![w];
+        ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
+        ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
+        ref double scratch = ref MemoryMarshal.GetArrayDataReference(chunk.Scratch);
+        var scale = Vector512.Create(1 / plan.Organization.Temperature);
+        Span<int> ending = stackalloc int[8], free = stackalloc int[8];
+        int abstained = 0, options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1, laneStart = LaneStart(plan, w);
+        var risk = _risk;
+        for (int a = first; a < end; a += 8)
+        {
+            // Lanes past end hold other agents (of the block, or stale, all slots of the agent arrays): computed, never written.
+            var rho = Vector512.Create(risk[Unsafe.Add(ref agents, a)], risk[Unsafe.Add(ref agents, a + 1)], risk[Unsafe.Add(ref agents, a + 2)],
+                risk[Unsafe.Add(ref agents, a + 3)], risk[Unsafe.Add(ref agents, a + 4)], risk[Unsafe.Add(ref agents, a + 5)],
+                risk[Unsafe.Add(ref agents, a + 6)], risk[Unsafe.Add(ref agents, a + 7)]);
+            var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
+            var choice = ExactChoicesEight(ref scratch, rho, key, laneStart, options, scale);
+            abstained += WalkEight<TWidth>(chunk, lanes, a, Math.Min(8, end - a), key, choice, t, incapacitation, ending, free);
+        }
+        // KeepForExactPath counts every choice not left undecided as decided by the bounds; these were not.
+        chunk.DecidedByBounds -= end - first;
+        return abstained;
+    }
+
     /// <summary>The choice of an agent the bounds did not decide, in the lanes of <see cref="ChooseAndWalkEightAtATime"/>.</summary>
     private const long Undecided = -2;
 
+    /// <summary>An od pair's routes in a column of a walk table, picked for eight lanes by route.</summary>
+    private interface IRouteWidth
+    {
+        /// <summary>Routes a column holds (a power of two).</summary>
+        static abstract int Routes { get; }
+
+        /// <summary>Which half of a table of 32 each lane's route lies in (all ones for routes 16 to 31), computed once for the picks of a group.</summary>
+        static abstract Vector512<long> Half(Vector512<long> route);
+
+        /// <summary>Lane i gets column[route_i]; <paramref name="half"/> is <see cref="Half"/> of the routes.</summary>
+        static abstract Vector512<double> Pick(ref double column, Vector512<long> route, Vector512<long> half);
+
+        /// <summary>Lane i gets column[route_i]; <paramref name="half"/> is <see cref="Half"/> of the routes.</summary>
+        static abstract Vector512<long> Pick(ref long column, Vector512<long> route, Vector512<long> half);
+    }
+
+    /// <summary>Eight routes: one vector, one permute.</summary>
+    private struct EightRoutes : IRouteWidth
+    {
+        public static int Routes => 8;
+
+        public static Vector512<long> Half(Vector512<long> route) => Vector512<long>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Pick(ref double column, Vector512<long> route, Vector512<long> half) => Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref column), route);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<long> Pick(ref long column, Vector512<long> route, Vector512<long> half) => Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref column), route);
+    }
+
+    /// <summary>Sixteen routes: two vectors, the two-table permute.</summary>
+    private struct SixteenRoutes : IRouteWidth
+    {
+        public static int Routes => 16;
+
+        public static Vector512<long> Half(Vector512<long> route) => Vector512<long>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Pick(ref double column, Vector512<long> route, Vector512<long> half) =>
+            Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column), route, Vector512.LoadUnsafe(ref column, 8));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<long> Pick(ref long column, Vector512<long> route, Vector512<long> half) =>
+            Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column), route, Vector512.LoadUnsafe(ref column, 8));
+    }
+
+    /// <summary>Thirty-two routes: four vectors, a two-table permute of each half and a blend by the route's half.</summary>
+    private struct ThirtyTwoRoutes : IRouteWidth
+    {
+        public static int Routes => 32;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<long> Half(Vector512<long> route) => Vector512.GreaterThan(route, Vector512.Create(15L));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Pick(ref double column, Vector512<long> route, Vector512<long> half) =>
+            Vector512.ConditionalSelect(half.AsDouble(),
+                Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column, 16), route, Vector512.LoadUnsafe(ref column, 24)),
+                Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column), route, Vector512.LoadUnsafe(ref column, 8)));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<long> Pick(ref long column, Vector512<long> route, Vector512<long> half) =>
+            Vector512.ConditionalSelect(half,
+                Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column, 16), route, Vector512.LoadUnsafe(ref column, 24)),
+                Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref column), route, Vector512.LoadUnsafe(ref column, 8)));
+    }
+
     /// <summary>
-    /// The walks of the acting agents a .. a + n - 1 (n &lt;= 8; lanes past n hold stale agents, computed and
+    /// The walks of the acting agents a .. a + n - 1 (n &lt;= 8; lanes past n hold other agents, computed and
     /// never written back) with keys <paramref name="key"/> and choices <paramref name="choice"/> (-1 abstain,
     /// <see cref="Undecided"/>, else the route): as Walk, the number of the route's cumulative outcome probabilities
     /// at or below the walk draw is the ending. Returns the number that abstained.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int WalkEight(Chunk chunk, WalkLanes lanes, int a, int n, Vector512<ulong> key, Vector512<long> choice, int t, int incapacitation, Span<int> ending, Span<int> free)
+    private int WalkEight<TWidth>(Chunk chunk, WalkLanes lanes, int a, int n, Vector512<ulong> key, Vector512<long> choice, int t, int incapacitation, Span<int> ending, Span<int> free)
+        where TWidth : struct, IRouteWidth
     {
         ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
         ref double cdf = ref MemoryMarshal.GetArrayDataReference(lanes.Cdf);
         var walk = Vector512.ConvertToDouble(UniformBits(key, Purpose.Walk)) * Vector512.Create(1.0 / (1UL << 53));
-        var route = choice & Vector512.Create(7L);
+        var route = choice & Vector512.Create(TWidth.Routes - 1L);
+        var half = TWidth.Half(route);
         var outcome = Vector512<long>.Zero;
         for (int j = 0; j < lanes.Columns; j++)
-            outcome -= Vector512.GreaterThanOrEqual(walk, Avx512F.PermuteVar8x64(Vector512.LoadUnsafe(ref cdf, (nuint)(8 * j)), route)).AsInt64();
+            outcome -= Vector512.GreaterThanOrEqual(walk, TWidth.Pick(ref Unsafe.Add(ref cdf, TWidth.Routes * j), route, half)).AsInt64();
         var trip = Vector512.GreaterThanOrEqual(choice, Vector512<long>.Zero);
         // Interdicted: ended at a stop (before the destination) of even number; then incapacitated for a while.
-        var stops = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(lanes.Stops));
-        var interdicted = trip & Vector512.LessThan(outcome, Avx512F.PermuteVar8x64(stops, route))
+        var interdicted = trip & Vector512.LessThan(outcome, TWidth.Pick(ref MemoryMarshal.GetArrayDataReference(lanes.Stops), route, half))
             & Vector512.Equals(outcome & Vector512<long>.One, Vector512<long>.Zero);
         // Agents that take no trip count on a slot past the outcomes, which is never read. Lane l counts on copy
         // l mod 4 of the counters: consecutive agents mostly end alike, and on one counter each increment would wait
         // for the one before.
-        var endingStart = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(lanes.EndingStart));
-        var slot = Vector512.ConditionalSelect(trip, Avx512F.PermuteVar8x64(endingStart, route) + outcome, Vector512.Create(lanes.NoEnding));
+        var slot = Vector512.ConditionalSelect(trip, TWidth.Pick(ref MemoryMarshal.GetArrayDataReference(lanes.EndingStart), route, half) + outcome,
+            Vector512.Create(lanes.NoEnding));
         Avx512F.ConvertToVector256Int32(slot + chunk.LaneEndingCopies).StoreUnsafe(ref MemoryMarshal.GetReference(ending));
         // An undecided agent is written free next period here and its real walk, on the exact path, overwrites it.
         Avx512F.ConvertToVector256Int32(Vector512.Create(t + 1L) + (interdicted & Vector512.Create((long)incapacitation)))
@@ -207,12 +446,18 @@ public sealed partial class ReplicationRunner
         return System.Numerics.BitOperations.PopCount(abstains);
     }
 
-    /// <summary>Adds the four copies of the chunk's lane counters of trip endings into its Endings.</summary>
+    /// <summary>
+    /// Adds the four copies of the chunk's lane counters of trip endings into its Endings, sixteen counters at a time
+    /// (an organization with many routes has hundreds of outcomes, and a chunk folds them every period). The copies'
+    /// stride and Endings' padding are a multiple of sixteen past the outcomes; what lands in the padding is never read.
+    /// </summary>
     private static void FoldLaneEndings(Chunk chunk)
     {
         int outcomes = chunk.Plan.OutcomeCount, stride = chunk.LaneEndingStride;
-        for (int copy = 0; copy < Chunk.LaneEndingCopyCount; copy++)
-            for (int j = 0; j < outcomes; j++)
-                chunk.Endings[j] += chunk.LaneEndings[copy * stride + j];
+        ref int endings = ref MemoryMarshal.GetArrayDataReference(chunk.Endings);
+        ref int copies = ref MemoryMarshal.GetArrayDataReference(chunk.LaneEndings);
+        for (int j = 0; j < outcomes; j += 16)
+            (Vector512.LoadUnsafe(ref endings, (nuint)j) + Vector512.LoadUnsafe(ref copies, (nuint)j) + Vector512.LoadUnsafe(ref copies, (nuint)(stride + j))
+                + Vector512.LoadUnsafe(ref copies, (nuint)(2 * stride + j)) + Vector512.LoadUnsafe(ref copies, (nuint)(3 * stride + j))).StoreUnsafe(ref endings, (nuint)j);
     }
 }

@@ -53,8 +53,8 @@ public sealed partial class ReplicationRunner
     private readonly ChoiceBounds?[] _bounds; // by od pair, as _odLaneStart: null where every agent takes the exact path
     private readonly bool[] _hasBounds; // by organization: whether any of its od pairs has bounds
     private readonly ChoiceBounds.Scratch? _boundsScratch;
-    private readonly WalkLanes?[] _walkLanes; // by organization: its one od pair's walks in eight lanes, or null (ReplicationRunner.WalkLanes.cs)
-    private readonly int[]?[] _binStart; // by organization stored by bin of rho: where each bin's agents start (ReplicationRunner.BinOrder.cs), else null
+    private readonly WalkLanes[]?[] _walkLanes; // by organization: each od pair's walks in eight lanes, or null (ReplicationRunner.WalkLanes.cs)
+    private readonly int[]?[] _binStart; // by organization stored by od pair and bin of rho: where each bucket's agents start (ReplicationRunner.BinOrder.cs), else null
     private readonly Chunk[] _chunks;
     private readonly long[] _recordEndings, _recordTraversals, _recordInterdictions; // Record's scratch, kept to spare the collector
 
@@ -123,7 +123,7 @@ public sealed partial class ReplicationRunner
             }
         }
         _boundsScratch = scratchDoubles > 0 ? new ChoiceBounds.Scratch(scratchDoubles, maxOptions) : null;
-        _walkLanes = [.. model.Organizations.Select(plan => FitsWalkLanes(plan) ? new WalkLanes(plan) : null)];
+        _walkLanes = [.. model.Organizations.Select(CreateWalkLanes)];
         _binStart = new int[]?[model.Organizations.Length];
 
         var chunks = new List<Chunk>();
@@ -172,7 +172,7 @@ public sealed partial class ReplicationRunner
         foreach (var plan in model.Organizations)
         {
             bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes);
-            if (FitsWalkLanes(plan)) bytes += WalkLanes.Bytes(WalkColumns(plan)) + BinStartBytes(model, plan);
+            bytes += WalkLanesBytes(plan) + BinStartBytes(model, plan);
         }
 
         int scratchDoubles = 0, maxOptions = 0;
@@ -202,13 +202,13 @@ public sealed partial class ReplicationRunner
 
     /// <summary>
     /// Draws every agent's od pair (by weight) and risk multiplier rho = exp(sigma z), z by Box and Muller; then stores
-    /// by bin of rho the organizations whose choices bins decide eight at a time (ReplicationRunner.BinOrder.cs).
+    /// by od pair and bin of rho the organizations that choose in eight lanes (ReplicationRunner.BinOrder.cs).
     /// </summary>
     private void SetUpPopulation()
     {
         ForEachChunk(SetUp);
         foreach (var plan in _model.Organizations)
-            if (StoresByBin(plan)) _binStart[plan.Index] = SortByBin(plan);
+            if (StoresByPair(plan)) _binStart[plan.Index] = SortByPairAndBin(plan);
     }
 
     /// <summary>

@@ -86,7 +86,8 @@ public class ChoiceBoundsTests
     /// Eight agents of one bin decided together (GroupChoices, for agents stored by bin) decide exactly where one
     /// agent at a time (TryPick) decides, with the same choice, which is the exact computation's: uniforms on and
     /// beside every cumulative probability and spread over [0, 1), rho inside and outside the bins, 2 to 9 options
-    /// (the padding of rows with fewer than eight boundaries), bounds built and not built. Needs AVX-512.
+    /// (the padding of rows with fewer than eight boundaries) and 10 to 33 (the wide rows of up to 32 boundaries),
+    /// bounds built and not built. Needs AVX-512.
     /// </summary>
     [Fact]
     public void Eight_agents_of_one_bin_are_decided_as_one_at_a_time()
@@ -95,9 +96,11 @@ public class ChoiceBoundsTests
         var random = new Random(29);
         long decided = 0, tried = 0, spreadDecided = 0, spread = 0;
         var bits = new ulong[8];
-        for (int trial = 0; trial < 200; trial++)
+        for (int trial = 0; trial < 400; trial++)
         {
-            int options = 2 + random.Next(8), lanes = (options + 3) & ~3;
+            int options = trial % 2 == 0 ? 2 + random.Next(8) : 10 + random.Next(24), lanes = (options + 3) & ~3;
+            if (trial % 50 == 1) options = 33; // all 32 boundaries surely at or below u: the last route, decided
+            lanes = (options + 3) & ~3;
             double sigma = new[] { 0.05, 0.2, 0.4, 0.7, 1.5 }[trial % 5];
             double temperature = new[] { 0.05, 0.3, 1, 2, 5 }[trial / 5 % 5];
             double size = new[] { 0.1, 1, 10, 1000 }[trial / 25 % 4];
