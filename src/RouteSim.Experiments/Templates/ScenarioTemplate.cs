@@ -9,9 +9,9 @@ public sealed class ScenarioTemplate
 {
     private readonly string _text;
 
-    // The file parsed once, never changed: each instance starts from a copy of it (a calibration instantiates the
-    // scenario at every evaluation, and parsing the text was most of the time outside the engine). Copied under
-    // a lock, since evaluations side by side instantiate concurrently.
+    // The file parsed once, never changed: each instance starts from a copy of it. A calibration instantiates the
+    // scenario at every evaluation, and parsing the text was about 40% of building an instance (Gatekeeper: 0.8 of
+    // 2.0 ms; a copy takes about 0.1). Copied under a lock, since evaluations side by side instantiate concurrently.
     private readonly YamlMappingNode _parsed;
 
     private ScenarioTemplate(string file, string text, LoadResult baseline)
