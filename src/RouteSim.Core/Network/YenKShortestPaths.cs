@@ -44,8 +44,8 @@ public static class YenKShortestPaths
         var removedNodes = new bool[nodes.Count];
         var removedTargets = new bool[nodes.Count];
         int spurNode = -1;
-        var adjacency = Adjacency.Of(network);
-        var toDestination = DistancesTo(network, destination);
+        var adjacency = network.Adjacency;
+        var toDestination = network.DistancesTo(destination);
         var search = new SpurSearch(adjacency, toDestination);
 
         NodePath? Cheapest(int from, int[] prefix)
@@ -132,20 +132,6 @@ public static class YenKShortestPaths
         searches = search.Searches;
         accepted.Sort(order);
         return accepted.Take(k).ToArray();
-    }
-
-    /// <summary>Each node's cheapest cost to <paramref name="destination"/> (edges plus the nodes entered), infinity where it cannot get there.</summary>
-    private static double[] DistancesTo(RouteNetwork network, int destination)
-    {
-        var reversed = new AdjacencyGraph<int, TaggedEdge<int, double>>(allowParallelEdges: false);
-        reversed.AddVertexRange(network.Graph.Vertices);
-        foreach (var e in network.Graph.Edges) reversed.AddEdge(new TaggedEdge<int, double>(e.Target, e.Source, e.Tag + network.Nodes[e.Target].Cost));
-        var dijkstra = new QuikGraph.Algorithms.ShortestPath.DijkstraShortestPathAlgorithm<int, TaggedEdge<int, double>>(reversed, e => e.Tag);
-        dijkstra.Compute(destination);
-        var distances = new double[network.Nodes.Count];
-        for (int v = 0; v < distances.Length; v++)
-            distances[v] = dijkstra.TryGetDistance(v, out var d) && d < double.MaxValue ? d : double.PositiveInfinity;
-        return distances;
     }
 
     /// <summary>Cost of a path: its nodes' costs plus its edges' costs, summed along the path so equal paths give equal sums.</summary>
