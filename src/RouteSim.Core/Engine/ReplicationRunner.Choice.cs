@@ -257,7 +257,6 @@ public sealed partial class ReplicationRunner
     /// </summary>
     private void KeepForExactPath(Chunk chunk, int count, int exact, int t, int incapacitation, double inverseTemperature, ref long abstentions)
     {
-        if (chunk.PendingCount + exact > Chunk.PendingCapacity) FlushExactPath(chunk, t, incapacitation, inverseTemperature, ref abstentions);
         if (exact > Chunk.PendingCapacity)
         {
             // Many left (the bounds were not built this period): they take the exact path at once.
@@ -269,17 +268,42 @@ public sealed partial class ReplicationRunner
         Array.Copy(chunk.Acting, 0, chunk.PendingAgent, chunk.PendingCount, exact);
         Array.Copy(chunk.Keys, 0, chunk.PendingKey, chunk.PendingCount, exact);
         chunk.PendingCount += exact;
+        // Flushed after the block's agents are copied, so the flush may use Acting as scratch.
+        if (chunk.PendingCount >= Chunk.PendingCapacity) FlushExactPath(chunk, t, incapacitation, inverseTemperature, ref abstentions);
     }
 
-    /// <summary>The exact choice and the walk of the agents waiting in the chunk's Pending arrays (see <see cref="KeepForExactPath"/>).</summary>
+    /// <summary>
+    /// The exact choice and the walk of the agents waiting in the chunk's Pending arrays (see <see cref="KeepForExactPath"/>),
+    /// for an organization that chooses and walks in eight lanes, so has one od pair: no sort by od pair, and
+    /// neither their od pair nor anything else of theirs but rho is read (rho and od pair of agents set aside many
+    /// blocks before are mostly out of the nearer caches). Their walks are those of the eight-lane path, with the
+    /// chunk's Acting (free while no block is being chosen) holding the agents.
+    /// </summary>
     private void FlushExactPath(Chunk chunk, int t, int incapacitation, double inverseTemperature, ref long abstentions)
     {
         int pending = chunk.PendingCount;
         chunk.PendingCount = 0;
         if (pending == 0) return;
-        ChooseByOdPair(chunk, chunk.PendingAgent, chunk.PendingKey, pending, inverseTemperature);
+        var plan = chunk.Plan;
+        var lanes = _walkLanes[plan.Index]!;
+        var agents = chunk.Acting;
+        var sortedRho = chunk.SortedRho;
         for (int p = 0; p < pending; p++)
-            abstentions += Walk(chunk, chunk.SortedAgent[p], (int)chunk.SortedChoice[p], chunk.SortedWalk[p], t, incapacitation);
+        {
+            int i = chunk.PendingAgent[p];
+            agents[p] = i;
+            sortedRho[p] = _risk[i];
+        }
+        Array.Copy(chunk.PendingKey, chunk.SortedKey, pending);
+        ChooseEightAtATime(chunk, 0, pending, LaneStart(plan, 0), plan.OdRouteStart[1] - plan.OdRouteStart[0] + 1, inverseTemperature);
+        Span<int> ending = stackalloc int[8], free = stackalloc int[8];
+        ref ulong key0 = ref MemoryMarshal.GetArrayDataReference(chunk.SortedKey);
+        ref long choice0 = ref MemoryMarshal.GetArrayDataReference(chunk.SortedChoice);
+        long abstained = 0;
+        for (int a = 0; a < pending; a += 8)
+            abstained += WalkEight(chunk, lanes, a, Math.Min(8, pending - a), Vector512.LoadUnsafe(ref key0, (nuint)a),
+                Vector512.LoadUnsafe(ref choice0, (nuint)a), t, incapacitation, ending, free);
+        abstentions += abstained;
     }
 
     /// <summary>
