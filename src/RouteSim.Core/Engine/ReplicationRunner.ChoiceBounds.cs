@@ -71,9 +71,10 @@ public sealed partial class ReplicationRunner
         // bytes: the rows of every bin stay in the first-level cache.
         private readonly ushort[] _rows;
         // The same bounds for a group of eight agents in one bin (GroupChoices), where there are at most eight
-        // boundaries: by bin, GroupStride ints, upper bounds at 0..7 (Steps past the last boundary), lower bounds
-        // at 16..31 (Steps from the last boundary on); then a row that decides nothing. Null with more boundaries.
-        private readonly int[]? _groupRows;
+        // boundaries: by bin, GroupStride ushorts (a cache line), upper bounds at 0..7 (Steps past the last
+        // boundary), lower bounds at 8..23 (Steps from the last boundary on); then a row that decides nothing. Null
+        // with more boundaries.
+        private readonly ushort[]? _groupRows;
         private int _liveBins; // _bins when this period's bounds are built, 0 when every agent takes the exact path
 
         private ChoiceBounds(int shift, long first, int bins, int options)
@@ -90,17 +91,17 @@ public sealed partial class ReplicationRunner
             // The last row, for a rho outside the live bins: every boundary possibly at or below u, none surely.
             Array.Fill(_rows, (ushort)0, bins * 2 * _width, _width);
             if (_width > 8) return;
-            _groupRows = new int[(bins + 1) * GroupStride];
+            _groupRows = new ushort[(bins + 1) * GroupStride];
             Array.Fill(_groupRows, Steps);
             // The last row: no boundary surely at or below u, the first possibly (0), so the count is 0 and undecided.
-            Array.Fill(_groupRows, 0, bins * GroupStride + GroupLower, _boundaries);
+            Array.Fill(_groupRows, (ushort)0, bins * GroupStride + GroupLower, _boundaries);
         }
 
-        /// <summary>Ints a bin's row of <see cref="_groupRows"/> holds: eight upper bounds, eight unused, sixteen lower bounds (read as one 512-bit vector).</summary>
+        /// <summary>Values a bin's row of <see cref="_groupRows"/> holds: eight upper bounds, sixteen lower bounds, eight unused (read as one 512-bit vector).</summary>
         private const int GroupStride = 32;
 
         /// <summary>Where a row of <see cref="_groupRows"/> holds its lower bounds.</summary>
-        private const int GroupLower = 16;
+        private const int GroupLower = 8;
 
         // Edges are read four at a time from any bin, so four past the last: bins + 4, rounded up to eight, as the
         // exponents at the edges are computed eight at a time.
@@ -151,7 +152,7 @@ public sealed partial class ReplicationRunner
         /// <summary>Bytes the bounds of such an od pair hold (arrays with their headers and the object), 0 where there are none.</summary>
         public static long Bytes(double sigma, double actingAgents, int options, bool grouped = false) =>
             Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins)
-                ? 8L * EdgeStride(bins) + 2L * RowSteps(bins, options) + 2 * 24 + 64 + (options - 1 <= 8 ? 4L * (bins + 1) * GroupStride + 24 : 0)
+                ? 8L * EdgeStride(bins) + 2L * RowSteps(bins, options) + 2 * 24 + 64 + (options - 1 <= 8 ? 2L * (bins + 1) * GroupStride + 24 : 0)
                 : 0;
 
         /// <summary>Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and edge, and each edge's largest.</summary>
@@ -282,11 +283,11 @@ public sealed partial class ReplicationRunner
                         Unsafe.Add(ref row, _width + j) = (ushort)upper[4 * j + l];
                     }
                     if (_groupRows is null) continue;
-                    ref int groupRow = ref _groupRows[(bin + l) * GroupStride];
+                    ref ushort groupRow = ref _groupRows[(bin + l) * GroupStride];
                     for (int j = 0; j < _boundaries; j++)
                     {
-                        Unsafe.Add(ref groupRow, j) = (int)upper[4 * j + l];
-                        Unsafe.Add(ref groupRow, GroupLower + j) = (int)lower[4 * j + l];
+                        Unsafe.Add(ref groupRow, j) = (ushort)upper[4 * j + l];
+                        Unsafe.Add(ref groupRow, GroupLower + j) = (ushort)lower[4 * j + l];
                     }
                 }
             }
@@ -315,29 +316,36 @@ public sealed partial class ReplicationRunner
         /// <remarks>
         /// A row's bounds rise with j (Build), so the boundaries surely at or below u are the first c, and those
         /// possibly at or below it the first c as well exactly when the lower bound of boundary c is above u (or
-        /// there is none): eight broadcast compares and one permute for the eight agents, where one compare an agent
-        /// of its own row would take a load of its rho, its bin, and the row's address.
+        /// there is none). In 16-bit lanes, four for each agent (its u in each) against four upper bounds in each
+        /// agent's four, two compares give all 64, and one sum of bytes each agent's c in its 64-bit lane; one
+        /// permute then picks each agent's next lower bound. One compare an agent of its own row would take a load
+        /// of its rho, its bin, and the row's address.
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector512<long> GroupChoices(int bucket, Vector512<ulong> bits, long undecided)
         {
-            // u in the rows' fixed point: u = m 2^-53, so floor(u 2^15) = m >> 38. A bucket outside the live bins reads
-            // the last row, which decides nothing.
-            var u = Avx512F.ConvertToVector256Int32(Vector512.ShiftRightLogical(bits, 38));
-            ref int row = ref _groupRows![((uint)bucket < (uint)_liveBins ? bucket : _bins) * GroupStride];
-            // All eight upper bounds, written out: those past the last boundary are Steps, never at or below u.
-            var surely = Vector256.GreaterThanOrEqual(u, Vector256.Create(row)) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 1)))
-                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 2))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 3)))
-                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 4))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 5)))
-                + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 6))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 7)));
-            surely = -surely; // each compare is -1 where true
-            var nextLower = Avx512F.PermuteVar16x32(Vector512.LoadUnsafe(ref row, GroupLower), surely.ToVector512Unsafe()).GetLower();
-            var decided = Avx512F.ConvertToVector512Int64(Vector256.LessThan(u, nextLower));
-            return Vector512.ConditionalSelect(decided, Avx512F.ConvertToVector512Int64(surely) - Vector512<long>.One, Vector512.Create(undecided));
+            // u in the rows' fixed point: u = m 2^-53, so floor(u 2^15) = m >> 38, in the low 16 bits of each lane.
+            // A bucket outside the live bins reads the last row, which decides nothing.
+            var u = Vector512.ShiftRightLogical(bits, 38);
+            ref ushort row = ref _groupRows![((uint)bucket < (uint)_liveBins ? bucket : _bins) * GroupStride];
+            // u in all four 16-bit lanes of its agent's 64: the shuffle's byte indices count within each 128 bits.
+            var spreadLowWord = Vector512.Create((byte)0, 1, 0, 1, 0, 1, 0, 1, 8, 9, 8, 9, 8, 9, 8, 9, 0, 1, 0, 1, 0, 1, 0, 1, 8, 9, 8, 9, 8, 9, 8, 9,
+                0, 1, 0, 1, 0, 1, 0, 1, 8, 9, 8, 9, 8, 9, 8, 9, 0, 1, 0, 1, 0, 1, 0, 1, 8, 9, 8, 9, 8, 9, 8, 9);
+            var spread = Avx512BW.Shuffle(u.AsByte(), spreadLowWord).AsUInt16();
+            var first = Vector512.Create(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref row))).AsUInt16();
+            var second = Vector512.Create(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref row, 4)))).AsUInt16();
+            // Each compare is -1 where true; upper bounds past the last boundary are Steps, never at or below u.
+            var counted = Vector512<ushort>.Zero - Vector512.GreaterThanOrEqual(spread, first) - Vector512.GreaterThanOrEqual(spread, second);
+            var surely = Avx512BW.SumAbsoluteDifferences(counted.AsByte(), Vector512<byte>.Zero).AsInt64(); // c, 0 to 8, by agent
+            // The lower bound of boundary c is value GroupLower + c of the row: permuted into each lane's low 16 bits.
+            var nextLower = Avx512BW.PermuteVar32x16(Vector512.LoadUnsafe(ref row), (surely + Vector512.Create((long)GroupLower)).AsUInt16()).AsInt64()
+                & Vector512.Create(0xFFFFL);
+            var decided = Vector512.LessThan(u.AsInt64(), nextLower);
+            return Vector512.ConditionalSelect(decided, surely - Vector512<long>.One, Vector512.Create(undecided));
         }
 
-        /// <summary>Whether <see cref="GroupChoices"/> serves these bounds: at most eight boundaries, and a processor with AVX-512.</summary>
-        public bool HasEightLanes => _width <= 8 && Avx512F.IsSupported;
+        /// <summary>Whether <see cref="GroupChoices"/> serves these bounds: at most eight boundaries, and a processor with AVX-512 (F and BW).</summary>
+        public bool HasEightLanes => _width <= 8 && Avx512F.IsSupported && Avx512BW.IsSupported;
 
         /// <summary>
         /// The choice (-1 abstain, else the route's index within the od pair) of an agent with risk multiplier
