@@ -17,8 +17,8 @@ public sealed partial class ReplicationRunner
         _walkLanes[plan.Index] is not null && _bounds[_odIndexStart[plan.Index]] is { HasEightLanes: true };
 
     /// <summary>
-    /// Reorders the organization's agents (key and rho; all still free, all of its one od pair) by bucket of rho
-    /// (ChoiceBounds.Bucket), keeping the drawn order within a bucket, and returns where each bucket starts: bucket b
+    /// Reorders the organization's agents (key and rho; all of its one od pair, and each one's bucket of rho,
+    /// ChoiceBounds.Bucket, in FreeAt) by bucket, keeping the drawn order within a bucket, and returns where each bucket starts: bucket b
     /// holds the agents at [starts[b], starts[b + 1]), slots of the whole agent arrays.
     /// </summary>
     /// <remarks>A counting sort; the agents are then moved in place along the cycles of the permutation, whose
@@ -28,8 +28,8 @@ public sealed partial class ReplicationRunner
         var bounds = _bounds[_odIndexStart[plan.Index]]!;
         int start = plan.AgentStart, end = plan.AgentStart + plan.AgentCount, buckets = bounds.BinCount + 1;
         var starts = new int[buckets + 1];
-        var target = _freeAt; // each agent's bucket, then its slot
-        for (int i = start; i < end; i++) starts[(target[i] = bounds.Bucket(_risk[i])) + 1]++;
+        var target = _freeAt; // each agent's bucket (written by SetUp), then its slot
+        for (int i = start; i < end; i++) starts[target[i] + 1]++;
         starts[0] = start;
         for (int b = 0; b < buckets; b++) starts[b + 1] += starts[b];
 

@@ -70,11 +70,12 @@ public sealed partial class ReplicationRunner
         var sortedAgent = chunk.SortedAgent;
         var sortedRho = chunk.SortedRho;
         var sortedKey = chunk.SortedKey;
+        double sigma = plan.Organization.RiskSigma;
         for (int a = 0; a < count; a++)
         {
             int i = agents[a], p = fill[_od[i]]++;
             sortedAgent[p] = i;
-            sortedRho[p] = _risk[i];
+            sortedRho[p] = Rho(i, sigma);
             sortedKey[p] = keys[a];
         }
 
@@ -292,11 +293,12 @@ public sealed partial class ReplicationRunner
         var lanes = _walkLanes[plan.Index]!;
         var agents = chunk.Acting;
         var sortedRho = chunk.SortedRho;
+        double sigma = plan.Organization.RiskSigma;
         for (int p = 0; p < pending; p++)
         {
             int i = chunk.PendingAgent[p];
             agents[p] = i;
-            sortedRho[p] = _risk[i];
+            sortedRho[p] = Rho(i, sigma); // ReplicationRunner.RiskDraw.cs
         }
         Array.Copy(chunk.PendingKey, chunk.SortedKey, pending);
         ChooseEightAtATime(chunk, 0, pending, LaneStart(plan, 0), plan.OdRouteStart[1] - plan.OdRouteStart[0] + 1, inverseTemperature);

@@ -308,6 +308,19 @@ public sealed partial class ReplicationRunner
         }
 
         /// <summary>
+        /// The bucket (<see cref="Bucket"/>) of each lane's <paramref name="rho"/> where every value within a relative
+        /// <paramref name="margin"/> of it (at most 1e-6) has the same one, else -1.
+        /// </summary>
+        public Vector512<long> SureBuckets(Vector512<double> rho, double margin)
+        {
+            var low = Vector512.ShiftRightArithmetic((rho * Vector512.Create(1 - margin)).AsInt64(), _shift);
+            var high = Vector512.ShiftRightArithmetic((rho * Vector512.Create(1 + margin)).AsInt64(), _shift);
+            var bin = low - Vector512.Create(_first);
+            var bucket = Vector512.ConditionalSelect(Vector512.LessThan(bin.AsUInt64(), Vector512.Create((ulong)_bins)).AsInt64(), bin, Vector512.Create((long)_bins));
+            return Vector512.ConditionalSelect(Vector512.Equals(low, high), bucket, Vector512.Create(-1L));
+        }
+
+        /// <summary>
         /// The choices (-1 abstain, else the route's index within the od pair) of eight agents whose rho all lie in
         /// bucket <paramref name="bucket"/> (<see cref="Bucket"/>), with choice uniforms u = <paramref name="bits"/>
         /// 2^-53 (CounterRng.UniformBits), where the bounds decide them, else <paramref name="undecided"/>: the same
