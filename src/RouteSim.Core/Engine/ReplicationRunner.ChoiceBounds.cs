@@ -347,8 +347,11 @@ public sealed partial class ReplicationRunner
             var spread = Avx512BW.Shuffle(u.AsByte(), spreadLowWord).AsUInt16();
             var first = Vector512.Create(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref row))).AsUInt16();
             var second = Vector512.Create(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref row, 4)))).AsUInt16();
-            // Each compare is -1 where true; upper bounds past the last boundary are Steps, never at or below u.
-            var counted = Vector512<ushort>.Zero - Vector512.GreaterThanOrEqual(spread, first) - Vector512.GreaterThanOrEqual(spread, second);
+            // 0, 1 or 2 in each 16-bit lane (selects the compiler makes masked moves and adds); upper bounds past the
+            // last boundary are Steps, never at or below u.
+            var one = Vector512<ushort>.One;
+            var counted = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(spread, first), one, Vector512<ushort>.Zero);
+            counted = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(spread, second), counted + one, counted);
             var surely = Avx512BW.SumAbsoluteDifferences(counted.AsByte(), Vector512<byte>.Zero).AsInt64(); // c, 0 to 8, by agent
             // The lower bound of boundary c is value GroupLower + c of the row: permuted into each lane's low 16 bits.
             var nextLower = Avx512BW.PermuteVar32x16(Vector512.LoadUnsafe(ref row), (surely + Vector512.Create((long)GroupLower)).AsUInt16()).AsInt64()
