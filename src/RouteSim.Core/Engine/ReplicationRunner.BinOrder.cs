@@ -22,7 +22,8 @@ public sealed partial class ReplicationRunner
     /// holds the agents at [starts[b], starts[b + 1]), slots of the whole agent arrays.
     /// </summary>
     /// <remarks>A counting sort; the agents are then moved in place along the cycles of the permutation, whose
-    /// targets wait in FreeAt (cleared after), so a replication allocates no second set of agent arrays.</remarks>
+    /// targets wait in FreeAt (cleared after), so a replication allocates no second set of agent arrays. Where rho is
+    /// drawn when needed (ReplicationRunner.RiskDraw.cs) there is nothing to move: each key is computed into its slot.</remarks>
     private int[] SortByBin(OrganizationPlan plan)
     {
         var bounds = _bounds[_odIndexStart[plan.Index]]!;
@@ -34,6 +35,13 @@ public sealed partial class ReplicationRunner
         for (int b = 0; b < buckets; b++) starts[b + 1] += starts[b];
 
         var fill = (int[])starts.Clone();
+        if (DrawsRhoWhenNeeded(plan))
+        {
+            // No rho drawn yet (all NaN) and each key a function of the agent's number: written straight to its slot.
+            for (int i = start; i < end; i++) _agentKey[fill[target[i]]++] = Randomness.CounterRng.AgentKey(_replicationKey, i);
+            Array.Clear(_freeAt, start, end - start);
+            return starts;
+        }
         for (int i = start; i < end; i++) target[i] = fill[target[i]]++;
         for (int i = start; i < end; i++)
             while (target[i] != i)

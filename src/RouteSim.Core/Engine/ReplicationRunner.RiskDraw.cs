@@ -10,7 +10,7 @@ namespace RouteSim.Core.Engine;
 // logarithm, a cosine and an exponential of the C library for every agent at set-up cost a fifth of what a spread
 // adds to a decision on benchmarks/scenarios/mixed-border.yaml. So at set-up each agent's bin comes from an
 // approximation of rho, eight agents at a time, wherever every value within a margin far above both computations'
-// errors lies in the same bin (all but about one agent in a million; those get rho as before); rho itself is drawn
+// errors lies in the same bin (all but about one agent in a million; theirs comes from rho drawn at once); rho is drawn
 // by the same library calls from the same key the first time the exact path needs it. No draw changes: the same
 // key gives the same rho, whenever it is drawn.
 public sealed partial class ReplicationRunner
@@ -61,8 +61,9 @@ public sealed partial class ReplicationRunner
     }
 
     /// <summary>
-    /// <see cref="SetUp"/> for an organization that draws rho when needed: each agent's key, od pair (its one), rho
-    /// <see cref="NotDrawn"/> and, in FreeAt for <see cref="SortByBin"/>, its bucket (ChoiceBounds.Bucket of its rho).
+    /// <see cref="SetUp"/> for an organization that draws rho when needed: each agent's od pair (its one), rho
+    /// <see cref="NotDrawn"/> and, in FreeAt, its bucket (ChoiceBounds.Bucket of its rho), from which
+    /// <see cref="SortByBin"/> writes each agent's key into its slot.
     /// </summary>
     private void SetUpByBin(Chunk chunk)
     {
@@ -71,28 +72,20 @@ public sealed partial class ReplicationRunner
         double sigma = plan.Organization.RiskSigma, margin = BinMargin(sigma);
         int i = chunk.Start;
         Array.Clear(_od, chunk.Start, chunk.End - chunk.Start);
+        Array.Fill(_risk, NotDrawn, chunk.Start, chunk.End - chunk.Start);
         for (; i + 8 <= chunk.End; i += 8)
         {
-            var agentKeys = AgentKeys(_replicationKey, i);
-            agentKeys.StoreUnsafe(ref _agentKey[i]);
-            var bucket = bounds.SureBuckets(ApproximateRho(SetupKeys(agentKeys), sigma), margin);
-            Vector512.Create(NotDrawn).StoreUnsafe(ref _risk[i]);
+            var bucket = bounds.SureBuckets(ApproximateRho(SetupKeys(AgentKeys(_replicationKey, i)), sigma), margin);
             System.Runtime.Intrinsics.X86.Avx512F.ConvertToVector256Int32(bucket).StoreUnsafe(ref _freeAt[i]);
-            // Too near an edge of a bin for the approximation to tell: rho drawn now, as before.
+            // Too near an edge of a bin for the approximation to tell: the bin of rho drawn as it will be.
             ulong unsure = Vector512.LessThan(bucket, Vector512<long>.Zero).ExtractMostSignificantBits();
             for (; unsure != 0; unsure &= unsure - 1)
             {
                 int j = i + System.Numerics.BitOperations.TrailingZeroCount(unsure);
-                _risk[j] = DrawRho(SetupKey(_agentKey[j]), sigma);
-                _freeAt[j] = bounds.Bucket(_risk[j]);
+                _freeAt[j] = bounds.Bucket(DrawRho(SetupKey(AgentKey(_replicationKey, j)), sigma));
             }
         }
-        for (; i < chunk.End; i++)
-        {
-            _agentKey[i] = AgentKey(_replicationKey, i);
-            _risk[i] = DrawRho(SetupKey(_agentKey[i]), sigma);
-            _freeAt[i] = bounds.Bucket(_risk[i]);
-        }
+        for (; i < chunk.End; i++) _freeAt[i] = bounds.Bucket(DrawRho(SetupKey(AgentKey(_replicationKey, i)), sigma));
     }
 }
 
