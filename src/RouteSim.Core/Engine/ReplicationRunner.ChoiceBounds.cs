@@ -160,7 +160,8 @@ public sealed partial class ReplicationRunner
             Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins) ? (options + 1) * EdgeStride(bins) : 0;
 
         /// <summary>Bytes of a <see cref="Scratch"/> of this many doubles of exponents for od pairs of up to this many options.</summary>
-        public static long ScratchBytes(int doubles, int maxOptions) => doubles == 0 ? 0 : 8L * (doubles + 7 * 4 * (maxOptions + 1)) + 8 * 24 + 64;
+        public static long ScratchBytes(int doubles, int maxOptions) =>
+            doubles == 0 ? 0 : 8L * (doubles + 5 * 4 * (maxOptions + 1) + 2 * 4 * Math.Max(maxOptions + 1, 8)) + 8 * 24 + 64;
 
         /// <summary>Scratch for <see cref="Build"/>, shared by every od pair of a replication (they are built one after another).</summary>
         public sealed class Scratch(int doubles, int maxOptions)
@@ -171,8 +172,8 @@ public sealed partial class ReplicationRunner
             public double[] SuffixLow { get; } = new double[4 * (maxOptions + 1)];
             public double[] SuffixHigh { get; } = new double[4 * (maxOptions + 1)];
             public double[] LowerSteps { get; } = new double[4 * (maxOptions + 1)];
-            public long[] Lower { get; } = new long[4 * (maxOptions + 1)];
-            public long[] Upper { get; } = new long[4 * (maxOptions + 1)];
+            public long[] Lower { get; } = new long[4 * Math.Max(maxOptions + 1, 8)]; // at least eight boundaries of four bins (StoreRowsOfFourBins)
+            public long[] Upper { get; } = new long[4 * Math.Max(maxOptions + 1, 8)];
         }
 
         /// <summary>
@@ -225,6 +226,8 @@ public sealed partial class ReplicationRunner
             Span<long> lower = scratch.Lower, upper = scratch.Upper; // by boundary, four bins side by side
             Span<double> lowerSteps = scratch.LowerSteps;
             var steps = Vector256.Create((double)Steps);
+            // Boundaries past the last of a row of eight: Steps, a boundary that decides nothing (StoreRowsOfFourBins).
+            if (_width == 8) for (int j = 4 * _boundaries; j < 32; j++) lower[j] = upper[j] = Steps;
             for (int bin = 0; bin < _bins; bin += 4)
             {
                 var rescale = DeterministicExp.Exp(Vector256.LoadUnsafe(ref shift, (nuint)(bin + 1)) - Vector256.LoadUnsafe(ref shift, (nuint)bin));
@@ -236,8 +239,9 @@ public sealed partial class ReplicationRunner
                 {
                     var atLow = Vector256.LoadUnsafe(ref x, (nuint)(k * stride + bin));
                     var atHigh = Vector256.LoadUnsafe(ref x, (nuint)(k * stride + bin + 1)) * rescale;
-                    Vector256.Min(atLow, atHigh).StoreUnsafe(ref low, (nuint)(4 * k));
-                    Vector256.Max(atLow, atHigh).StoreUnsafe(ref high, (nuint)(4 * k));
+                    // The native minimum and maximum: no NaN occurs here, nor a zero of either sign but +0.
+                    Vector256.MinNative(atLow, atHigh).StoreUnsafe(ref low, (nuint)(4 * k));
+                    Vector256.MaxNative(atLow, atHigh).StoreUnsafe(ref high, (nuint)(4 * k));
                 }
                 var sumLow = Vector256<double>.Zero;
                 var sumHigh = Vector256<double>.Zero;
@@ -265,14 +269,20 @@ public sealed partial class ReplicationRunner
                     // cannot happen, not a number), 0 and Steps, a boundary that decides nothing.
                     below = Vector256.ConditionalSelect(useful & Vector256.Equals(below, below), below, Vector256.Create(-1.0));
                     above = Vector256.ConditionalSelect(useful & Vector256.Equals(above, above), above, Vector256.Create(2.0));
-                    Vector256.Min(Vector256.Max(Vector256.Floor(below * steps), Vector256<double>.Zero), steps).CopyTo(lowerSteps[(4 * j)..]);
-                    risingUpper = Vector256.Max(risingUpper, Vector256.Min(Vector256.Max(Vector256.Ceiling(above * steps), Vector256<double>.Zero), steps));
+                    // Native minima and maxima: no NaN is left, and a zero of either sign becomes the integer 0.
+                    Vector256.MinNative(Vector256.MaxNative(Vector256.Floor(below * steps), Vector256<double>.Zero), steps).CopyTo(lowerSteps[(4 * j)..]);
+                    risingUpper = Vector256.MaxNative(risingUpper, Vector256.MinNative(Vector256.MaxNative(Vector256.Ceiling(above * steps), Vector256<double>.Zero), steps));
                     Vector256.ConvertToInt64(risingUpper).CopyTo(upper[(4 * j)..]);
                 }
                 for (int j = _boundaries - 1; j >= 0; j--)
                 {
-                    fallingLower = Vector256.Min(fallingLower, Vector256.Create<double>(lowerSteps[(4 * j)..]));
+                    fallingLower = Vector256.MinNative(fallingLower, Vector256.Create<double>(lowerSteps[(4 * j)..]));
                     Vector256.ConvertToInt64(fallingLower).CopyTo(lower[(4 * j)..]);
+                }
+                if (last == 4 && _width == 8 && Avx512BW.IsSupported)
+                {
+                    StoreRowsOfFourBins(bin, scratch);
+                    continue;
                 }
                 for (int l = 0; l < last; l++)
                 {
@@ -292,6 +302,45 @@ public sealed partial class ReplicationRunner
                 }
             }
             _liveBins = _bins;
+        }
+
+        /// <summary>
+        /// The rows of bins <paramref name="bin"/> to <paramref name="bin"/> + 3 (all live), rows of eight boundaries, from
+        /// the scratch's Lower and Upper ([4 j + l]: boundary j of bin l, Steps past the last boundary): the 16-bit
+        /// values transposed to [8 l + j] by one permute, then each bin's lower and upper bounds side by side, in
+        /// 256-bit stores. The same values as the scalar loop of <see cref="Build"/>.
+        /// </summary>
+        private void StoreRowsOfFourBins(int bin, Scratch scratch)
+        {
+            var lower = TransposeFourBins(ref MemoryMarshal.GetArrayDataReference(scratch.Lower)).AsUInt64();
+            var upper = TransposeFourBins(ref MemoryMarshal.GetArrayDataReference(scratch.Upper)).AsUInt64();
+            // Rows for TryPick: bin l's eight lower bounds, then its eight upper bounds (2 _width values a bin).
+            ref ulong rows = ref Unsafe.As<ushort, ulong>(ref _rows[bin * 16]);
+            var firstTwo = Vector512.Create(0UL, 1, 8, 9, 2, 3, 10, 11);
+            var lastTwo = Vector512.Create(4UL, 5, 12, 13, 6, 7, 14, 15);
+            Avx512F.PermuteVar8x64x2(lower, firstTwo, upper).StoreUnsafe(ref rows);
+            Avx512F.PermuteVar8x64x2(lower, lastTwo, upper).StoreUnsafe(ref rows, 8);
+            // Rows for GroupChoices: bin l's eight upper bounds, then its eight lower bounds (GroupStride values a bin;
+            // the rest of the row stays Steps).
+            ref ulong groupRows = ref Unsafe.As<ushort, ulong>(ref _groupRows![(bin + 3) * GroupStride]); // checks the last row written
+            groupRows = ref Unsafe.Subtract(ref groupRows, 3 * GroupStride / 4);
+            var first = Avx512F.PermuteVar8x64x2(upper, firstTwo, lower);
+            var second = Avx512F.PermuteVar8x64x2(upper, lastTwo, lower);
+            first.GetLower().StoreUnsafe(ref groupRows);
+            first.GetUpper().StoreUnsafe(ref groupRows, GroupStride / 4);
+            second.GetLower().StoreUnsafe(ref groupRows, 2 * GroupStride / 4);
+            second.GetUpper().StoreUnsafe(ref groupRows, 3 * GroupStride / 4);
+        }
+
+        /// <summary>32 values [4 j + l] (j &lt; 8, l &lt; 4; each below 2^16) as 16-bit values [8 l + j].</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<ushort> TransposeFourBins(ref long values)
+        {
+            var packed = Vector512.Create(
+                Vector256.Create(Avx512F.ConvertToVector128Int16(Vector512.LoadUnsafe(ref values)), Avx512F.ConvertToVector128Int16(Vector512.LoadUnsafe(ref values, 8))),
+                Vector256.Create(Avx512F.ConvertToVector128Int16(Vector512.LoadUnsafe(ref values, 16)), Avx512F.ConvertToVector128Int16(Vector512.LoadUnsafe(ref values, 24)))).AsUInt16();
+            var index = Vector512.Create((ushort)0, 4, 8, 12, 16, 20, 24, 28, 1, 5, 9, 13, 17, 21, 25, 29, 2, 6, 10, 14, 18, 22, 26, 30, 3, 7, 11, 15, 19, 23, 27, 31);
+            return Avx512BW.PermuteVar32x16(packed, index);
         }
 
         /// <summary>Bins of rho, each a bucket of <see cref="Bucket"/>; one more bucket holds every rho outside them.</summary>
