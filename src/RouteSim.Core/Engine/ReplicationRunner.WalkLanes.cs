@@ -102,6 +102,7 @@ public sealed partial class ReplicationRunner
     /// loop's constants in memory.</remarks>
     private int ChooseAndWalkEightAtATime(Chunk chunk, int count, int t, int incapacitation, bool shared, ref long abstentions)
     {
+        if (!shared) return ChooseAndWalkOwnWeightsEightAtATime(chunk, count, t, incapacitation, ref abstentions);
         var plan = chunk.Plan;
         var lanes = _walkLanes[plan.Index]!;
         ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
@@ -126,37 +127,61 @@ public sealed partial class ReplicationRunner
                 abstained += WalkEight(chunk, lanes, a, Math.Min(8, count - a), key, choice, t, incapacitation, ending, free);
             }
         }
-        else
+        abstentions += abstained;
+        return undecided;
+    }
+
+    /// <summary>
+    /// <see cref="ChooseAndWalkEightAtATime"/> for agents with their own weights, stored by bin of rho. A method of
+    /// its own: in one method with the shared weights' loop, its locals made the compiler spill that loop's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ChooseAndWalkOwnWeightsEightAtATime(Chunk chunk, int count, int t, int incapacitation, ref long abstentions)
+    {
+        var plan = chunk.Plan;
+        var lanes = _walkLanes[plan.Index]!;
+        ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
+        ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
+        Span<int> ending = stackalloc int[8], free = stackalloc int[8];
+        long abstained = 0;
+        int undecided = 0;
+        // The agents are stored by bin of rho (ReplicationRunner.SortByBin) and the block's acting agents are in
+        // ascending order, so a group of eight mostly lies in one bin and is decided by that bin's row at once;
+        // a group across bins takes each bin's choices for its lanes in that bin.
+        var bounds = _bounds[_odIndexStart[plan.Index]]!;
+        ref int binStart = ref MemoryMarshal.GetArrayDataReference(_binStart[plan.Index]!);
+        // First every group's choices into the chunk's SortedChoice (the groups do not wait on one another, so
+        // the processor overlaps them), then the walks as with shared weights: in one loop, each group's walk
+        // waited on its choice, a longer chain than the shared weights' compares.
+        ref long choices = ref MemoryMarshal.GetArrayDataReference(chunk.SortedChoice);
+        int bucket = 0;
+        for (int a = 0; a < count; a += 8)
         {
-            // The agents are stored by bin of rho (ReplicationRunner.SortByBin) and the block's acting agents are in
-            // ascending order, so a group of eight mostly lies in one bin and is decided by that bin's row at once;
-            // a group across bins takes each bin's choices for its lanes in that bin.
-            var bounds = _bounds[_odIndexStart[plan.Index]]!;
-            ref int binStart = ref MemoryMarshal.GetArrayDataReference(_binStart[plan.Index]!);
-            int bucket = 0;
-            for (int a = 0; a < count; a += 8)
+            int last = Unsafe.Add(ref agents, Math.Min(count, a + 8) - 1);
+            var bits = UniformBits(Vector512.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice);
+            while (Unsafe.Add(ref agents, a) >= Unsafe.Add(ref binStart, bucket + 1)) bucket++;
+            var choice = bounds.GroupChoices(bucket, bits, Undecided);
+            if (last >= Unsafe.Add(ref binStart, bucket + 1))
             {
-                int n = Math.Min(8, count - a), last = Unsafe.Add(ref agents, a + n - 1);
-                var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
-                var bits = UniformBits(key, Purpose.Choice);
-                while (Unsafe.Add(ref agents, a) >= Unsafe.Add(ref binStart, bucket + 1)) bucket++;
-                var choice = bounds.GroupChoices(bucket, bits, Undecided);
-                if (last >= Unsafe.Add(ref binStart, bucket + 1))
-                {
-                    var slot = Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(ref agents, (nuint)a));
-                    for (int next = bucket + 1; last >= Unsafe.Add(ref binStart, next); next++)
-                        choice = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(slot, Vector512.Create((long)Unsafe.Add(ref binStart, next))),
-                            bounds.GroupChoices(next, bits, Undecided), choice);
-                }
-                abstained += WalkEight(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free);
-                // Keep the undecided, in order, for the exact path (never ahead of the agents still to be read).
-                ulong left = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
-                for (; left != 0; left &= left - 1)
-                {
-                    int lane = System.Numerics.BitOperations.TrailingZeroCount(left);
-                    Unsafe.Add(ref agents, undecided) = Unsafe.Add(ref agents, a + lane);
-                    Unsafe.Add(ref keys, undecided++) = Unsafe.Add(ref keys, a + lane);
-                }
+                var slot = Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(ref agents, (nuint)a));
+                for (int next = bucket + 1; last >= Unsafe.Add(ref binStart, next); next++)
+                    choice = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(slot, Vector512.Create((long)Unsafe.Add(ref binStart, next))),
+                        bounds.GroupChoices(next, bits, Undecided), choice);
+            }
+            choice.StoreUnsafe(ref choices, (nuint)a);
+        }
+        for (int a = 0; a < count; a += 8)
+        {
+            int n = Math.Min(8, count - a);
+            var choice = Vector512.LoadUnsafe(ref choices, (nuint)a);
+            abstained += WalkEight(chunk, lanes, a, n, Vector512.LoadUnsafe(ref keys, (nuint)a), choice, t, incapacitation, ending, free);
+            // Keep the undecided, in order, for the exact path (never ahead of the agents still to be read).
+            ulong left = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
+            for (; left != 0; left &= left - 1)
+            {
+                int lane = System.Numerics.BitOperations.TrailingZeroCount(left);
+                Unsafe.Add(ref agents, undecided) = Unsafe.Add(ref agents, a + lane);
+                Unsafe.Add(ref keys, undecided++) = Unsafe.Add(ref keys, a + lane);
             }
         }
         abstentions += abstained;
