@@ -20,8 +20,9 @@ public sealed partial class ReplicationRunner
         public ulong[] Keys { get; } = new ulong[Block + Pad];
 
         // Agents the eight-lane bounds did not decide, with their keys, waiting for the exact path (ReplicationRunner.KeepForExactPath),
-        // which takes them once PendingCapacity or more wait: a block adds at most PendingCapacity.
-        public const int PendingCapacity = 64;
+        // which takes them once PendingCapacity or more wait: a block adds at most PendingCapacity (more take it at once), so the
+        // arrays hold what they held when a flush came before adding (64 then).
+        public const int PendingCapacity = 32;
         public int[] PendingAgent { get; } = new int[2 * PendingCapacity + Pad];
         public ulong[] PendingKey { get; } = new ulong[2 * PendingCapacity + Pad];
         public int PendingCount { get; set; }
