@@ -25,7 +25,9 @@ public sealed partial class ReplicationRunner
     /// slots of the whole agent arrays.
     /// </summary>
     /// <remarks>A counting sort; the agents are then moved in place along the cycles of the permutation, whose
-    /// targets wait in FreeAt (cleared after), so a replication allocates no second set of agent arrays.</remarks>
+    /// targets wait in FreeAt (cleared after), so a replication allocates no second set of agent arrays. Where rho is
+    /// drawn when needed (ReplicationRunner.RiskDraw.cs: one od pair) set-up left each agent's bucket in FreeAt and
+    /// there is nothing to move: each key is computed into its slot.</remarks>
     private int[] SortByPairAndBin(OrganizationPlan plan)
     {
         var pairs = _walkLanes[plan.Index]!;
@@ -37,19 +39,33 @@ public sealed partial class ReplicationRunner
             starts[1] = end;
             return starts;
         }
-        var bounds = new ChoiceBounds?[pairs.Length];
-        for (int w = 0; w < pairs.Length; w++)
-            if (pairs[w].Buckets > 1) bounds[w] = _bounds[_odIndexStart[plan.Index] + w];
         var target = _freeAt; // each agent's bucket, then its slot
-        for (int i = start; i < end; i++)
+        bool late = DrawsRhoWhenNeeded(plan);
+        if (late)
+            for (int i = start; i < end; i++) starts[target[i] + 1]++; // the buckets SetUpByBin wrote
+        else
         {
-            int w = _od[i];
-            starts[(target[i] = pairs[w].FirstBucket + (bounds[w] is { } b ? b.Bucket(_risk[i]) : 0)) + 1]++;
+            var bounds = new ChoiceBounds?[pairs.Length];
+            for (int w = 0; w < pairs.Length; w++)
+                if (pairs[w].Buckets > 1) bounds[w] = _bounds[_odIndexStart[plan.Index] + w];
+            for (int i = start; i < end; i++)
+            {
+                int w = _od[i];
+                starts[(target[i] = pairs[w].FirstBucket + (bounds[w] is { } b ? b.Bucket(_risk[i]) : 0)) + 1]++;
+            }
         }
         starts[0] = start;
         for (int b = 0; b < buckets; b++) starts[b + 1] += starts[b];
 
         var fill = (int[])starts.Clone();
+        if (late)
+        {
+            // One od pair (every agent's 0 already), no rho drawn yet (all NaN) and each key a function of the agent's
+            // number: written straight to its slot.
+            for (int i = start; i < end; i++) _agentKey[fill[target[i]]++] = Randomness.CounterRng.AgentKey(_replicationKey, i);
+            Array.Clear(_freeAt, start, end - start);
+            return starts;
+        }
         for (int i = start; i < end; i++) target[i] = fill[target[i]]++;
         for (int i = start; i < end; i++)
             while (target[i] != i)

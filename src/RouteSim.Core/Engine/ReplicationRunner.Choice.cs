@@ -70,11 +70,12 @@ public sealed partial class ReplicationRunner
         var sortedAgent = chunk.SortedAgent;
         var sortedRho = chunk.SortedRho;
         var sortedKey = chunk.SortedKey;
+        double sigma = plan.Organization.RiskSigma;
         for (int a = 0; a < count; a++)
         {
             int i = agents[a], p = fill[_od[i]]++;
             sortedAgent[p] = i;
-            sortedRho[p] = _risk[i];
+            sortedRho[p] = Rho(i, sigma);
             sortedKey[p] = keys[a];
         }
 
@@ -257,7 +258,6 @@ public sealed partial class ReplicationRunner
     /// </summary>
     private void KeepForExactPath(Chunk chunk, int count, int exact, int t, int incapacitation, double inverseTemperature, ref long abstentions)
     {
-        if (chunk.PendingCount + exact > Chunk.PendingCapacity) FlushExactPath(chunk, t, incapacitation, inverseTemperature, ref abstentions);
         if (exact > Chunk.PendingCapacity)
         {
             // Many left (the bounds were not built this period): they take the exact path at once.
@@ -269,18 +269,74 @@ public sealed partial class ReplicationRunner
         Array.Copy(chunk.Acting, 0, chunk.PendingAgent, chunk.PendingCount, exact);
         Array.Copy(chunk.Keys, 0, chunk.PendingKey, chunk.PendingCount, exact);
         chunk.PendingCount += exact;
+        // Their rho, which the lanes never read, is mostly out of the nearer caches by now: fetched while the chunk's
+        // next blocks are chosen, it is there when they are flushed (which waited about 60 ns an agent for it).
+        if (Sse.IsSupported)
+            for (int p = 0; p < exact; p++) Prefetch(ref _risk[chunk.Acting[p]]);
+        // Flushed after the block's agents are copied, so the flush may use Acting as scratch.
+        if (chunk.PendingCount >= Chunk.PendingCapacity) FlushExactPath(chunk, t, incapacitation, inverseTemperature, ref abstentions);
     }
 
-    /// <summary>The exact choice and the walk of the agents waiting in the chunk's Pending arrays (see <see cref="KeepForExactPath"/>).</summary>
+    /// <summary>
+    /// The exact choice and the walk of the agents waiting in the chunk's Pending arrays (see <see cref="KeepForExactPath"/>),
+    /// for an organization that chooses and walks in eight lanes: no sort by od pair (they wait in ascending order of
+    /// slot, so in runs of one od pair, found as the lanes find them), and neither their od pair nor anything else of
+    /// theirs but rho is read (rho and od pair of agents set aside many blocks before are mostly out of the nearer
+    /// caches). Their walks are those of the eight-lane path, with the chunk's Acting (free while no block is being
+    /// chosen) holding the agents.
+    /// </summary>
     private void FlushExactPath(Chunk chunk, int t, int incapacitation, double inverseTemperature, ref long abstentions)
     {
         int pending = chunk.PendingCount;
         chunk.PendingCount = 0;
         if (pending == 0) return;
-        ChooseByOdPair(chunk, chunk.PendingAgent, chunk.PendingKey, pending, inverseTemperature);
+        var plan = chunk.Plan;
+        var agents = chunk.Acting;
+        var sortedRho = chunk.SortedRho;
+        double sigma = plan.Organization.RiskSigma;
         for (int p = 0; p < pending; p++)
-            abstentions += Walk(chunk, chunk.SortedAgent[p], (int)chunk.SortedChoice[p], chunk.SortedWalk[p], t, incapacitation);
+        {
+            int i = chunk.PendingAgent[p];
+            agents[p] = i;
+            sortedRho[p] = Rho(i, sigma); // ReplicationRunner.RiskDraw.cs
+        }
+        Array.Copy(chunk.PendingKey, chunk.SortedKey, pending);
+        int width = _walkLanes[plan.Index]![0].Width;
+        abstentions += width == 32 ? ChooseExactlyAndWalkPending<ThirtyTwoRoutes>(chunk, pending, t, incapacitation, inverseTemperature)
+            : width == 16 ? ChooseExactlyAndWalkPending<SixteenRoutes>(chunk, pending, t, incapacitation, inverseTemperature)
+            : ChooseExactlyAndWalkPending<EightRoutes>(chunk, pending, t, incapacitation, inverseTemperature);
     }
+
+    /// <summary>
+    /// The exact choices and the walks of the <paramref name="pending"/> agents in the chunk's Acting (ascending), with
+    /// their keys in SortedKey and rho in SortedRho, run by run of one od pair, eight at a time; returns the number that abstained.
+    /// </summary>
+    private int ChooseExactlyAndWalkPending<TWidth>(Chunk chunk, int pending, int t, int incapacitation, double inverseTemperature)
+        where TWidth : struct, IRouteWidth
+    {
+        var plan = chunk.Plan;
+        var pairs = _walkLanes[plan.Index]!;
+        var starts = _binStart[plan.Index]!;
+        Span<int> ending = stackalloc int[8], free = stackalloc int[8];
+        ref ulong key0 = ref MemoryMarshal.GetArrayDataReference(chunk.SortedKey);
+        ref long choice0 = ref MemoryMarshal.GetArrayDataReference(chunk.SortedChoice);
+        int abstained = 0;
+        for (int a = 0, w = 0, end; a < pending; a = end)
+        {
+            w = PairAt(pairs, starts, chunk.Acting[a], w, out int pairEnd);
+            end = RunEnd(chunk.Acting, a, pending, pairEnd);
+            // Choices of groups that reach past end are overwritten by the next run's before they are read.
+            ChooseEightAtATime(chunk, a, end, LaneStart(plan, w), plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1, inverseTemperature);
+            for (int g = a; g < end; g += 8)
+                abstained += WalkEight<TWidth>(chunk, pairs[w], g, Math.Min(8, end - g), Vector512.LoadUnsafe(ref key0, (nuint)g),
+                    Vector512.LoadUnsafe(ref choice0, (nuint)g), t, incapacitation, ending, free);
+        }
+        return abstained;
+    }
+
+    /// <summary>Asks the processor to bring the cache line of <paramref name="value"/> into its caches, without waiting for it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(ref double value) => Sse.Prefetch0(Unsafe.AsPointer(ref value));
 
     /// <summary>
     /// Agent i abstains (choice -1: free again next period; returns 1) or walks route <paramref name="choice"/>

@@ -76,12 +76,14 @@ public sealed partial class ReplicationRunner
         // bound b is at or below u exactly when b is at or below floor(u 2^15), and a row of eight boundaries is 32
         // bytes: the rows of every bin stay in the first-level cache.
         private readonly ushort[] _rows;
-        // The same bounds for a group of eight agents in one bin (GroupChoices), where there are at most 32
-        // boundaries: by bin, _groupStride ints, upper bounds at 0..7 (Steps past the last boundary), lower bounds
-        // at 16..31 (Steps from the last boundary on); with nine to 32 boundaries (WideGroupStride) upper bounds at
-        // 0..31 and lower bounds at 32..63; then a row that decides nothing. Null with more boundaries.
-        private readonly int[]? _groupRows;
-        private readonly int _groupStride;
+        // The same bounds for a group of eight agents in one bin (GroupChoices). With at most eight boundaries: by bin,
+        // GroupStride ushorts (a cache line), upper bounds at 0..7 (Steps past the last boundary), lower bounds at
+        // 8..23 (Steps from the last boundary on); then a row that decides nothing. Null with more boundaries.
+        private readonly ushort[]? _groupRows;
+        // With nine to 32 boundaries: by bin, WideGroupStride ints, upper bounds at 0..31 (Steps past the last
+        // boundary), lower bounds at 32..63 (Steps from the last boundary on); then a row that decides nothing. Null
+        // with fewer or more boundaries.
+        private readonly int[]? _wideGroupRows;
         private int _liveBins; // _bins when this period's bounds are built, 0 when every agent takes the exact path
 
         private ChoiceBounds(int shift, long first, int bins, int options)
@@ -97,27 +99,32 @@ public sealed partial class ReplicationRunner
             Array.Fill(_rows, Steps);
             // The last row, for a rho outside the live bins: every boundary possibly at or below u, none surely.
             Array.Fill(_rows, (ushort)0, bins * 2 * _width, _width);
-            if (_width > 32) return;
-            _groupStride = _width <= 8 ? GroupStride : WideGroupStride;
-            _groupRows = new int[(bins + 1) * _groupStride];
-            Array.Fill(_groupRows, Steps);
-            // The last row: no boundary surely at or below u, the first possibly (0), so the count is 0 and undecided.
-            Array.Fill(_groupRows, 0, bins * _groupStride + GroupLowerAt, _boundaries);
+            if (_width <= 8)
+            {
+                _groupRows = new ushort[(bins + 1) * GroupStride];
+                Array.Fill(_groupRows, Steps);
+                // The last row: no boundary surely at or below u, the first possibly (0), so the count is 0 and undecided.
+                Array.Fill(_groupRows, (ushort)0, bins * GroupStride + GroupLower, _boundaries);
+            }
+            else if (_width <= 32)
+            {
+                _wideGroupRows = new int[(bins + 1) * WideGroupStride];
+                Array.Fill(_wideGroupRows, Steps);
+                Array.Fill(_wideGroupRows, 0, bins * WideGroupStride + WideGroupLower, _boundaries);
+            }
         }
 
-        /// <summary>Ints a bin's row of <see cref="_groupRows"/> holds: eight upper bounds, eight unused, sixteen lower bounds (read as one 512-bit vector).</summary>
+        /// <summary>Values a bin's row of <see cref="_groupRows"/> holds: eight upper bounds, sixteen lower bounds, eight unused (read as one 512-bit vector).</summary>
         private const int GroupStride = 32;
 
         /// <summary>Where a row of <see cref="_groupRows"/> holds its lower bounds.</summary>
-        private const int GroupLower = 16;
+        private const int GroupLower = 8;
 
-        /// <summary>Ints a bin's row of <see cref="_groupRows"/> holds with nine to 32 boundaries: 32 upper bounds, then 32 lower bounds (read as two 512-bit vectors).</summary>
+        /// <summary>Ints a bin's row of <see cref="_wideGroupRows"/> holds with nine to 32 boundaries: 32 upper bounds, then 32 lower bounds (read as two 512-bit vectors).</summary>
         private const int WideGroupStride = 64;
 
-        /// <summary>Where a row of <see cref="_groupRows"/> holds its lower bounds with nine to 32 boundaries.</summary>
+        /// <summary>Where a row of <see cref="_wideGroupRows"/> holds its lower bounds.</summary>
         private const int WideGroupLower = 32;
-
-        private int GroupLowerAt => _groupStride == WideGroupStride ? WideGroupLower : GroupLower;
 
         // Edges are read four at a time from any bin, so four past the last: bins + 4, rounded up to eight, as the
         // exponents at the edges are computed eight at a time.
@@ -174,7 +181,7 @@ public sealed partial class ReplicationRunner
         public static long Bytes(double sigma, double actingAgents, int options, bool grouped = false) =>
             Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins)
                 ? 8L * EdgeStride(bins) + 2L * RowSteps(bins, options) + 2 * 24 + 64
-                    + (options - 1 <= 8 ? 4L * (bins + 1) * GroupStride + 24 : options - 1 <= 32 ? 4L * (bins + 1) * WideGroupStride + 24 : 0)
+                    + (options - 1 <= 8 ? 2L * (bins + 1) * GroupStride + 24 : options - 1 <= 32 ? 4L * (bins + 1) * WideGroupStride + 24 : 0)
                 : 0;
 
         /// <summary>Doubles of scratch <see cref="Build"/> needs for such an od pair: exponents by option and edge, and each edge's largest.</summary>
@@ -182,7 +189,8 @@ public sealed partial class ReplicationRunner
             Bins(sigma, actingAgents, options, grouped, out _, out _, out int bins) ? (options + 1) * EdgeStride(bins) : 0;
 
         /// <summary>Bytes of a <see cref="Scratch"/> of this many doubles of exponents for od pairs of up to this many options.</summary>
-        public static long ScratchBytes(int doubles, int maxOptions) => doubles == 0 ? 0 : 8L * (doubles + 7 * 4 * (maxOptions + 1)) + 8 * 24 + 64;
+        public static long ScratchBytes(int doubles, int maxOptions) =>
+            doubles == 0 ? 0 : 8L * (doubles + 5 * 4 * (maxOptions + 1) + 2 * 4 * Math.Max(maxOptions + 1, 8)) + 8 * 24 + 64;
 
         /// <summary>Scratch for <see cref="Build"/>, shared by every od pair of a replication (they are built one after another).</summary>
         public sealed class Scratch(int doubles, int maxOptions)
@@ -193,8 +201,8 @@ public sealed partial class ReplicationRunner
             public double[] SuffixLow { get; } = new double[4 * (maxOptions + 1)];
             public double[] SuffixHigh { get; } = new double[4 * (maxOptions + 1)];
             public double[] LowerSteps { get; } = new double[4 * (maxOptions + 1)];
-            public long[] Lower { get; } = new long[4 * (maxOptions + 1)];
-            public long[] Upper { get; } = new long[4 * (maxOptions + 1)];
+            public long[] Lower { get; } = new long[4 * Math.Max(maxOptions + 1, 8)]; // at least eight boundaries of four bins (StoreRowsOfFourBins)
+            public long[] Upper { get; } = new long[4 * Math.Max(maxOptions + 1, 8)];
         }
 
         /// <summary>
@@ -247,6 +255,8 @@ public sealed partial class ReplicationRunner
             Span<long> lower = scratch.Lower, upper = scratch.Upper; // by boundary, four bins side by side
             Span<double> lowerSteps = scratch.LowerSteps;
             var steps = Vector256.Create((double)Steps);
+            // Boundaries past the last of a row of eight: Steps, a boundary that decides nothing (StoreRowsOfFourBins).
+            if (_width == 8) for (int j = 4 * _boundaries; j < 32; j++) lower[j] = upper[j] = Steps;
             for (int bin = 0; bin < _bins; bin += 4)
             {
                 var rescale = DeterministicExp.Exp(Vector256.LoadUnsafe(ref shift, (nuint)(bin + 1)) - Vector256.LoadUnsafe(ref shift, (nuint)bin));
@@ -258,8 +268,9 @@ public sealed partial class ReplicationRunner
                 {
                     var atLow = Vector256.LoadUnsafe(ref x, (nuint)(k * stride + bin));
                     var atHigh = Vector256.LoadUnsafe(ref x, (nuint)(k * stride + bin + 1)) * rescale;
-                    Vector256.Min(atLow, atHigh).StoreUnsafe(ref low, (nuint)(4 * k));
-                    Vector256.Max(atLow, atHigh).StoreUnsafe(ref high, (nuint)(4 * k));
+                    // The native minimum and maximum: no NaN occurs here, nor a zero of either sign but +0.
+                    Vector256.MinNative(atLow, atHigh).StoreUnsafe(ref low, (nuint)(4 * k));
+                    Vector256.MaxNative(atLow, atHigh).StoreUnsafe(ref high, (nuint)(4 * k));
                 }
                 var sumLow = Vector256<double>.Zero;
                 var sumHigh = Vector256<double>.Zero;
@@ -287,14 +298,20 @@ public sealed partial class ReplicationRunner
                     // cannot happen, not a number), 0 and Steps, a boundary that decides nothing.
                     below = Vector256.ConditionalSelect(useful & Vector256.Equals(below, below), below, Vector256.Create(-1.0));
                     above = Vector256.ConditionalSelect(useful & Vector256.Equals(above, above), above, Vector256.Create(2.0));
-                    Vector256.Min(Vector256.Max(Vector256.Floor(below * steps), Vector256<double>.Zero), steps).CopyTo(lowerSteps[(4 * j)..]);
-                    risingUpper = Vector256.Max(risingUpper, Vector256.Min(Vector256.Max(Vector256.Ceiling(above * steps), Vector256<double>.Zero), steps));
+                    // Native minima and maxima: no NaN is left, and a zero of either sign becomes the integer 0.
+                    Vector256.MinNative(Vector256.MaxNative(Vector256.Floor(below * steps), Vector256<double>.Zero), steps).CopyTo(lowerSteps[(4 * j)..]);
+                    risingUpper = Vector256.MaxNative(risingUpper, Vector256.MinNative(Vector256.MaxNative(Vector256.Ceiling(above * steps), Vector256<double>.Zero), steps));
                     Vector256.ConvertToInt64(risingUpper).CopyTo(upper[(4 * j)..]);
                 }
                 for (int j = _boundaries - 1; j >= 0; j--)
                 {
-                    fallingLower = Vector256.Min(fallingLower, Vector256.Create<double>(lowerSteps[(4 * j)..]));
+                    fallingLower = Vector256.MinNative(fallingLower, Vector256.Create<double>(lowerSteps[(4 * j)..]));
                     Vector256.ConvertToInt64(fallingLower).CopyTo(lower[(4 * j)..]);
+                }
+                if (last == 4 && _width == 8 && Avx512BW.IsSupported)
+                {
+                    StoreRowsOfFourBins(bin, scratch);
+                    continue;
                 }
                 for (int l = 0; l < last; l++)
                 {
@@ -304,17 +321,64 @@ public sealed partial class ReplicationRunner
                         Unsafe.Add(ref row, j) = (ushort)lower[4 * j + l];
                         Unsafe.Add(ref row, _width + j) = (ushort)upper[4 * j + l];
                     }
-                    if (_groupRows is null) continue;
-                    ref int groupRow = ref _groupRows[(bin + l) * _groupStride];
-                    int lowerAt = GroupLowerAt;
+                    if (_groupRows is not null)
+                    {
+                        ref ushort groupRow = ref _groupRows[(bin + l) * GroupStride];
+                        for (int j = 0; j < _boundaries; j++)
+                        {
+                            Unsafe.Add(ref groupRow, j) = (ushort)upper[4 * j + l];
+                            Unsafe.Add(ref groupRow, GroupLower + j) = (ushort)lower[4 * j + l];
+                        }
+                    }
+                    if (_wideGroupRows is null) continue;
+                    ref int wideRow = ref _wideGroupRows[(bin + l) * WideGroupStride];
                     for (int j = 0; j < _boundaries; j++)
                     {
-                        Unsafe.Add(ref groupRow, j) = (int)upper[4 * j + l];
-                        Unsafe.Add(ref groupRow, lowerAt + j) = (int)lower[4 * j + l];
+                        Unsafe.Add(ref wideRow, j) = (int)upper[4 * j + l];
+                        Unsafe.Add(ref wideRow, WideGroupLower + j) = (int)lower[4 * j + l];
                     }
                 }
             }
             _liveBins = _bins;
+        }
+
+        /// <summary>
+        /// The rows of bins <paramref name="bin"/> to <paramref name="bin"/> + 3 (all live), rows of eight boundaries, from
+        /// the scratch's Lower and Upper ([4 j + l]: boundary j of bin l, Steps past the last boundary): the 16-bit
+        /// values transposed to [8 l + j] by one permute, then each bin's lower and upper bounds side by side, in
+        /// 256-bit stores. The same values as the scalar loop of <see cref="Build"/>.
+        /// </summary>
+        private void StoreRowsOfFourBins(int bin, Scratch scratch)
+        {
+            var lower = TransposeFourBins(ref MemoryMarshal.GetArrayDataReference(scratch.Lower)).AsUInt64();
+            var upper = TransposeFourBins(ref MemoryMarshal.GetArrayDataReference(scratch.Upper)).AsUInt64();
+            // Rows for TryPick: bin l's eight lower bounds, then its eight upper bounds (2 _width values a bin).
+            ref ulong rows = ref Unsafe.As<ushort, ulong>(ref _rows[bin * 16]);
+            var firstTwo = Vector512.Create(0UL, 1, 8, 9, 2, 3, 10, 11);
+            var lastTwo = Vector512.Create(4UL, 5, 12, 13, 6, 7, 14, 15);
+            Avx512F.PermuteVar8x64x2(lower, firstTwo, upper).StoreUnsafe(ref rows);
+            Avx512F.PermuteVar8x64x2(lower, lastTwo, upper).StoreUnsafe(ref rows, 8);
+            // Rows for GroupChoices: bin l's eight upper bounds, then its eight lower bounds (GroupStride values a bin;
+            // the rest of the row stays Steps).
+            ref ulong groupRows = ref Unsafe.As<ushort, ulong>(ref _groupRows![(bin + 3) * GroupStride]); // checks the last row written
+            groupRows = ref Unsafe.Subtract(ref groupRows, 3 * GroupStride / 4);
+            var first = Avx512F.PermuteVar8x64x2(upper, firstTwo, lower);
+            var second = Avx512F.PermuteVar8x64x2(upper, lastTwo, lower);
+            first.GetLower().StoreUnsafe(ref groupRows);
+            first.GetUpper().StoreUnsafe(ref groupRows, GroupStride / 4);
+            second.GetLower().StoreUnsafe(ref groupRows, 2 * GroupStride / 4);
+            second.GetUpper().StoreUnsafe(ref groupRows, 3 * GroupStride / 4);
+        }
+
+        /// <summary>32 values [4 j + l] (j &lt; 8, l &lt; 4; each below 2^16) as 16-bit values [8 l + j].</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<ushort> TransposeFourBins(ref long values)
+        {
+            var packed = Vector512.Create(
+                Vector256.Create(Avx512F.ConvertToVector128Int16(Vector512.LoadUnsafe(ref values)), Avx512F.ConvertToVector128Int16(Vector512.LoadUnsafe(ref values, 8))),
+                Vector256.Create(Avx512F.ConvertToVector128Int16(Vector512.LoadUnsafe(ref values, 16)), Avx512F.ConvertToVector128Int16(Vector512.LoadUnsafe(ref values, 24)))).AsUInt16();
+            var index = Vector512.Create((ushort)0, 4, 8, 12, 16, 20, 24, 28, 1, 5, 9, 13, 17, 21, 25, 29, 2, 6, 10, 14, 18, 22, 26, 30, 3, 7, 11, 15, 19, 23, 27, 31);
+            return Avx512BW.PermuteVar32x16(packed, index);
         }
 
         /// <summary>Bins of rho, each a bucket of <see cref="Bucket"/>; one more bucket holds every rho outside them.</summary>
@@ -322,12 +386,25 @@ public sealed partial class ReplicationRunner
 
         /// <summary>
         /// The bin of risk multiplier <paramref name="rho"/>, or <see cref="BinCount"/> for a rho outside the bins:
-        /// the order in which ReplicationRunner.SortByBin stores an organization's agents.
+        /// the order in which ReplicationRunner.SortByPairAndBin stores an organization's agents.
         /// </summary>
         public int Bucket(double rho)
         {
             long bin = (BitConverter.DoubleToInt64Bits(rho) >> _shift) - _first;
             return (ulong)bin < (ulong)_bins ? (int)bin : _bins;
+        }
+
+        /// <summary>
+        /// The bucket (<see cref="Bucket"/>) of each lane's <paramref name="rho"/> where every value within a relative
+        /// <paramref name="margin"/> of it (at most 1e-6) has the same one, else -1.
+        /// </summary>
+        public Vector512<long> SureBuckets(Vector512<double> rho, double margin)
+        {
+            var low = Vector512.ShiftRightArithmetic((rho * Vector512.Create(1 - margin)).AsInt64(), _shift);
+            var high = Vector512.ShiftRightArithmetic((rho * Vector512.Create(1 + margin)).AsInt64(), _shift);
+            var bin = low - Vector512.Create(_first);
+            var bucket = Vector512.ConditionalSelect(Vector512.LessThan(bin.AsUInt64(), Vector512.Create((ulong)_bins)).AsInt64(), bin, Vector512.Create((long)_bins));
+            return Vector512.ConditionalSelect(Vector512.Equals(low, high), bucket, Vector512.Create(-1L));
         }
 
         /// <summary>
@@ -339,34 +416,60 @@ public sealed partial class ReplicationRunner
         /// <remarks>
         /// A row's bounds rise with j (Build), so the boundaries surely at or below u are the first c, and those
         /// possibly at or below it the first c as well exactly when the lower bound of boundary c is above u (or
-        /// there is none): eight broadcast compares and one permute for the eight agents, where one compare an agent
-        /// of its own row would take a load of its rho, its bin, and the row's address.
+        /// there is none). With at most eight boundaries, in 16-bit lanes, four for each agent (its u in each) against
+        /// four upper bounds in each agent's four, two compares give all 64, and one sum of bytes each agent's c in its
+        /// 64-bit lane; one permute then picks each agent's next lower bound. With nine to 32, eight broadcast compares
+        /// for every eight boundaries and a two-table permute in 32-bit lanes. One compare an agent of its own row would take
+        /// a load of its rho, its bin, and the row's address.
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector512<long> GroupChoices(int bucket, Vector512<ulong> bits, long undecided)
+        public Vector512<long> GroupChoices(int bucket, Vector512<ulong> bits, long undecided) =>
+            _groupRows is not null ? NarrowGroupChoices(bucket, bits, undecided) : WideGroupChoices(bucket, bits, undecided);
+
+        /// <summary><see cref="GroupChoices"/> with at most eight boundaries: rows of 16-bit bounds.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Vector512<long> NarrowGroupChoices(int bucket, Vector512<ulong> bits, long undecided)
+        {
+            // u in the rows' fixed point: u = m 2^-53, so floor(u 2^15) = m >> 38, in the low 16 bits of each lane.
+            // A bucket outside the live bins reads the last row, which decides nothing.
+            var u = Vector512.ShiftRightLogical(bits, 38);
+            ref ushort row = ref _groupRows![((uint)bucket < (uint)_liveBins ? bucket : _bins) * GroupStride];
+            // u in all four 16-bit lanes of its agent's 64: the shuffle's byte indices count within each 128 bits.
+            var spreadLowWord = Vector512.Create((byte)0, 1, 0, 1, 0, 1, 0, 1, 8, 9, 8, 9, 8, 9, 8, 9, 0, 1, 0, 1, 0, 1, 0, 1, 8, 9, 8, 9, 8, 9, 8, 9,
+                0, 1, 0, 1, 0, 1, 0, 1, 8, 9, 8, 9, 8, 9, 8, 9, 0, 1, 0, 1, 0, 1, 0, 1, 8, 9, 8, 9, 8, 9, 8, 9);
+            var spread = Avx512BW.Shuffle(u.AsByte(), spreadLowWord).AsUInt16();
+            var first = Vector512.Create(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref row))).AsUInt16();
+            var second = Vector512.Create(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref row, 4)))).AsUInt16();
+            // 0, 1 or 2 in each 16-bit lane (selects the compiler makes masked moves and adds); upper bounds past the
+            // last boundary are Steps, never at or below u.
+            var one = Vector512<ushort>.One;
+            var counted = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(spread, first), one, Vector512<ushort>.Zero);
+            counted = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(spread, second), counted + one, counted);
+            var surely = Avx512BW.SumAbsoluteDifferences(counted.AsByte(), Vector512<byte>.Zero).AsInt64(); // c, 0 to 8, by agent
+            // The lower bound of boundary c is value GroupLower + c of the row: permuted into each lane's low 16 bits.
+            var nextLower = Avx512BW.PermuteVar32x16(Vector512.LoadUnsafe(ref row), (surely + Vector512.Create((long)GroupLower)).AsUInt16()).AsInt64()
+                & Vector512.Create(0xFFFFL);
+            var decided = Vector512.LessThan(u.AsInt64(), nextLower);
+            return Vector512.ConditionalSelect(decided, surely - Vector512<long>.One, Vector512.Create(undecided));
+        }
+
+        /// <summary><see cref="GroupChoices"/> with nine to 32 boundaries: rows of 32-bit bounds.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Vector512<long> WideGroupChoices(int bucket, Vector512<ulong> bits, long undecided)
         {
             // u in the rows' fixed point: u = m 2^-53, so floor(u 2^15) = m >> 38. A bucket outside the live bins reads
             // the last row, which decides nothing.
             var u = Avx512F.ConvertToVector256Int32(Vector512.ShiftRightLogical(bits, 38));
-            ref int row = ref _groupRows![((uint)bucket < (uint)_liveBins ? bucket : _bins) * _groupStride];
+            ref int row = ref _wideGroupRows![((uint)bucket < (uint)_liveBins ? bucket : _bins) * WideGroupStride];
             // Every upper bound of a block of eight, written out: those past the last boundary are Steps, never at or below u.
-            Vector256<int> surely, nextLower;
-            if (_groupStride == GroupStride)
-            {
-                surely = -UpperAtOrBelow(u, ref row); // each compare is -1 where true
-                nextLower = Avx512F.PermuteVar16x32(Vector512.LoadUnsafe(ref row, GroupLower), surely.ToVector512Unsafe()).GetLower();
-            }
-            else
-            {
-                var atOrBelow = UpperAtOrBelow(u, ref row) + UpperAtOrBelow(u, ref Unsafe.Add(ref row, 8));
-                if (_boundaries > 16) atOrBelow += UpperAtOrBelow(u, ref Unsafe.Add(ref row, 16));
-                if (_boundaries > 24) atOrBelow += UpperAtOrBelow(u, ref Unsafe.Add(ref row, 24));
-                surely = -atOrBelow;
-                nextLower = Avx512F.PermuteVar16x32x2(Vector512.LoadUnsafe(ref row, WideGroupLower), surely.ToVector512Unsafe(),
-                    Vector512.LoadUnsafe(ref row, WideGroupLower + 16)).GetLower();
-                // With 32 boundaries all surely at or below u there is no next one (the permute would read lower bound 0).
-                if (_boundaries == 32) nextLower = Vector256.Max(nextLower, Vector256.Equals(surely, Vector256.Create(32)) & Vector256.Create((int)Steps));
-            }
+            var atOrBelow = UpperAtOrBelow(u, ref row) + UpperAtOrBelow(u, ref Unsafe.Add(ref row, 8));
+            if (_boundaries > 16) atOrBelow += UpperAtOrBelow(u, ref Unsafe.Add(ref row, 16));
+            if (_boundaries > 24) atOrBelow += UpperAtOrBelow(u, ref Unsafe.Add(ref row, 24));
+            var surely = -atOrBelow; // each compare is -1 where true
+            var nextLower = Avx512F.PermuteVar16x32x2(Vector512.LoadUnsafe(ref row, WideGroupLower), surely.ToVector512Unsafe(),
+                Vector512.LoadUnsafe(ref row, WideGroupLower + 16)).GetLower();
+            // With 32 boundaries all surely at or below u there is no next one (the permute would read lower bound 0).
+            if (_boundaries == 32) nextLower = Vector256.Max(nextLower, Vector256.Equals(surely, Vector256.Create(32)) & Vector256.Create((int)Steps));
             var decided = Avx512F.ConvertToVector512Int64(Vector256.LessThan(u, nextLower));
             return Vector512.ConditionalSelect(decided, Avx512F.ConvertToVector512Int64(surely) - Vector512<long>.One, Vector512.Create(undecided));
         }
@@ -379,8 +482,8 @@ public sealed partial class ReplicationRunner
                 + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 4))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 5)))
                 + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 6))) + Vector256.GreaterThanOrEqual(u, Vector256.Create(Unsafe.Add(ref row, 7)));
 
-        /// <summary>Whether <see cref="GroupChoices"/> serves these bounds: at most 32 boundaries, and a processor with AVX-512.</summary>
-        public bool HasEightLanes => _width <= 32 && Avx512F.IsSupported;
+        /// <summary>Whether <see cref="GroupChoices"/> serves these bounds: at most 32 boundaries, and a processor with AVX-512 (F and BW).</summary>
+        public bool HasEightLanes => _width <= 32 && Avx512F.IsSupported && Avx512BW.IsSupported;
 
         /// <summary>Whether this period's bounds are built (else every agent takes the exact path).</summary>
         public bool IsLive => _liveBins > 0;

@@ -19,10 +19,12 @@ public sealed partial class ReplicationRunner
         public int[] Acting { get; } = new int[Block + Pad];
         public ulong[] Keys { get; } = new ulong[Block + Pad];
 
-        // Agents the eight-lane bounds did not decide, with their keys, waiting for the exact path (ReplicationRunner.KeepForExactPath).
-        public const int PendingCapacity = 64;
-        public int[] PendingAgent { get; } = new int[PendingCapacity + Pad];
-        public ulong[] PendingKey { get; } = new ulong[PendingCapacity + Pad];
+        // Agents the eight-lane bounds did not decide, with their keys, waiting for the exact path (ReplicationRunner.KeepForExactPath),
+        // which takes them once PendingCapacity or more wait: a block adds at most PendingCapacity (more take it at once), so the
+        // arrays hold what they held when a flush came before adding (64 then).
+        public const int PendingCapacity = 32;
+        public int[] PendingAgent { get; } = new int[2 * PendingCapacity + Pad];
+        public ulong[] PendingKey { get; } = new ulong[2 * PendingCapacity + Pad];
         public int PendingCount { get; set; }
 
         // The block's acting agents sorted by od pair (ChooseByOdPair), with their key, rho, choice and walk draw.
@@ -58,9 +60,9 @@ public sealed partial class ReplicationRunner
         {
             const long ArrayHeader = 24, ObjectBytes = 120;
             long od = plan.Organization.Od.Count;
-            long elements8 = (8L * lanes + Pad) + 5L * (Block + Pad) + (PendingCapacity + Pad); // Scratch, Keys, SortedKey, SortedRho, SortedChoice, SortedWalk, PendingKey
+            long elements8 = (8L * lanes + Pad) + 5L * (Block + Pad) + (2L * PendingCapacity + Pad); // Scratch, Keys, SortedKey, SortedRho, SortedChoice, SortedWalk, PendingKey
             long elements4 = (od + 1 + Pad) + (od + Pad) + 2L * (Block + Pad) + (plan.OutcomeCount + Pad) // PairStart, PairFill, Acting, SortedAgent, Endings
-                + (LaneEndingCopyCount * LaneStride(plan) + Pad) + (PendingCapacity + Pad); // LaneEndings, PendingAgent
+                + (LaneEndingCopyCount * LaneStride(plan) + Pad) + (2L * PendingCapacity + Pad); // LaneEndings, PendingAgent
             return ObjectBytes + 64 + 14 * ArrayHeader + 8 * elements8 + 4 * elements4;
         }
     }

@@ -269,18 +269,20 @@ public sealed partial class ReplicationRunner
     {
         // The pair's agents are stored by bin of rho (ReplicationRunner.SortByPairAndBin) and the block's acting agents
         // are in ascending order, so a group of eight mostly lies in one bin and is decided by that bin's row at once; a
-        // group across bins takes each bin's choices for its lanes in that bin.
+        // group across bins takes each bin's choices for its lanes in that bin. First every group's choices into the
+        // chunk's SortedChoice (the groups do not wait on one another, so the processor overlaps them), then the walks:
+        // in one loop, each group's walk waited on its choice.
         var lanes = _walkLanes[chunk.Plan.Index]![w];
         ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
         ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
         ref int binStart = ref _binStart[chunk.Plan.Index]![lanes.FirstBucket];
+        ref long choices = ref MemoryMarshal.GetArrayDataReference(chunk.SortedChoice);
         Span<int> ending = stackalloc int[8], free = stackalloc int[8];
         int abstained = 0, bucket = 0, left = undecided;
         for (int a = first; a < end; a += 8)
         {
-            int n = Math.Min(8, end - a), last = Unsafe.Add(ref agents, a + n - 1);
-            var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
-            var bits = UniformBits(key, Purpose.Choice);
+            int last = Unsafe.Add(ref agents, Math.Min(end, a + 8) - 1);
+            var bits = UniformBits(Vector512.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice);
             while (Unsafe.Add(ref agents, a) >= Unsafe.Add(ref binStart, bucket + 1)) bucket++;
             var choice = bounds.GroupChoices(bucket, bits, Undecided);
             if (last >= Unsafe.Add(ref binStart, bucket + 1))
@@ -290,8 +292,14 @@ public sealed partial class ReplicationRunner
                     choice = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(slot, Vector512.Create((long)Unsafe.Add(ref binStart, next))),
                         bounds.GroupChoices(next, bits, Undecided), choice);
             }
-            abstained += WalkEight<TWidth>(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free);
-            // Keep the undecided, in order, for the exact path.
+            choice.StoreUnsafe(ref choices, (nuint)a);
+        }
+        for (int a = first; a < end; a += 8)
+        {
+            int n = Math.Min(8, end - a);
+            var choice = Vector512.LoadUnsafe(ref choices, (nuint)a);
+            abstained += WalkEight<TWidth>(chunk, lanes, a, n, Vector512.LoadUnsafe(ref keys, (nuint)a), choice, t, incapacitation, ending, free);
+            // Keep the undecided, in order, for the exact path (never ahead of the agents still to be read).
             ulong open = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
             for (; open != 0; open &= open - 1)
             {
@@ -322,16 +330,28 @@ public sealed partial class ReplicationRunner
         for (int a = first; a < end; a += 8)
         {
             // Lanes past end hold other agents (of the block, or stale, all slots of the agent arrays): computed, never written.
+            int n = Math.Min(8, end - a);
             var rho = Vector512.Create(risk[Unsafe.Add(ref agents, a)], risk[Unsafe.Add(ref agents, a + 1)], risk[Unsafe.Add(ref agents, a + 2)],
                 risk[Unsafe.Add(ref agents, a + 3)], risk[Unsafe.Add(ref agents, a + 4)], risk[Unsafe.Add(ref agents, a + 5)],
                 risk[Unsafe.Add(ref agents, a + 6)], risk[Unsafe.Add(ref agents, a + 7)]);
+            // Where set-up left rho undrawn (ReplicationRunner.RiskDraw.cs), it is drawn now; lanes past end get 1.
+            if (!Vector512.EqualsAll(rho, rho)) rho = DrawnRhoEight(plan, ref Unsafe.Add(ref agents, a), n);
             var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
             var choice = ExactChoicesEight(ref scratch, rho, key, laneStart, options, scale);
-            abstained += WalkEight<TWidth>(chunk, lanes, a, Math.Min(8, end - a), key, choice, t, incapacitation, ending, free);
+            abstained += WalkEight<TWidth>(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free);
         }
         // KeepForExactPath counts every choice not left undecided as decided by the bounds; these were not.
         chunk.DecidedByBounds -= end - first;
         return abstained;
+    }
+
+    /// <summary>The rho of agents[0 .. n) (drawn where set-up left it undrawn, <see cref="Rho"/>), 1 in the lanes past n.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Vector512<double> DrawnRhoEight(OrganizationPlan plan, ref int agents, int n)
+    {
+        Span<double> rho = stackalloc double[8];
+        for (int lane = 0; lane < 8; lane++) rho[lane] = lane < n ? Rho(Unsafe.Add(ref agents, lane), plan.Organization.RiskSigma) : 1.0;
+        return Vector512.Create<double>(rho);
     }
 
     /// <summary>The choice of an agent the bounds did not decide, in the lanes of <see cref="ChooseAndWalkEightAtATime"/>.</summary>

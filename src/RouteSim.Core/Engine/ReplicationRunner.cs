@@ -201,8 +201,9 @@ public sealed partial class ReplicationRunner
     private int LaneStart(OrganizationPlan plan, int w) => _odLaneStart[_odIndexStart[plan.Index] + w];
 
     /// <summary>
-    /// Draws every agent's od pair (by weight) and risk multiplier rho = exp(sigma z), z by Box and Muller; then stores
-    /// by od pair and bin of rho the organizations that choose in eight lanes (ReplicationRunner.BinOrder.cs).
+    /// Draws every agent's od pair (by weight) and risk multiplier rho = exp(sigma z), z by Box and Muller (or, with one
+    /// od pair, only its bin: ReplicationRunner.RiskDraw.cs); then stores by od pair and bin of rho the organizations
+    /// that choose in eight lanes (ReplicationRunner.BinOrder.cs).
     /// </summary>
     private void SetUpPopulation()
     {
@@ -238,6 +239,11 @@ public sealed partial class ReplicationRunner
     private void SetUp(Chunk chunk)
     {
         var plan = chunk.Plan;
+        if (DrawsRhoWhenNeeded(plan))
+        {
+            SetUpByBin(chunk); // ReplicationRunner.RiskDraw.cs
+            return;
+        }
         double sigma = plan.Organization.RiskSigma;
         var cumulative = plan.OdCumulativeWeights;
         for (int i = chunk.Start; i < chunk.End; i++)
@@ -253,8 +259,7 @@ public sealed partial class ReplicationRunner
                 _risk[i] = 1.0;
                 continue;
             }
-            double z = Math.Sqrt(-2 * Math.Log(OpenUniform(key, Purpose.Risk))) * Math.Cos(2 * Math.PI * Uniform(key, Purpose.RiskAngle));
-            _risk[i] = Math.Exp(sigma * z);
+            _risk[i] = DrawRho(key, sigma);
         }
     }
 

@@ -93,6 +93,15 @@ public static class CounterRng
     public static ulong AgentKey(ulong replicationKey, int agent) =>
         Mix(replicationKey + ((ulong)(uint)agent + 1) * AgentStep);
 
+    /// <summary>The keys of agents <paramref name="first"/> to <paramref name="first"/> + 7 (see <see cref="AgentKey"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> AgentKeys(ulong replicationKey, int first) =>
+        Mix(Vector512.Create(replicationKey) + (Vector512.Create((ulong)(uint)first + 1) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7)) * Vector512.Create(AgentStep));
+
+    /// <summary>The set-up keys of eight agents (see <see cref="SetupKey"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> SetupKeys(Vector512<ulong> agentKeys) => Mix(agentKeys ^ Vector512.Create(SetupTag));
+
     /// <summary>The key of one agent in one period.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong PeriodKey(ulong agentKey, int period) =>
