@@ -426,9 +426,12 @@ public sealed partial class ReplicationRunner
         public Vector512<long> GroupChoices(int bucket, Vector512<ulong> bits, long undecided) =>
             _groupRows is not null ? NarrowGroupChoices(bucket, bits, undecided) : WideGroupChoices(bucket, bits, undecided);
 
+        /// <summary>Whether <see cref="GroupChoices"/> reads rows of 16-bit bounds (<see cref="NarrowGroupChoices"/>: at most eight boundaries), else rows of 32-bit ones (<see cref="WideGroupChoices"/>).</summary>
+        public bool HasNarrowRows => _groupRows is not null;
+
         /// <summary><see cref="GroupChoices"/> with at most eight boundaries: rows of 16-bit bounds.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private Vector512<long> NarrowGroupChoices(int bucket, Vector512<ulong> bits, long undecided)
+        public Vector512<long> NarrowGroupChoices(int bucket, Vector512<ulong> bits, long undecided)
         {
             // u in the rows' fixed point: u = m 2^-53, so floor(u 2^15) = m >> 38, in the low 16 bits of each lane.
             // A bucket outside the live bins reads the last row, which decides nothing.
@@ -455,7 +458,7 @@ public sealed partial class ReplicationRunner
 
         /// <summary><see cref="GroupChoices"/> with nine to 32 boundaries: rows of 32-bit bounds.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private Vector512<long> WideGroupChoices(int bucket, Vector512<ulong> bits, long undecided)
+        public Vector512<long> WideGroupChoices(int bucket, Vector512<ulong> bits, long undecided)
         {
             // u in the rows' fixed point: u = m 2^-53, so floor(u 2^15) = m >> 38. A bucket outside the live bins reads
             // the last row, which decides nothing.

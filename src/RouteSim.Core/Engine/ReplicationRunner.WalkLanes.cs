@@ -252,7 +252,9 @@ public sealed partial class ReplicationRunner
             w = PairAt(pairs, starts, chunk.Acting[a], w, out int pairEnd);
             end = RunEnd(chunk.Acting, a, count, pairEnd);
             abstained += _bounds[_odIndexStart[chunk.Plan.Index] + w] is { IsLive: true } bounds && pairs[w].Buckets > 1
-                ? DecideByBinsAndWalkRun<TWidth>(chunk, w, bounds, a, end, t, incapacitation, ref undecided)
+                ? bounds.HasNarrowRows
+                    ? DecideByBinsAndWalkRun<TWidth, NarrowRows>(chunk, w, bounds, a, end, t, incapacitation, ref undecided)
+                    : DecideByBinsAndWalkRun<TWidth, WideRows>(chunk, w, bounds, a, end, t, incapacitation, ref undecided)
                 : ChooseExactlyAndWalkRun<TWidth>(chunk, w, a, end, t, incapacitation);
         }
         abstentions += abstained;
@@ -264,8 +266,8 @@ public sealed partial class ReplicationRunner
     /// eight at a time; those left undecided are moved, in order, to Acting and Keys from index <paramref name="undecided"/>
     /// on (never ahead of the agents still to be read), which it advances. Returns the number that abstained.
     /// </summary>
-    private int DecideByBinsAndWalkRun<TWidth>(Chunk chunk, int w, ChoiceBounds bounds, int first, int end, int t, int incapacitation, ref int undecided)
-        where TWidth : struct, IRouteWidth
+    private int DecideByBinsAndWalkRun<TWidth, TRows>(Chunk chunk, int w, ChoiceBounds bounds, int first, int end, int t, int incapacitation, ref int undecided)
+        where TWidth : struct, IRouteWidth where TRows : struct, IGroupRows
     {
         // The pair's agents are stored by bin of rho (ReplicationRunner.SortByPairAndBin) and the block's acting agents
         // are in ascending order, so a group of eight mostly lies in one bin and is decided by that bin's row at once; a
@@ -284,13 +286,13 @@ public sealed partial class ReplicationRunner
             int last = Unsafe.Add(ref agents, Math.Min(end, a + 8) - 1);
             var bits = UniformBits(Vector512.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice);
             while (Unsafe.Add(ref agents, a) >= Unsafe.Add(ref binStart, bucket + 1)) bucket++;
-            var choice = bounds.GroupChoices(bucket, bits, Undecided);
+            var choice = TRows.GroupChoices(bounds, bucket, bits, Undecided);
             if (last >= Unsafe.Add(ref binStart, bucket + 1))
             {
                 var slot = Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(ref agents, (nuint)a));
                 for (int next = bucket + 1; last >= Unsafe.Add(ref binStart, next); next++)
                     choice = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(slot, Vector512.Create((long)Unsafe.Add(ref binStart, next))),
-                        bounds.GroupChoices(next, bits, Undecided), choice);
+                        TRows.GroupChoices(bounds, next, bits, Undecided), choice);
             }
             choice.StoreUnsafe(ref choices, (nuint)a);
         }
@@ -343,6 +345,29 @@ public sealed partial class ReplicationRunner
         // KeepForExactPath counts every choice not left undecided as decided by the bounds; these were not.
         chunk.DecidedByBounds -= end - first;
         return abstained;
+    }
+
+    /// <summary>Which rows of an od pair's bounds decide its groups (ChoiceBounds.GroupChoices), fixed for a run's loop.</summary>
+    private interface IGroupRows
+    {
+        /// <summary>ChoiceBounds.GroupChoices by these rows.</summary>
+        static abstract Vector512<long> GroupChoices(ChoiceBounds bounds, int bucket, Vector512<ulong> bits, long undecided);
+    }
+
+    /// <summary>Rows of 16-bit bounds: at most eight boundaries.</summary>
+    private struct NarrowRows : IGroupRows
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<long> GroupChoices(ChoiceBounds bounds, int bucket, Vector512<ulong> bits, long undecided) =>
+            bounds.NarrowGroupChoices(bucket, bits, undecided);
+    }
+
+    /// <summary>Rows of 32-bit bounds: nine to 32 boundaries.</summary>
+    private struct WideRows : IGroupRows
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<long> GroupChoices(ChoiceBounds bounds, int bucket, Vector512<ulong> bits, long undecided) =>
+            bounds.WideGroupChoices(bucket, bits, undecided);
     }
 
     /// <summary>The rho of agents[0 .. n) (drawn where set-up left it undrawn, <see cref="Rho"/>), 1 in the lanes past n.</summary>
