@@ -19,9 +19,9 @@ public sealed partial class ReplicationRunner
         public int[] Acting { get; } = new int[Block + Pad];
         public ulong[] Keys { get; } = new ulong[Block + Pad];
 
-        // Agents the eight-lane bounds did not decide, with their keys, waiting for the exact path (ReplicationRunner.KeepForExactPath),
-        // which takes them once PendingCapacity or more wait: a block adds at most PendingCapacity (more take it at once), so the
-        // arrays hold what they held when a flush came before adding (64 then).
+        // Agents the eight-lane bounds did not decide, with their keys, waiting for the exact path (ReplicationRunner.KeepForExactPath).
+        // With one od pair it takes them once PendingCapacity or more wait: a block adds at most PendingCapacity (more take it
+        // at once). With several, up to twice that wait, flushed before a block's would overflow them.
         public const int PendingCapacity = 32;
         public int[] PendingAgent { get; } = new int[2 * PendingCapacity + Pad];
         public ulong[] PendingKey { get; } = new ulong[2 * PendingCapacity + Pad];

@@ -40,7 +40,7 @@ public sealed partial class ReplicationRunner
     /// the organization has one od pair (SetUpByBin draws no od pair and SortByPairAndBin then moves none).
     /// </summary>
     private bool DrawsRhoWhenNeeded(OrganizationPlan plan) =>
-        EightLanes && Vector512.IsHardwareAccelerated && StoresByPair(plan) && plan.Organization.Od.Count == 1 && _walkLanes[plan.Index]![0].Buckets > 1;
+        plan.Organization.Od.Count == 1 && EightLanes && Vector512.IsHardwareAccelerated && StoresByPair(plan) && _walkLanes[plan.Index]![0].Buckets > 1;
 
     /// <summary>
     /// Relative margin around an approximate rho within which the exact one lies: both are within a few units in the

@@ -271,9 +271,11 @@ public sealed partial class ReplicationRunner
     {
         // The pair's agents are stored by bin of rho (ReplicationRunner.SortByPairAndBin) and the block's acting agents
         // are in ascending order, so a group of eight mostly lies in one bin and is decided by that bin's row at once; a
-        // group across bins takes each bin's choices for its lanes in that bin. First every group's choices into the
-        // chunk's SortedChoice (the groups do not wait on one another, so the processor overlaps them), then the walks:
-        // in one loop, each group's walk waited on its choice.
+        // group across bins takes each bin's choices for its lanes in that bin. With 16-bit rows, first every group's
+        // choices into the chunk's SortedChoice (the groups do not wait on one another, so the processor overlaps
+        // them), then the walks: in one loop, each group's walk waited on its choice. With 32-bit rows (od pairs of
+        // nine to 32 routes, mostly small: short runs) in one loop, which measured faster there (Gatekeeper).
+        bool choicesFirst = typeof(TRows) == typeof(NarrowRows);
         var lanes = _walkLanes[chunk.Plan.Index]![w];
         ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
         ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
@@ -283,8 +285,9 @@ public sealed partial class ReplicationRunner
         int abstained = 0, bucket = 0, left = undecided;
         for (int a = first; a < end; a += 8)
         {
-            int last = Unsafe.Add(ref agents, Math.Min(end, a + 8) - 1);
-            var bits = UniformBits(Vector512.LoadUnsafe(ref keys, (nuint)a), Purpose.Choice);
+            int n = Math.Min(8, end - a), last = Unsafe.Add(ref agents, a + n - 1);
+            var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
+            var bits = UniformBits(key, Purpose.Choice);
             while (Unsafe.Add(ref agents, a) >= Unsafe.Add(ref binStart, bucket + 1)) bucket++;
             var choice = TRows.GroupChoices(bounds, bucket, bits, Undecided);
             if (last >= Unsafe.Add(ref binStart, bucket + 1))
@@ -294,23 +297,35 @@ public sealed partial class ReplicationRunner
                     choice = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(slot, Vector512.Create((long)Unsafe.Add(ref binStart, next))),
                         TRows.GroupChoices(bounds, next, bits, Undecided), choice);
             }
-            choice.StoreUnsafe(ref choices, (nuint)a);
+            if (choicesFirst) choice.StoreUnsafe(ref choices, (nuint)a);
+            else abstained += WalkAndKeepUndecided<TWidth>(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free, ref left);
         }
-        for (int a = first; a < end; a += 8)
-        {
-            int n = Math.Min(8, end - a);
-            var choice = Vector512.LoadUnsafe(ref choices, (nuint)a);
-            abstained += WalkEight<TWidth>(chunk, lanes, a, n, Vector512.LoadUnsafe(ref keys, (nuint)a), choice, t, incapacitation, ending, free);
-            // Keep the undecided, in order, for the exact path (never ahead of the agents still to be read).
-            ulong open = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
-            for (; open != 0; open &= open - 1)
-            {
-                int lane = System.Numerics.BitOperations.TrailingZeroCount(open);
-                Unsafe.Add(ref agents, left) = Unsafe.Add(ref agents, a + lane);
-                Unsafe.Add(ref keys, left++) = Unsafe.Add(ref keys, a + lane);
-            }
-        }
+        if (choicesFirst)
+            for (int a = first; a < end; a += 8)
+                abstained += WalkAndKeepUndecided<TWidth>(chunk, lanes, a, Math.Min(8, end - a), Vector512.LoadUnsafe(ref keys, (nuint)a),
+                    Vector512.LoadUnsafe(ref choices, (nuint)a), t, incapacitation, ending, free, ref left);
         undecided = left;
+        return abstained;
+    }
+
+    /// <summary>
+    /// The walks of the acting agents a .. a + n - 1 (WalkEight) and those of them left undecided moved, in order, to
+    /// Acting and Keys from index <paramref name="left"/> on (never ahead of the agents still to be read), which it advances.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int WalkAndKeepUndecided<TWidth>(Chunk chunk, WalkLanes lanes, int a, int n, Vector512<ulong> key, Vector512<long> choice, int t, int incapacitation,
+        Span<int> ending, Span<int> free, ref int left) where TWidth : struct, IRouteWidth
+    {
+        int abstained = WalkEight<TWidth>(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free);
+        ref int agents = ref MemoryMarshal.GetArrayDataReference(chunk.Acting);
+        ref ulong keys = ref MemoryMarshal.GetArrayDataReference(chunk.Keys);
+        ulong open = Vector512.Equals(choice, Vector512.Create(Undecided)).ExtractMostSignificantBits() & ((1UL << n) - 1);
+        for (; open != 0; open &= open - 1)
+        {
+            int lane = System.Numerics.BitOperations.TrailingZeroCount(open);
+            Unsafe.Add(ref agents, left) = Unsafe.Add(ref agents, a + lane);
+            Unsafe.Add(ref keys, left++) = Unsafe.Add(ref keys, a + lane);
+        }
         return abstained;
     }
 
@@ -328,16 +343,18 @@ public sealed partial class ReplicationRunner
         var scale = Vector512.Create(1 / plan.Organization.Temperature);
         Span<int> ending = stackalloc int[8], free = stackalloc int[8];
         int abstained = 0, options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1, laneStart = LaneStart(plan, w);
+        // Where set-up left rho undrawn (ReplicationRunner.RiskDraw.cs), the run's agents' rho drawn first, out of the loop.
+        if (DrawsRhoWhenNeeded(plan))
+            for (int a = first; a < end; a++) Rho(Unsafe.Add(ref agents, a), plan.Organization.RiskSigma);
         var risk = _risk;
         for (int a = first; a < end; a += 8)
         {
-            // Lanes past end hold other agents (of the block, or stale, all slots of the agent arrays): computed, never written.
+            // Lanes past end hold other agents (of the block, or stale, all slots of the agent arrays; rho possibly
+            // undrawn, NaN): computed, never written.
             int n = Math.Min(8, end - a);
             var rho = Vector512.Create(risk[Unsafe.Add(ref agents, a)], risk[Unsafe.Add(ref agents, a + 1)], risk[Unsafe.Add(ref agents, a + 2)],
                 risk[Unsafe.Add(ref agents, a + 3)], risk[Unsafe.Add(ref agents, a + 4)], risk[Unsafe.Add(ref agents, a + 5)],
                 risk[Unsafe.Add(ref agents, a + 6)], risk[Unsafe.Add(ref agents, a + 7)]);
-            // Where set-up left rho undrawn (ReplicationRunner.RiskDraw.cs), it is drawn now; lanes past end get 1.
-            if (!Vector512.EqualsAll(rho, rho)) rho = DrawnRhoEight(plan, ref Unsafe.Add(ref agents, a), n);
             var key = Vector512.LoadUnsafe(ref keys, (nuint)a);
             var choice = ExactChoicesEight(ref scratch, rho, key, laneStart, options, scale);
             abstained += WalkEight<TWidth>(chunk, lanes, a, n, key, choice, t, incapacitation, ending, free);
@@ -368,15 +385,6 @@ public sealed partial class ReplicationRunner
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<long> GroupChoices(ChoiceBounds bounds, int bucket, Vector512<ulong> bits, long undecided) =>
             bounds.WideGroupChoices(bucket, bits, undecided);
-    }
-
-    /// <summary>The rho of agents[0 .. n) (drawn where set-up left it undrawn, <see cref="Rho"/>), 1 in the lanes past n.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private Vector512<double> DrawnRhoEight(OrganizationPlan plan, ref int agents, int n)
-    {
-        Span<double> rho = stackalloc double[8];
-        for (int lane = 0; lane < 8; lane++) rho[lane] = lane < n ? Rho(Unsafe.Add(ref agents, lane), plan.Organization.RiskSigma) : 1.0;
-        return Vector512.Create<double>(rho);
     }
 
     /// <summary>The choice of an agent the bounds did not decide, in the lanes of <see cref="ChooseAndWalkEightAtATime"/>.</summary>
