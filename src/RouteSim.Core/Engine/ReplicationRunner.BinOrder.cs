@@ -40,7 +40,7 @@ public sealed partial class ReplicationRunner
             return starts;
         }
         var target = _freeAt; // each agent's bucket, then its slot
-        bool late = DrawsRhoWhenNeeded(plan);
+        bool late = _rhoWhenNeeded[plan.Index];
         if (late)
             for (int i = start; i < end; i++) starts[target[i] + 1]++; // the buckets SetUpByBin wrote
         else

@@ -344,7 +344,7 @@ public sealed partial class ReplicationRunner
         Span<int> ending = stackalloc int[8], free = stackalloc int[8];
         int abstained = 0, options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1, laneStart = LaneStart(plan, w);
         // Where set-up left rho undrawn (ReplicationRunner.RiskDraw.cs), the run's agents' rho drawn first, out of the loop.
-        if (DrawsRhoWhenNeeded(plan))
+        if (_rhoWhenNeeded[plan.Index])
             for (int a = first; a < end; a++) Rho(Unsafe.Add(ref agents, a), plan.Organization.RiskSigma);
         var risk = _risk;
         for (int a = first; a < end; a += 8)

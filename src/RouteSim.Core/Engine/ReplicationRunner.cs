@@ -54,6 +54,7 @@ public sealed partial class ReplicationRunner
     private readonly bool[] _hasBounds; // by organization: whether any of its od pairs has bounds
     private readonly ChoiceBounds.Scratch? _boundsScratch;
     private readonly WalkLanes[]?[] _walkLanes; // by organization: each od pair's walks in eight lanes, or null (ReplicationRunner.WalkLanes.cs)
+    private readonly bool[] _rhoWhenNeeded; // by organization: DrawsRhoWhenNeeded, fixed at set-up (ReplicationRunner.RiskDraw.cs)
     private readonly int[]?[] _binStart; // by organization stored by od pair and bin of rho: where each bucket's agents start (ReplicationRunner.BinOrder.cs), else null
     private readonly Chunk[] _chunks;
     private readonly long[] _recordEndings, _recordTraversals, _recordInterdictions; // Record's scratch, kept to spare the collector
@@ -125,6 +126,7 @@ public sealed partial class ReplicationRunner
         _boundsScratch = scratchDoubles > 0 ? new ChoiceBounds.Scratch(scratchDoubles, maxOptions) : null;
         _walkLanes = [.. model.Organizations.Select(CreateWalkLanes)];
         _binStart = new int[]?[model.Organizations.Length];
+        _rhoWhenNeeded = new bool[model.Organizations.Length];
 
         var chunks = new List<Chunk>();
         foreach (var plan in model.Organizations)
@@ -168,7 +170,8 @@ public sealed partial class ReplicationRunner
                 lanes += Lanes(plan, w);
             }
         long bytes = 8L * (2L * model.Organizations.Length * model.LocationCount + (long)model.CommodityCount * model.LocationCount
-            + 2L * model.TotalOrganizationRoutes + model.TotalOutcomes + 3 * lanes) + 4L * lanes;
+            + 2L * model.TotalOrganizationRoutes + model.TotalOutcomes + 3 * lanes) + 4L * lanes
+            + 24 + model.Organizations.Length; // _rhoWhenNeeded
         foreach (var plan in model.Organizations)
         {
             bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes);
@@ -207,6 +210,7 @@ public sealed partial class ReplicationRunner
     /// </summary>
     private void SetUpPopulation()
     {
+        foreach (var plan in _model.Organizations) _rhoWhenNeeded[plan.Index] = DrawsRhoWhenNeeded(plan);
         ForEachChunk(SetUp);
         foreach (var plan in _model.Organizations)
             if (StoresByPair(plan)) _binStart[plan.Index] = SortByPairAndBin(plan);
@@ -239,7 +243,7 @@ public sealed partial class ReplicationRunner
     private void SetUp(Chunk chunk)
     {
         var plan = chunk.Plan;
-        if (DrawsRhoWhenNeeded(plan))
+        if (_rhoWhenNeeded[plan.Index])
         {
             SetUpByBin(chunk); // ReplicationRunner.RiskDraw.cs
             return;
