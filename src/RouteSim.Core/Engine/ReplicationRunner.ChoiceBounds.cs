@@ -348,6 +348,7 @@ public sealed partial class ReplicationRunner
         /// values transposed to [8 l + j] by one permute, then each bin's lower and upper bounds side by side, in
         /// 256-bit stores. The same values as the scalar loop of <see cref="Build"/>.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot but loop-free: tiered compilation would run it unoptimised for a run's first 0.1 s or more
         private void StoreRowsOfFourBins(int bin, Scratch scratch)
         {
             var lower = TransposeFourBins(ref MemoryMarshal.GetArrayDataReference(scratch.Lower)).AsUInt64();
@@ -398,6 +399,7 @@ public sealed partial class ReplicationRunner
         /// The bucket (<see cref="Bucket"/>) of each lane's <paramref name="rho"/> where every value within a relative
         /// <paramref name="margin"/> of it (at most 1e-6) has the same one, else -1.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot but loop-free: tiered compilation would run it unoptimised for a run's first 0.1 s or more
         public Vector512<long> SureBuckets(Vector512<double> rho, double margin)
         {
             var low = Vector512.ShiftRightArithmetic((rho * Vector512.Create(1 - margin)).AsInt64(), _shift);

@@ -16,6 +16,7 @@ namespace RouteSim.Core.Engine;
 public sealed partial class ReplicationRunner
 {
     /// <summary>rho = exp(sigma z) of the agent with set-up key <paramref name="setupKey"/>, z = sqrt(-2 ln u1) cos(2 pi u2) (Box and Muller).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot but loop-free: tiered compilation would run it unoptimised for a run's first 0.1 s or more
     internal static double DrawRho(ulong setupKey, double sigma)
     {
         double z = Math.Sqrt(-2 * Math.Log(OpenUniform(setupKey, Purpose.Risk))) * Math.Cos(2 * Math.PI * Uniform(setupKey, Purpose.RiskAngle));

@@ -163,6 +163,7 @@ public sealed partial class ReplicationRunner
     /// and their keys are moved, in order, to the front of Acting and Keys, and their number returned. Returns 0 with
     /// shared weights. Abstentions are added to <paramref name="abstentions"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot but loop-free: tiered compilation would run it unoptimised for a run's first 0.1 s or more
     private int ChooseAndWalkEightAtATime(Chunk chunk, int count, int t, int incapacitation, bool shared, ref long abstentions)
     {
         var pairs = _walkLanes[chunk.Plan.Index]!;
