@@ -129,7 +129,7 @@ public sealed partial class ReplicationRunner
         var organization = plan.Organization;
         double activity = organization.Activity, inverseTemperature = 1 / organization.Temperature;
         int incapacitation = organization.Incapacitation;
-        bool shared = SharesChoice(plan), lanes = UsesWalkLanes(plan, shared);
+        bool shared = SharesChoice(plan), lanes = UsesWalkLanes(plan);
         Array.Clear(chunk.Endings);
         if (lanes) Array.Clear(chunk.LaneEndings);
         long acting = 0, abstentions = 0;
