@@ -10,7 +10,9 @@
 # shared / plain (the people-carrying walk against the plain one). With NUMPY=1 each round also runs the
 # spread scenario on two threads and the NumPy implementation (benchmarks/reference/routesim_numpy.py, one
 # replication) on it, and prints the issue's other two ratios: two threads / one (target >= 1.8) and one
-# thread / NumPy (target >= 20). ROUTESIM=path/to/routesim times another build (then nothing is built).
+# thread / NumPy (target >= 20). ROUTESIM=path/to/routesim times another build (then nothing is built; a relative
+# path is read from the project root). Each run has the scenario's 4 replications: a third of a second, so
+# rounds vary; docs/performance.md also gives 16-replication rounds.
 # Needs python3; NUMPY=1 needs one with numpy and yaml (PYTHON, default /usr/bin/python3; Debian: python3-numpy python3-yaml).
 #
 #   benchmarks/mixed-logit-ratio.sh [ROUNDS] [THREADS]
@@ -19,6 +21,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
 threads=${2:-1}
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "mixed-logit-ratio: ROUNDS must be a whole number of at least 1, not '$rounds'" >&2; exit 2; }
+[[ "$threads" =~ ^[1-9][0-9]*$ ]] || { echo "mixed-logit-ratio: THREADS must be a whole number of at least 1, not '$threads'" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 if [[ -z "${ROUTESIM:-}" ]]; then
@@ -32,7 +36,8 @@ sed 's/carries_people: true/carries_people: false/' "$out/shared.yaml" > "$out/p
 # rate NAME [THREADS]: one run of that variant, its decisions per second in millions
 rate() {
   sync
-  "$ROUTESIM" run "$out/$1.yaml" --threads "${2:-$threads}" --out "$out/run-$1" --force --quiet > /dev/null
+  "$ROUTESIM" run "$out/$1.yaml" --threads "${2:-$threads}" --out "$out/run-$1" --force --quiet > /dev/null \
+    || { echo "mixed-logit-ratio: routesim run of the $1 variant failed (above)" >&2; return 1; }
   python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['decisions_per_second'] / 1e6)" "$out/run-$1/manifest.json"
 }
 # numpy: the NumPy implementation on the spread scenario, one replication (routes from the last spread run)
@@ -42,27 +47,30 @@ numpy() {
 }
 if [[ -n "${NUMPY:-}" ]]; then
   for i in $(seq "$rounds"); do
-    one=$(rate spread 1); two=$(rate spread 2); shared=$(rate shared 1); py=$(numpy)
+    one=$(rate spread 1) && two=$(rate spread 2) && shared=$(rate shared 1) && py=$(numpy) || exit 1
     echo "$one $two $shared $py"
-  done | python3 -c '
+  done > "$out/rows"
+  python3 -c '
 import sys, statistics as st
-rows = [list(map(float, line.split())) for line in sys.stdin]
+rows = [list(map(float, line.split())) for line in open(sys.argv[1])]
 print("%-7s %10s %10s %10s %10s %15s %12s %12s" % ("round", "spread 1T", "spread 2T", "shared 1T", "numpy", "spread : shared", "2T : 1T", "1T : numpy"))
 for i, (one, two, shared, py) in enumerate(rows, 1):
     print("%-7d %8.1f M %8.1f M %8.1f M %8.2f M %15.3f %12.2f %12.1f" % (i, one, two, shared, py, one / shared, two / one, one / py))
 print("%-7s %8.1f M %8.1f M %8.1f M %8.2f M %15.3f %12.2f %12.1f" % ("median", *(st.median(c) for c in zip(*rows)),
       st.median(r[0] / r[2] for r in rows), st.median(r[1] / r[0] for r in rows), st.median(r[0] / r[3] for r in rows)))
-print("(million agent-decisions per second: routesim from manifest.json, numpy one replication; ratios: medians of the rounds\x27 ratios)")'
+print("(million agent-decisions per second: routesim from manifest.json, numpy one replication; ratios: medians of the rounds\x27 ratios)")' "$out/rows"
   exit 0
 fi
 for i in $(seq "$rounds"); do
-  echo "$(rate spread) $(rate shared) $(rate plain)"
-done | python3 -c '
+  spread=$(rate spread) && shared=$(rate shared) && plain=$(rate plain) || exit 1
+  echo "$spread $shared $plain"
+done > "$out/rows"
+python3 -c '
 import sys, statistics as st
-rows = [list(map(float, line.split())) for line in sys.stdin]
+rows = [list(map(float, line.split())) for line in open(sys.argv[1])]
 print("%-7s %10s %10s %10s %15s %15s" % ("round", "spread", "shared", "plain", "spread : shared", "shared : plain"))
 for i, (spread, shared, plain) in enumerate(rows, 1):
     print("%-7d %8.1f M %8.1f M %8.1f M %15.3f %15.3f" % (i, spread, shared, plain, spread / shared, shared / plain))
 print("%-7s %8.1f M %8.1f M %8.1f M %15.3f %15.3f" % ("median", *(st.median(c) for c in zip(*rows)),
       st.median(r[0] / r[1] for r in rows), st.median(r[1] / r[2] for r in rows)))
-print("(million agent-decisions per second from manifest.json, --threads '"$threads"'; ratios: medians of the rounds'"'"' ratios)")'
+print("(million agent-decisions per second from manifest.json, --threads '"$threads"'; ratios: medians of the rounds'"'"' ratios)")' "$out/rows"
