@@ -24,10 +24,8 @@ public sealed partial class ReplicationRunner
     /// within a bucket, and returns where each bucket starts: bucket b holds the agents at [starts[b], starts[b + 1]),
     /// slots of the whole agent arrays.
     /// </summary>
-    /// <remarks>A counting sort; the agents are then moved in place along the cycles of the permutation, whose
-    /// targets wait in FreeAt (cleared after), so a replication allocates no second set of agent arrays. Where rho is
-    /// drawn when needed (ReplicationRunner.RiskDraw.cs: one od pair) set-up left each agent's bucket in FreeAt and
-    /// there is nothing to move: each key is computed into its slot.</remarks>
+    /// <remarks>A counting sort, whose buckets wait in FreeAt (cleared after), so a replication allocates no second set
+    /// of agent arrays.</remarks>
     private int[] SortByPairAndBin(OrganizationPlan plan)
     {
         var pairs = _walkLanes[plan.Index]!;
@@ -39,45 +37,24 @@ public sealed partial class ReplicationRunner
             starts[1] = end;
             return starts;
         }
-        var target = _freeAt; // each agent's bucket, then its slot
-        bool late = _rhoWhenNeeded[plan.Index];
-        if (late)
-            for (int i = start; i < end; i++) starts[target[i] + 1]++; // the buckets SetUpByBin wrote
-        else
+        var target = _freeAt; // each agent's bucket
+        var bounds = new ChoiceBounds?[pairs.Length];
+        for (int w = 0; w < pairs.Length; w++)
+            if (pairs[w].Buckets > 1) bounds[w] = _bounds[_odIndexStart[plan.Index] + w];
+        for (int i = start; i < end; i++)
         {
-            var bounds = new ChoiceBounds?[pairs.Length];
-            for (int w = 0; w < pairs.Length; w++)
-                if (pairs[w].Buckets > 1) bounds[w] = _bounds[_odIndexStart[plan.Index] + w];
-            for (int i = start; i < end; i++)
-            {
-                int w = _od[i];
-                starts[(target[i] = pairs[w].FirstBucket + (bounds[w] is { } b ? b.Bucket(_risk[i]) : 0)) + 1]++;
-            }
+            int w = _od[i];
+            starts[(target[i] = pairs[w].FirstBucket + (bounds[w] is { } b ? b.Bucket(_risk[i]) : 0)) + 1]++;
         }
         starts[0] = start;
         for (int b = 0; b < buckets; b++) starts[b + 1] += starts[b];
 
+        // Each key is a function of the agent's number, so it is written straight into its slot, and the agent's od
+        // pair and rho are drawn again there from it (cheaper than moving them along the permutation's cycles).
         var fill = (int[])starts.Clone();
-        if (late)
-        {
-            // One od pair (every agent's 0 already), no rho drawn yet (all NaN) and each key a function of the agent's
-            // number: written straight to its slot.
-            for (int i = start; i < end; i++) _agentKey[fill[target[i]]++] = Randomness.CounterRng.AgentKey(_replicationKey, i);
-            Array.Clear(_freeAt, start, end - start);
-            return starts;
-        }
-        for (int i = start; i < end; i++) target[i] = fill[target[i]]++;
-        for (int i = start; i < end; i++)
-            while (target[i] != i)
-            {
-                // The agent at i goes to its slot j; the one there comes to i and is moved next.
-                int j = target[i];
-                (_agentKey[i], _agentKey[j]) = (_agentKey[j], _agentKey[i]);
-                (_risk[i], _risk[j]) = (_risk[j], _risk[i]);
-                (_od[i], _od[j]) = (_od[j], _od[i]);
-                (target[i], target[j]) = (target[j], j);
-            }
+        for (int i = start; i < end; i++) _agentKey[fill[target[i]]++] = Randomness.CounterRng.AgentKey(_replicationKey, i);
         Array.Clear(_freeAt, start, end - start);
+        DrawAgents(plan, start, end);
         return starts;
     }
 

@@ -70,12 +70,11 @@ public sealed partial class ReplicationRunner
         var sortedAgent = chunk.SortedAgent;
         var sortedRho = chunk.SortedRho;
         var sortedKey = chunk.SortedKey;
-        double sigma = plan.Organization.RiskSigma;
         for (int a = 0; a < count; a++)
         {
             int i = agents[a], p = fill[_od[i]]++;
             sortedAgent[p] = i;
-            sortedRho[p] = Rho(i, sigma);
+            sortedRho[p] = _risk[i];
             sortedKey[p] = keys[a];
         }
 
@@ -308,12 +307,11 @@ public sealed partial class ReplicationRunner
         }
         var agents = chunk.Acting;
         var sortedRho = chunk.SortedRho;
-        double sigma = plan.Organization.RiskSigma;
         for (int p = 0; p < pending; p++)
         {
             int i = chunk.PendingAgent[p];
             agents[p] = i;
-            sortedRho[p] = Rho(i, sigma); // ReplicationRunner.RiskDraw.cs
+            sortedRho[p] = _risk[i];
         }
         Array.Copy(chunk.PendingKey, chunk.SortedKey, pending);
         int width = _walkLanes[plan.Index]![0].Width;

@@ -205,20 +205,6 @@ public sealed partial class ReplicationRunner
             return (ulong)bin < (ulong)_bins ? (int)bin : _bins;
         }
 
-        /// <summary>
-        /// The bucket (<see cref="Bucket"/>) of each lane's <paramref name="rho"/> where every value within a relative
-        /// <paramref name="margin"/> of it (at most 1e-6) has the same one, else -1.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot but loop-free: tiered compilation would run it unoptimised for a run's first 0.1 s or more
-        public Vector512<long> SureBuckets(Vector512<double> rho, double margin)
-        {
-            var low = Vector512.ShiftRightArithmetic((rho * Vector512.Create(1 - margin)).AsInt64(), _shift);
-            var high = Vector512.ShiftRightArithmetic((rho * Vector512.Create(1 + margin)).AsInt64(), _shift);
-            var bin = low - Vector512.Create(_first);
-            var bucket = Vector512.ConditionalSelect(Vector512.LessThan(bin.AsUInt64(), Vector512.Create((ulong)_bins)).AsInt64(), bin, Vector512.Create((long)_bins));
-            return Vector512.ConditionalSelect(Vector512.Equals(low, high), bucket, Vector512.Create(-1L));
-        }
-
         /// <summary>Whether <see cref="GroupChoices"/> serves these bounds: at most 32 boundaries, and a processor with AVX-512 (F and BW).</summary>
         public bool HasEightLanes => _width <= 32 && Avx512F.IsSupported && Avx512BW.IsSupported;
 

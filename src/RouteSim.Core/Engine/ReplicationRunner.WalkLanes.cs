@@ -215,14 +215,11 @@ public sealed partial class ReplicationRunner
         var scale = Vector512.Create(1 / plan.Organization.Temperature);
         Span<int> ending = stackalloc int[8], free = stackalloc int[8];
         int abstained = 0, options = plan.OdRouteStart[w + 1] - plan.OdRouteStart[w] + 1, laneStart = LaneStart(plan, w);
-        // Where set-up left rho undrawn (ReplicationRunner.RiskDraw.cs), the run's agents' rho drawn first, out of the loop.
-        if (_rhoWhenNeeded[plan.Index])
-            for (int a = first; a < end; a++) Rho(Unsafe.Add(ref agents, a), plan.Organization.RiskSigma);
         var risk = _risk;
         for (int a = first; a < end; a += 8)
         {
-            // Lanes past end hold other agents (of the block, or stale, all slots of the agent arrays; rho possibly
-            // undrawn, NaN): computed, never written.
+            // Lanes past end hold other agents (of the block, or stale, all slots of the agent arrays): computed, never
+            // written.
             int n = Math.Min(8, end - a);
             var rho = Vector512.Create(risk[Unsafe.Add(ref agents, a)], risk[Unsafe.Add(ref agents, a + 1)], risk[Unsafe.Add(ref agents, a + 2)],
                 risk[Unsafe.Add(ref agents, a + 3)], risk[Unsafe.Add(ref agents, a + 4)], risk[Unsafe.Add(ref agents, a + 5)],

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using RouteSim.Core.Numerics;
 using RouteSim.Core.Randomness;
 using static RouteSim.Core.Randomness.CounterRng;
@@ -54,7 +55,6 @@ public sealed partial class ReplicationRunner
     private readonly bool[] _hasBounds; // by organization: whether any of its od pairs has bounds
     private readonly ChoiceBounds.Scratch? _boundsScratch;
     private readonly WalkLanes[]?[] _walkLanes; // by organization: each od pair's walks in eight lanes, or null (ReplicationRunner.WalkLanes.cs)
-    private readonly bool[] _rhoWhenNeeded; // by organization: DrawsRhoWhenNeeded, fixed at set-up (ReplicationRunner.RiskDraw.cs)
     private readonly int[]?[] _binStart; // by organization stored by od pair and bin of rho: where each bucket's agents start (ReplicationRunner.BinOrder.cs), else null
     private readonly Chunk[] _chunks;
     private readonly long[] _recordEndings, _recordTraversals, _recordInterdictions; // Record's scratch, kept to spare the collector
@@ -126,7 +126,6 @@ public sealed partial class ReplicationRunner
         _boundsScratch = scratchDoubles > 0 ? new ChoiceBounds.Scratch(scratchDoubles, maxOptions) : null;
         _walkLanes = [.. model.Organizations.Select(CreateWalkLanes)];
         _binStart = new int[]?[model.Organizations.Length];
-        _rhoWhenNeeded = new bool[model.Organizations.Length];
 
         var chunks = new List<Chunk>();
         foreach (var plan in model.Organizations)
@@ -170,8 +169,7 @@ public sealed partial class ReplicationRunner
                 lanes += Lanes(plan, w);
             }
         long bytes = 8L * (2L * model.Organizations.Length * model.LocationCount + (long)model.CommodityCount * model.LocationCount
-            + 2L * model.TotalOrganizationRoutes + model.TotalOutcomes + 3 * lanes) + 4L * lanes
-            + 24 + model.Organizations.Length; // _rhoWhenNeeded
+            + 2L * model.TotalOrganizationRoutes + model.TotalOutcomes + 3 * lanes) + 4L * lanes;
         foreach (var plan in model.Organizations)
         {
             bytes += (plan.AgentCount + ChunkSize - 1L) / ChunkSize * Chunk.Bytes(plan, maxLanes);
@@ -204,13 +202,12 @@ public sealed partial class ReplicationRunner
     private int LaneStart(OrganizationPlan plan, int w) => _odLaneStart[_odIndexStart[plan.Index] + w];
 
     /// <summary>
-    /// Draws every agent's od pair (by weight) and risk multiplier rho = exp(sigma z), z by Box and Muller (or, with one
-    /// od pair, only its bin: ReplicationRunner.RiskDraw.cs); then stores by od pair and bin of rho the organizations
-    /// that choose in eight lanes (ReplicationRunner.BinOrder.cs).
+    /// Draws every agent's od pair (by weight) and risk multiplier rho = exp(sigma z), z by Box and Muller
+    /// (ReplicationRunner.RiskDraw.cs); then stores by od pair and bin of rho the organizations that choose in eight
+    /// lanes (ReplicationRunner.BinOrder.cs).
     /// </summary>
     private void SetUpPopulation()
     {
-        foreach (var plan in _model.Organizations) _rhoWhenNeeded[plan.Index] = DrawsRhoWhenNeeded(plan);
         ForEachChunk(SetUp);
         foreach (var plan in _model.Organizations)
             if (StoresByPair(plan)) _binStart[plan.Index] = SortByPairAndBin(plan);
@@ -240,31 +237,13 @@ public sealed partial class ReplicationRunner
         Task.WaitAll(helpers);
     }
 
+    /// <summary>Agent keys of the chunk's agents, then their od pairs and rho (ReplicationRunner.RiskDraw.cs).</summary>
     private void SetUp(Chunk chunk)
     {
-        var plan = chunk.Plan;
-        if (_rhoWhenNeeded[plan.Index])
-        {
-            SetUpByBin(chunk); // ReplicationRunner.RiskDraw.cs
-            return;
-        }
-        double sigma = plan.Organization.RiskSigma;
-        var cumulative = plan.OdCumulativeWeights;
-        for (int i = chunk.Start; i < chunk.End; i++)
-        {
-            _agentKey[i] = AgentKey(_replicationKey, i);
-            ulong key = SetupKey(_agentKey[i]);
-            double u = Uniform(key, Purpose.OdPair);
-            int w = 0;
-            while (w < cumulative.Length - 1 && u >= cumulative[w]) w++;
-            _od[i] = (ushort)w;
-            if (sigma == 0)
-            {
-                _risk[i] = 1.0;
-                continue;
-            }
-            _risk[i] = DrawRho(key, sigma);
-        }
+        int i = chunk.Start;
+        for (; i + 8 <= chunk.End; i += 8) AgentKeys(_replicationKey, i).StoreUnsafe(ref _agentKey[i]);
+        for (; i < chunk.End; i++) _agentKey[i] = AgentKey(_replicationKey, i);
+        DrawAgents(chunk.Plan, chunk.Start, chunk.End);
     }
 
     private void Step(int t)
