@@ -129,8 +129,7 @@ public sealed partial class ReplicationRunner
         double activity = organization.Activity, inverseTemperature = 1 / organization.Temperature;
         int incapacitation = organization.Incapacitation;
         bool shared = SharesChoice(plan), lanes = UsesWalkLanes(plan);
-        Array.Clear(chunk.Endings);
-        if (lanes) Array.Clear(chunk.LaneEndings);
+        chunk.ClearEndings(lanes);
         long acting = 0, abstentions = 0;
         var agents = chunk.Acting;
         var keys = chunk.Keys;

@@ -48,6 +48,29 @@ public sealed partial class ReplicationRunner
             System.Runtime.Intrinsics.Vector512.Create(0L, 1, 2, 3, 0, 1, 2, 3) * LaneStride(plan);
 
         private static int LaneStride(OrganizationPlan plan) => (plan.OutcomeCount + 1 + 15) & ~15;
+
+        /// <summary>
+        /// The outcomes (relative to the plan's first) the chunk's agents can end in: [OutcomeFrom, OutcomeTo), both
+        /// multiples of 16 (OutcomeTo at most LaneEndingStride). Where agents are stored by od pair a chunk holds one to
+        /// a few od pairs, so a period clears, folds and records only their outcomes (ReplicationRunner.SetOutcomeWindows).
+        /// </summary>
+        public int OutcomeFrom { get; set; }
+
+        /// <inheritdoc cref="OutcomeFrom"/>
+        public int OutcomeTo { get; set; } = (plan.OutcomeCount + 15) & ~15;
+
+        /// <summary>Clears the counters of the chunk's outcome window, and the lane copies' slot for lanes that take no trip.</summary>
+        public void ClearEndings(bool laneCopies)
+        {
+            int length = OutcomeTo - OutcomeFrom;
+            Array.Clear(Endings, OutcomeFrom, length);
+            if (!laneCopies) return;
+            for (int copy = 0; copy < LaneEndingCopyCount; copy++)
+            {
+                Array.Clear(LaneEndings, copy * LaneEndingStride + OutcomeFrom, length);
+                LaneEndings[copy * LaneEndingStride + Plan.OutcomeCount] = 0;
+            }
+        }
         public long ActingCount { get; set; }
         public long Abstentions { get; set; }
 

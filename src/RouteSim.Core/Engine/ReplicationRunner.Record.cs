@@ -19,7 +19,7 @@ public sealed partial class ReplicationRunner
             if (chunk.Plan != plan) continue;
             acting += chunk.ActingCount;
             abstentions += chunk.Abstentions;
-            for (int j = 0; j < endings.Length; j++) endings[j] += chunk.Endings[j];
+            for (int j = chunk.OutcomeFrom, to = Math.Min(chunk.OutcomeTo, endings.Length); j < to; j++) endings[j] += chunk.Endings[j];
         }
 
         var traversals = _recordTraversals;

@@ -285,10 +285,10 @@ public sealed partial class ReplicationRunner
     /// </summary>
     private static void FoldLaneEndings(Chunk chunk)
     {
-        int outcomes = chunk.Plan.OutcomeCount, stride = chunk.LaneEndingStride;
+        int stride = chunk.LaneEndingStride;
         ref int endings = ref MemoryMarshal.GetArrayDataReference(chunk.Endings);
         ref int copies = ref MemoryMarshal.GetArrayDataReference(chunk.LaneEndings);
-        for (int j = 0; j < outcomes; j += 16)
+        for (int j = chunk.OutcomeFrom; j < chunk.OutcomeTo; j += 16)
             (Vector512.LoadUnsafe(ref endings, (nuint)j) + Vector512.LoadUnsafe(ref copies, (nuint)j) + Vector512.LoadUnsafe(ref copies, (nuint)(stride + j))
                 + Vector512.LoadUnsafe(ref copies, (nuint)(2 * stride + j)) + Vector512.LoadUnsafe(ref copies, (nuint)(3 * stride + j))).StoreUnsafe(ref endings, (nuint)j);
     }

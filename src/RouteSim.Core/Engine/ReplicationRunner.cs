@@ -211,6 +211,24 @@ public sealed partial class ReplicationRunner
         ForEachChunk(SetUp);
         foreach (var plan in _model.Organizations)
             if (StoresByPair(plan)) _binStart[plan.Index] = SortByPairAndBin(plan);
+        SetOutcomeWindows();
+    }
+
+    /// <summary>
+    /// Narrows each chunk's outcome window (Chunk.OutcomeFrom) to the routes of its agents' od pairs where they are
+    /// stored by od pair: the pairs of its first and last agent and those between.
+    /// </summary>
+    private void SetOutcomeWindows()
+    {
+        foreach (var chunk in _chunks)
+        {
+            var plan = chunk.Plan;
+            if (!StoresByPair(plan)) continue;
+            int first = plan.OutcomeStart[plan.OdRouteStart[_od[chunk.Start]]] - plan.OutcomeStart[0];
+            int last = plan.OutcomeStart[plan.OdRouteStart[_od[chunk.End - 1] + 1]] - plan.OutcomeStart[0];
+            chunk.OutcomeFrom = first & ~15;
+            chunk.OutcomeTo = (last + 15) & ~15;
+        }
     }
 
     /// <summary>
