@@ -29,30 +29,33 @@ public sealed partial class ReplicationRunner
     internal static double DrawRho(ulong setupKey, double sigma) => DrawRho(Vector512.Create(setupKey), sigma).ToScalar();
 
     /// <summary>
-    /// Draws the od pair and rho of the agents in slots [start, end) from the keys stored there: rho eight at a time
-    /// (1 where the organization has no spread), the od pair by inverse CDF on the cumulative weights.
+    /// Draws the od pair and rho of the agents in slots [start, end) from the keys stored there, eight at a time where
+    /// the processor has 512-bit vectors: rho (1 where the organization has no spread), and the od pair by inverse CDF
+    /// on the cumulative weights, the number of them at or below the agent's uniform (before the last).
     /// </summary>
     private void DrawAgents(OrganizationPlan plan, int start, int end)
     {
         double sigma = plan.Organization.RiskSigma;
         var cumulative = plan.OdCumulativeWeights;
-        if (cumulative.Length == 1) Array.Clear(_od, start, end - start);
-        else
-            for (int i = start; i < end; i++)
-            {
-                double u = Uniform(SetupKey(_agentKey[i]), Purpose.OdPair);
-                int w = 0;
-                while (w < cumulative.Length - 1 && u >= cumulative[w]) w++;
-                _od[i] = (ushort)w;
-            }
-
-        if (sigma == 0)
-        {
-            Array.Fill(_risk, 1.0, start, end - start);
-            return;
-        }
         int a = start;
-        for (; a + 8 <= end; a += 8) DrawRho(SetupKeys(Vector512.LoadUnsafe(ref _agentKey[a])), sigma).StoreUnsafe(ref _risk[a]);
-        for (; a < end; a++) _risk[a] = DrawRho(SetupKey(_agentKey[a]), sigma);
+        if (Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+            for (; a + 8 <= end; a += 8)
+            {
+                var setupKeys = SetupKeys(Vector512.LoadUnsafe(ref _agentKey[a]));
+                var u = Vector512.ConvertToDouble(UniformBits(setupKeys, Purpose.OdPair)) * Vector512.Create(1.0 / (1UL << 53));
+                var w = Vector512<long>.Zero;
+                for (int p = 0; p < cumulative.Length - 1; p++) w -= Vector512.GreaterThanOrEqual(u, Vector512.Create(cumulative[p])).AsInt64();
+                System.Runtime.Intrinsics.X86.Avx512F.ConvertToVector128UInt16(w.AsUInt64()).StoreUnsafe(ref _od[a]);
+                (sigma == 0 ? Vector512<double>.One : DrawRho(setupKeys, sigma)).StoreUnsafe(ref _risk[a]);
+            }
+        for (; a < end; a++)
+        {
+            ulong key = SetupKey(_agentKey[a]);
+            double u = Uniform(key, Purpose.OdPair);
+            int w = 0;
+            while (w < cumulative.Length - 1 && u >= cumulative[w]) w++;
+            _od[a] = (ushort)w;
+            _risk[a] = sigma == 0 ? 1 : DrawRho(key, sigma);
+        }
     }
 }

@@ -312,7 +312,9 @@ public sealed partial class ReplicationRunner
         var detection = _detection.AsSpan(plan.Commodity * locations, locations);
         var danger = _model.NodeDanger;
 
-        for (int r = 0; r < plan.Routes.Length; r++)
+        // Routes are stored by od pair (OdRouteStart), so each route's lane follows from its pair's first.
+        for (int w = 0; w < organization.Od.Count; w++)
+        for (int r = plan.OdRouteStart[w]; r < plan.OdRouteStart[w + 1]; r++)
         {
             var route = plan.Routes[r];
             double survival = 1;
@@ -321,13 +323,9 @@ public sealed partial class ReplicationRunner
             int global = plan.RouteOffset + r;
             _attraction[global] = ModelLaws.Attraction(value, survival, RouteCost(route), commodity.DangerWeight, route.Danger);
             _riskTerm[global] = ModelLaws.RiskTerm(commodity.Penalty, survival);
-            for (int w = 0; w < organization.Od.Count; w++)
-                if (r >= plan.OdRouteStart[w] && r < plan.OdRouteStart[w + 1])
-                {
-                    int lane = LaneStart(plan, w) + 1 + r - plan.OdRouteStart[w];
-                    _laneAttraction[lane] = _attraction[global];
-                    _laneRisk[lane] = _riskTerm[global];
-                }
+            int lane = LaneStart(plan, w) + 1 + r - plan.OdRouteStart[w];
+            _laneAttraction[lane] = _attraction[global];
+            _laneRisk[lane] = _riskTerm[global];
 
             // Outcome distribution along the route, in walking order: interdicted or dead at each node (docs/model.md section 4, step 4).
             double reach = 1, cumulative = 0;
