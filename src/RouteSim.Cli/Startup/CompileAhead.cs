@@ -39,30 +39,76 @@ public static class CompileAhead
         }
     }, null);
 
-    /// <summary>Compiles every non-generic method and constructor of these types and their nested types (lambdas, closures); returns how many.</summary>
+    /// <summary>
+    /// Compiles every method and constructor of these types and their nested types (lambdas, closures); a generic
+    /// method, for every combination of its declaring type's own structs that meet its constraints (the engine's lane
+    /// widths and row types: value types get code of their own, which otherwise compiles on a run's first call while
+    /// every thread waits). Non-generic methods first, then instantiations in order of the structs' declaration
+    /// (the narrowest lanes, the commonest, first). Returns how many were prepared.
+    /// </summary>
     public static int Prepare(IEnumerable<Type> types)
+    {
+        var generic = new List<(MethodInfo Method, Type[] Arguments)>();
+        int prepared = Prepare(types, generic);
+        foreach (var (method, arguments) in generic.OrderBy(g => g.Arguments.Max(DeclarationOrder)))
+            if (TryPrepare(method.MakeGenericMethod(arguments), [])) prepared++;
+        return prepared;
+    }
+
+    private static int Prepare(IEnumerable<Type> types, List<(MethodInfo, Type[])> generic)
     {
         int prepared = 0;
         foreach (var type in types)
         {
             if (type.ContainsGenericParameters) continue;
-            const BindingFlags declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-            foreach (var method in type.GetMethods(declared).Cast<MethodBase>().Concat(type.GetConstructors(declared)))
+            foreach (var method in type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared)))
             {
-                if (method.IsAbstract || method.ContainsGenericParameters || method.GetMethodBody() is null) continue;
-                try
+                if (method.IsAbstract || method.GetMethodBody() is null) continue;
+                if (method is MethodInfo { IsGenericMethodDefinition: true } definition)
                 {
-                    if (type.IsGenericType) RuntimeHelpers.PrepareMethod(method.MethodHandle, [.. type.GetGenericArguments().Select(t => t.TypeHandle)]);
-                    else RuntimeHelpers.PrepareMethod(method.MethodHandle);
-                    prepared++;
+                    generic.AddRange(Instantiations(definition).Select(arguments => (definition, arguments)));
+                    continue;
                 }
-                catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException or BadImageFormatException)
-                {
-                    // Left to the first call.
-                }
+                if (method.ContainsGenericParameters) continue;
+                if (TryPrepare(method, type.IsGenericType ? type.GetGenericArguments() : [])) prepared++;
             }
-            prepared += Prepare(type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic));
+            prepared += Prepare(type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic), generic);
         }
         return prepared;
+    }
+
+    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
+    /// <summary>Every combination of the declaring type's nested structs that meet each type parameter's interface constraints (none where a parameter has no such struct).</summary>
+    private static IEnumerable<Type[]> Instantiations(MethodInfo definition)
+    {
+        var structs = definition.DeclaringType!.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).Where(t => t.IsValueType && !t.IsGenericType).ToArray();
+        IEnumerable<Type[]> combinations = [[]];
+        foreach (var parameter in definition.GetGenericArguments())
+        {
+            var constraints = parameter.GetGenericParameterConstraints().Where(c => c.IsInterface).ToArray();
+            if (constraints.Length == 0) return [];
+            var candidates = structs.Where(s => constraints.All(c => c.IsAssignableFrom(s))).ToArray();
+            combinations = combinations.SelectMany(c => candidates.Select(s => (Type[])[.. c, s])).ToArray();
+        }
+        return combinations;
+    }
+
+    /// <summary>A struct's place among its declaring type's nested types: the order instantiations are prepared in.</summary>
+    private static int DeclarationOrder(Type type) =>
+        Array.IndexOf(type.DeclaringType!.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic), type);
+
+    private static bool TryPrepare(MethodBase method, Type[] typeArguments)
+    {
+        try
+        {
+            if (typeArguments.Length > 0) RuntimeHelpers.PrepareMethod(method.MethodHandle, [.. typeArguments.Select(t => t.TypeHandle)]);
+            else RuntimeHelpers.PrepareMethod(method.MethodHandle);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException or BadImageFormatException)
+        {
+            return false; // left to the first call
+        }
     }
 }
