@@ -24,8 +24,7 @@ public sealed partial class ReplicationRunner
     /// within a bucket, and returns where each bucket starts: bucket b holds the agents at [starts[b], starts[b + 1]),
     /// slots of the whole agent arrays.
     /// </summary>
-    /// <remarks>A counting sort, whose buckets wait in FreeAt (cleared after), so a replication allocates no second set
-    /// of agent arrays.</remarks>
+    /// <remarks>A counting sort, whose buckets and then slots wait in FreeAt (cleared after).</remarks>
     private int[] SortByPairAndBin(OrganizationPlan plan)
     {
         var pairs = _walkLanes[plan.Index]!;
@@ -49,12 +48,20 @@ public sealed partial class ReplicationRunner
         starts[0] = start;
         for (int b = 0; b < buckets; b++) starts[b + 1] += starts[b];
 
-        // Each key is a function of the agent's number, so it is written straight into its slot, and the agent's od
-        // pair and rho are drawn again there from it (cheaper than moving them along the permutation's cycles).
+        // Each agent's slot, then its rho moved there through the key array and its key written there: a key is a
+        // function of the agent's number, so the key array is free to carry rho until the keys are computed into
+        // their slots (no cycles of the permutation to follow, no second set of agent arrays, no second draw).
         var fill = (int[])starts.Clone();
-        for (int i = start; i < end; i++) _agentKey[fill[target[i]]++] = Randomness.CounterRng.AgentKey(_replicationKey, i);
+        for (int i = start; i < end; i++) target[i] = fill[target[i]]++;
+        for (int i = start; i < end; i++) _agentKey[target[i]] = (ulong)BitConverter.DoubleToInt64Bits(_risk[i]);
+        System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, double>(_agentKey.AsSpan(start, end - start)).CopyTo(_risk.AsSpan(start, end - start));
+        for (int i = start; i < end; i++) _agentKey[target[i]] = Randomness.CounterRng.AgentKey(_replicationKey, i);
+        for (int w = 0; w < pairs.Length; w++)
+        {
+            int from = starts[pairs[w].FirstBucket], to = starts[pairs[w].FirstBucket + pairs[w].Buckets];
+            Array.Fill(_od, (ushort)w, from, to - from);
+        }
         Array.Clear(_freeAt, start, end - start);
-        DrawAgents(plan, start, end);
         return starts;
     }
 
