@@ -26,6 +26,7 @@ public sealed partial class ReplicationRunner
     }
 
     /// <summary>rho of one agent: a lane of <see cref="DrawRho(Vector512{ulong}, double)"/>, the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // loop-free: unoptimised, every vector operation would be a call
     internal static double DrawRho(ulong setupKey, double sigma) => DrawRho(Vector512.Create(setupKey), sigma).ToScalar();
 
     /// <summary>
