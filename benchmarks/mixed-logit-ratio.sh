@@ -11,16 +11,29 @@
 # spread scenario on two threads and the NumPy implementation (benchmarks/reference/routesim_numpy.py, one
 # replication) on it, and prints the issue's other two ratios: two threads / one (target >= 1.8) and one
 # thread / NumPy (target >= 20). ROUTESIM=path/to/routesim times another build (then nothing is built; a relative
-# path is read from the project root). Each run has the scenario's 4 replications: a third of a second, so
-# rounds vary; docs/performance.md also gives 16-replication rounds.
+# path is read from the project root). Each run has the scenario's 4 replications: about 0.16 s on one thread,
+# so rounds vary; docs/performance.md also gives 16-replication rounds.
 # Needs python3; NUMPY=1 needs one with numpy and yaml (PYTHON, default /usr/bin/python3; Debian: python3-numpy python3-yaml).
 #
 #   benchmarks/mixed-logit-ratio.sh [ROUNDS] [THREADS]
 #   NUMPY=1 benchmarks/mixed-logit-ratio.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[[ $# -le 2 ]] || { echo "mixed-logit-ratio: at most two arguments (ROUNDS THREADS), not $#" >&2; exit 2; }
 rounds=${1:-5}
 threads=${2:-1}
+if [[ -n "${NUMPY:-}" && $# -ge 2 ]]; then
+  echo "mixed-logit-ratio: with NUMPY=1 the threads are fixed (one and two); give ROUNDS only" >&2
+  exit 2
+fi
+if [[ -n "${ROUTESIM:-}" ]] && ! [[ -f "$ROUTESIM" && -x "$ROUTESIM" ]]; then
+  echo "mixed-logit-ratio: ROUTESIM=$ROUTESIM: no such routesim executable" >&2
+  exit 2
+fi
+if [[ -n "${NUMPY:-}" ]] && ! "${PYTHON:-/usr/bin/python3}" -c "import numpy, yaml" 2> /dev/null; then
+  echo "mixed-logit-ratio: NUMPY=1 needs ${PYTHON:-/usr/bin/python3} with numpy and yaml (Debian: apt install python3-numpy python3-yaml)" >&2
+  exit 2
+fi
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "mixed-logit-ratio: ROUNDS must be a whole number of at least 1, not '$rounds'" >&2; exit 2; }
 [[ "$threads" =~ ^[1-9][0-9]*$ ]] || { echo "mixed-logit-ratio: THREADS must be a whole number of at least 1, not '$threads'" >&2; exit 2; }
 out=$(mktemp -d)

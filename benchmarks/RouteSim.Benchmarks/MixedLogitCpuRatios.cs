@@ -28,6 +28,8 @@ public static class MixedLogitCpuRatios
         string name = args.Length > 2 ? args[2] : "mixed-border";
         if (name is not ("mixed-border" or "mexico" or "gatekeeper")) throw new ArgumentException($"cpu-ratios: unknown scenario '{name}' (mixed-border, mexico or gatekeeper)");
         int periods = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : name == "mexico" ? 365 : name == "gatekeeper" ? 120 : 100;
+        if (rounds < 1) throw new ArgumentException($"cpu-ratios: ROUNDS must be at least 1, not {rounds}");
+        if (periods < 1) throw new ArgumentException($"cpu-ratios: PERIODS must be at least 1, not {periods}");
         // A fourth argument names one shape to run alone (for a profiler); the ratios then need the others.
         string[] all = ["spread", "shared", "plain", "exact"];
         if (args.Length > 3 && args[3] == "objects")
