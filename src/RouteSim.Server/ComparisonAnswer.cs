@@ -34,7 +34,7 @@ public sealed record ComparisonAnswer(
             return new MeasureAnswer(m.Name, m.Commodity, m.Definition.Label, m.Definition.Definition, Finite(s.Mean), Finite(s.CiLow), Finite(s.CiHigh), s.N, m.Note);
         }).ToArray();
         var locations = comparison.Locations.Select(l => new LocationRow(
-            l.Location, labels[l.Location], "all", l.Targeted,
+            l.Location, labels[l.Location], "all", l.Targeted, TargetReasons.Name(l.TargetedBy),
             Finite(l.Baseline.Mean), Finite(l.Baseline.CiLow), Finite(l.Baseline.CiHigh),
             Finite(l.Intervention.Mean), Finite(l.Intervention.CiLow), Finite(l.Intervention.CiHigh),
             Finite(l.Change.Mean), Finite(l.Change.CiLow), Finite(l.Change.CiHigh), l.Change.N)).ToArray();
@@ -50,9 +50,12 @@ public sealed record ComparisonAnswer(
 /// <summary>One measure as the explorer answers it: a row of comparison.csv with its name in words and its one-line definition (nulls where the estimate is undefined).</summary>
 public sealed record MeasureAnswer(string Measure, string Commodity, string Label, string Meaning, double? Estimate, double? CiLow, double? CiHigh, int N, string Note);
 
-/// <summary>One crossing: a row of comparison_locations.csv (flow in traversals over the window), with its label.</summary>
+/// <summary>
+/// One crossing: a row of comparison_locations.csv (flow in traversals over the window), with its label; TargetedBy
+/// is its targeted_by column, why the crossing counts as targeted ("resources", "deterrence_cost", "both"; "" when not).
+/// </summary>
 public sealed record LocationRow(
-    string Location, string Label, string Commodity, bool Targeted,
+    string Location, string Label, string Commodity, bool Targeted, string TargetedBy,
     double? FlowBaseline, double? FlowBaselineCiLow, double? FlowBaselineCiHigh,
     double? FlowIntervention, double? FlowInterventionCiLow, double? FlowInterventionCiHigh,
     double? Change, double? ChangeCiLow, double? ChangeCiHigh, int N);

@@ -66,7 +66,7 @@ public sealed class PageTests : IAsyncLifetime
         Assert.Equal(measures.Length + 2, await page.Locator("#measures tbody tr:visible").CountAsync());
         Assert.Equal(["All commodities, pooled", "migrants"], await page.Locator("#measures tbody tr.group").AllTextContentsAsync());
         await page.SelectOptionAsync("#measure-commodity", ["all"]);
-        Assert.Equal("Port of entry (targeted)",
+        Assert.Equal("Port of entry (targeted: more resources)",
             await page.Locator("#locations tbody tr[data-location=PORT] td").First.TextContentAsync());
 
         // The map now shows the change: less flow at the port, more at the other crossings.

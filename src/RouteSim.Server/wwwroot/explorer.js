@@ -124,12 +124,19 @@ function drawMap() {
   map.on("zoomend", () => styleMarkers());
 }
 
+// Why a crossing counts as targeted, as comparison_locations.csv's targeted_by says it.
+function targetedWords(row) {
+  if (!row.targeted) return "";
+  const why = { resources: "more resources", deterrence_cost: "a higher deterrence cost", both: "more resources and a higher deterrence cost" }[row.targeted_by];
+  return why ? ` (targeted: ${why})` : " (targeted)";
+}
+
 function tooltip(node) {
   const period = Number($("period").value);
   let html = `<b>${node.label}</b> (${node.id}, ${node.kind})<br>enforcement from ${unit()} ${period}: ${fmt(level(node.id, period))} units`;
   const row = lastResult && lastResult.locations.find(l => l.location === node.id);
   if (row) html += `<br>flow over the window: scenario ${fmt(row.flow_baseline)}, what-if ${fmt(row.flow_intervention)}` +
-    `<br>change ${fmt(row.change)} ${interval(row.change_ci_low, row.change_ci_high)}${row.targeted ? " (targeted)" : ""}`;
+    `<br>change ${fmt(row.change)} ${interval(row.change_ci_low, row.change_ci_high)}${targetedWords(row)}`;
   return html;
 }
 
@@ -355,7 +362,7 @@ function show(result) {
     const row = locations.insertRow();
     row.dataset.location = l.location;
     if (l.targeted) row.className = "targeted";
-    row.insertCell().textContent = `${l.label}${l.targeted ? " (targeted)" : ""}`;
+    row.insertCell().textContent = `${l.label}${targetedWords(l)}`;
     const cells = [fmt(l.flow_baseline), fmt(l.flow_intervention)];
     cells.forEach(v => { const c = row.insertCell(); c.className = "num"; c.textContent = v; });
     const change = row.insertCell();

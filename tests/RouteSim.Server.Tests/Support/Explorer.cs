@@ -106,6 +106,8 @@ public sealed class Explorer : IAsyncDisposable
         }
         if (Has(table, "targeted"))
             for (int i = 0; i < json.Length; i++) Assert.Equal(table.Rows[i][table.Column("targeted")] == "true", json[i].GetProperty("targeted").GetBoolean());
+        if (Has(table, "targeted_by"))
+            for (int i = 0; i < json.Length; i++) Assert.Equal(table.Rows[i][table.Column("targeted_by")], json[i].GetProperty("targeted_by").GetString());
     }
 
     private static bool Has(CsvTable table, string column)
