@@ -11,6 +11,23 @@ public sealed class CompareCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>
+    /// One replication gives no interval: the summary must say so instead of calling changes unclear ("did not clearly
+    /// move", "not distinguishable from zero"), which would read as a finding.
+    /// </summary>
+    [Fact]
+    public void One_replication_is_said_to_give_no_interval_and_no_change_is_judged()
+    {
+        var result = Routesim.Run("compare", Baseline, Deployment, "--out", Path.Combine(_dir, "one"), "--window", "30:90", "--replications", "1");
+        Assert.True(result.Exit == 0, result.Error);
+        Assert.Contains("one replication: no interval can be computed from one", result.Out);
+        Assert.DoesNotContain("did not clearly", result.Out);
+        Assert.DoesNotContain("gained clearly", result.Out);
+        Assert.DoesNotContain("not distinguishable from zero", result.Out);
+        Assert.DoesNotContain("1 paired replications", result.Out);
+        Assert.Contains("cannot be told without an interval", result.Out);
+    }
+
     [Fact]
     public void Compare_writes_both_arms_the_measures_and_a_manifest()
     {

@@ -109,4 +109,24 @@ public sealed class DeterrenceComparisonTests : IDisposable
         var displaced = Assert.Single(lines, l => l.Contains("displacement ratio of", StringComparison.Ordinal));
         Assert.DoesNotContain("not targeted, X3 gained", displaced);
     }
+
+    /// <summary>
+    /// The tutorial's own deployment (X1 reinforced on days 20-39, then set to 0) against no events over days 20-59:
+    /// X1 gains more flow after day 40 than it lost before, so the targeted drop is below 0. The reference model's
+    /// ratio dO / dT is still written, but its note and the headline say it is no share of stopped flow, and the
+    /// sentence does not call the other crossings' fall a fall "as well".
+    /// </summary>
+    [Fact]
+    public void A_targeted_gain_makes_the_displacement_ratio_no_share_of_stopped_flow_and_says_so()
+    {
+        var (c, lines) = Compare(Events);
+        Assert.True(c["targeted_drop"].Estimate < 0, "the case: flow rose at the reinforced crossing over the window");
+        Assert.False(double.IsNaN(Estimate(c, "displacement_ratio")));
+        Assert.StartsWith("caution: the targeted crossings gained flow over the window", c["displacement_ratio"].Note);
+        Assert.Contains(lines, l => l.StartsWith("At the one reinforced crossing, X1, flow rose by a net", StringComparison.Ordinal));
+        var sentence = Assert.Single(lines, l => l.Contains("displacement ratio of", StringComparison.Ordinal));
+        Assert.DoesNotContain("as well", sentence);
+        Assert.Contains("no stopped flow moved", sentence);
+        Assert.StartsWith(Estimate(c, "displaced_increase") < 0 ? "Flow fell at the 2 crossings that were not reinforced," : "Flow rose at the 2 crossings that were not reinforced too,", sentence);
+    }
 }

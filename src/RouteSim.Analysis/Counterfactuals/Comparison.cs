@@ -161,6 +161,13 @@ public sealed class Comparison
             ? "undefined: no commodity carries people, so no trip can die"
             : $"undefined: {id} trips carry no people, so none can die";
 
+        /// <summary>
+        /// The displacement ratio's note where the targeted crossings gained flow over the window (a negative targeted
+        /// drop): the reference model's ratio dO / dT is still given, but it is then no share of stopped flow.
+        /// </summary>
+        private const string GainedAtTargets = "caution: the targeted crossings gained flow over the window (a targeted drop below 0), so no flow was stopped there "
+            + "and this ratio is not the share of stopped flow that moved; read the targeted drop and the displaced increase instead";
+
         /// <summary>Reference model section 8: targeted drop, displaced increase and their ratio, with the cases where they say nothing.</summary>
         private void Displacement()
         {
@@ -198,7 +205,8 @@ public sealed class Comparison
                 Add(ComparisonMeasures.DisplacementRatio.Name, null, "undefined: the targeted drop is zero");
             else
                 Add(ComparisonMeasures.DisplacementRatio.Name, PairedEstimate.Ratio(dO, dT),
-                    drop.CiLow <= 0 && drop.CiHigh >= 0 ? "caution: the targeted drop is not distinguishable from zero, so this ratio is unreliable" : "");
+                    drop.Mean < 0 ? GainedAtTargets
+                    : drop.CiLow <= 0 && drop.CiHigh >= 0 ? "caution: the targeted drop is not distinguishable from zero, so this ratio is unreliable" : "");
         }
 
         private void Complement(string name, double[] intervention, double[] baseline, string whenZero)

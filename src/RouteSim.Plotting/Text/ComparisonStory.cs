@@ -28,9 +28,12 @@ public static class ComparisonStory
 
         var sentences = new List<string>
         {
-            $"Over {WindowText(m.Window, m.PeriodUnit, m.StartDate)}, mean of {m.Replications} paired replications. The 95% intervals in brackets "
-            + "measure Monte Carlo noise only: they do not include the uncertainty of the scenario's own assumptions, and counts (trips, deaths) are "
-            + "only as right as the scenario's volumes and dangers; sweep the assumptions (routesim sweep, routesim sensitivity) before quoting a total.",
+            m.Replications < 2
+                ? $"Over {WindowText(m.Window, m.PeriodUnit, m.StartDate)}, one replication: no interval can be computed from one, so no change below "
+                  + "is called clear or unclear, and any change may be Monte Carlo noise; run 2 or more replications (20 is the default) before reading one as real."
+                : $"Over {WindowText(m.Window, m.PeriodUnit, m.StartDate)}, mean of {m.Replications} paired replications. The 95% intervals in brackets "
+                  + "measure Monte Carlo noise only: they do not include the uncertainty of the scenario's own assumptions, and counts (trips, deaths) are "
+                  + "only as right as the scenario's volumes and dangers; sweep the assumptions (routesim sweep, routesim sensitivity) before quoting a total.",
         };
         var targeted = comparison.Locations.Where(l => l.Targeted).ToArray();
         var others = comparison.Locations.Where(l => !l.Targeted).ToArray();
@@ -51,7 +54,7 @@ public static class ComparisonStory
                 : $"At the {targeted.Length} {kind} crossings together{(costlier ? $" ({Groups(targeted, Name)})" : "")},";
             sentences.Add($"{at} flow {(drop.Estimate >= 0 ? "fell" : "rose")} by a net {Quantities.WithInterval(ComparisonMeasures.TargetedDrop, Math.Abs(drop.Estimate), Math.Min(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)), Math.Max(Math.Abs(drop.CiLow), Math.Abs(drop.CiHigh)))} crossings"
                 + (targeted.Length > 1 && fell.Length > 0 ? $", the largest falls at {Places(fell)}" : "")
-                + (targeted.Length > 1 && gained.Length > 0 ? $"; {gained.Length} of them gained flow, most at {Places(gained)}" : "")
+                + (targeted.Length > 1 && gained.Length > 0 ? $"; {gained.Length} of them gained flow beyond Monte Carlo noise (95% interval above zero), most at {Places(gained)}" : "")
                 + (targeted.Length > 1 ? $". Counted crossing by crossing, {Short(ComparisonMeasures.GrossLoss.Name)} crossings were lost where flow fell and {Short(ComparisonMeasures.GrossGain.Name)} gained where it rose." : "."));
             if (others.Length == 0)
             {
@@ -77,7 +80,8 @@ public static class ComparisonStory
         {
             > 0 => "Trips moved to more dangerous routes",
             < 0 => "Trips moved to safer routes",
-            _ => "Trips did not clearly move to more or less dangerous routes",
+            0 => "Trips did not clearly move to more or less dangerous routes",
+            _ => "Whether trips moved to more or less dangerous routes cannot be told without an interval",
         };
         sentences.Add($"{dangerMove}: the mean chance of death on the route chosen was {Short(ComparisonMeasures.MeanRouteDangerBaseline.Name)} without the intervention and "
             + $"{Short(ComparisonMeasures.MeanRouteDangerIntervention.Name)} with it (change {Say(ComparisonMeasures.MeanRouteDangerChange.Name)}).");
@@ -87,7 +91,8 @@ public static class ComparisonStory
         {
             < 0 => "they moved to less-monitored routes",
             > 0 => "they did not move to less-monitored routes",
-            _ => "they did not clearly move to less- or more-monitored routes",
+            0 => "they did not clearly move to less- or more-monitored routes",
+            _ => "whether they moved to less- or more-monitored routes cannot be told without an interval",
         };
         sentences.Add($"Judged by the intervention's own enforcement, {detectionMove}: the routes chosen with it carry a {Short(ComparisonMeasures.MeanRouteDetectionIntervention.Name)} "
             + $"chance of interdiction, against {Short(ComparisonMeasures.MeanRouteDetectionBaseline.Name)} for the routes chosen without it (change {Say(ComparisonMeasures.MeanRouteDetectionChange.Name)}).");
@@ -149,11 +154,17 @@ public static class ComparisonStory
         var fellToo = others.Where(l => l.ChangeHigh < 0).OrderBy(l => l.Change).ToArray();
         bool net = rose.Length > 0 && fellToo.Length > 0;
         string theOthers = others.Length == 1 ? $"the one crossing that was not {kind}, {name(others[0].Location)}" : $"the {others.Length} crossings that were not {kind}";
+        bool judged = !others.Any(l => double.IsNaN(l.ChangeLow)); // one replication: no interval, no crossing said to have gained or lost
         string where = net ? $", the gains at {places(rose)} less the falls at {places(fellToo)}"
-            : others.Length == 1 ? ""
+            : others.Length == 1 || !judged ? ""
             : increase.Estimate >= 0 ? (rose.Length > 0 ? $", most at {places(rose)}" : ", though no single one of them gained clearly")
             : fellToo.Length > 0 ? $", most at {places(fellToo)}" : ", though no single one of them lost clearly";
         string amount = (net ? "a net " : "") + say(ComparisonMeasures.DisplacedIncrease.Name);
+        if (drop.Estimate < 0)
+            // The targeted crossings gained: nothing stopped there could have moved, and dO / dT is no share of it.
+            return $"Flow {(increase.Estimate < 0 ? "fell" : "rose")} at {theOthers}{(increase.Estimate < 0 ? "" : " too")}, their change {amount} crossings{where}; "
+                + $"with flow up at the {kind} crossing{(targeted.Length == 1 ? "" : "s")} no stopped flow moved, so the displacement ratio of {say(ComparisonMeasures.DisplacementRatio.Name)} "
+                + "is not a share of it: read the two changes instead.";
         string lost = targeted.Length == 1 ? $"the {kind} crossing lost" : $"the {kind} crossings lost";
         string moreAttempts = comparison[ComparisonMeasures.Deterrence.Name].CiHigh < 0 ? ", as more trips were attempted (below)" : "";
         string clause = increase.Estimate < 0
@@ -207,6 +218,7 @@ public static class ComparisonStory
         double.IsNaN(deterrence.Estimate) ? "deterrence undefined"
         : deterrence.CiLow > 0 ? "deterrence"
         : deterrence.CiHigh < 0 ? $"deterrence {Quantities.Value(ComparisonMeasures.Deterrence, deterrence.Estimate, deterrence.CiLow, deterrence.CiHigh)}, negative: the intervention deterred no trips overall"
+        : double.IsNaN(deterrence.CiLow) ? "deterrence: no interval, so not judged"
         : "deterrence not distinguishable from zero";
 
     /// <summary>"days 34 to 364 (4 February to 31 December 2025)" or "days 34 to 364" without a start date.</summary>
@@ -223,8 +235,9 @@ public static class ComparisonStory
     /// <summary>A date as "4 February 2025".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    private static int Clear(MeasureRow change) =>
-        double.IsNaN(change.CiLow) ? 0 : change.CiLow > 0 ? 1 : change.CiHigh < 0 ? -1 : 0;
+    /// <summary>1 or -1 where the change's interval lies above or below zero, 0 where it includes zero, null where there is no interval (one replication).</summary>
+    private static int? Clear(MeasureRow change) =>
+        double.IsNaN(change.CiLow) ? null : change.CiLow > 0 ? 1 : change.CiHigh < 0 ? -1 : 0;
 
     private static string Direction(double estimate, string positive, string negative) => estimate >= 0 ? positive : negative;
 
