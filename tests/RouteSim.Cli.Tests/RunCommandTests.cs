@@ -121,6 +121,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(73, result.Exit);
         Assert.StartsWith($"routesim: cannot write results to {target}: ", result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.Trim().Split('\n'));
+        // Told of the folder the user named, never of the hidden folder the results are written to first.
+        Assert.DoesNotContain(".partial-", result.Error);
         Assert.Equal(["a-file"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName));
     }
 

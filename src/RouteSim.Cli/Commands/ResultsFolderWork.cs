@@ -36,7 +36,7 @@ public static class ResultsFolderWork
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The disk said no (permissions, space): the user's to fix, not a bug; the unfinished folder is gone.
-            terminal.Fail($"routesim: cannot write results to {target}: {e.Message}");
+            terminal.Fail($"routesim: cannot write results to {target}: {Reason(e, target)}");
             return ExitCodes.CannotWrite;
         }
         catch (OperationCanceledException)
@@ -44,5 +44,23 @@ public static class ResultsFolderWork
             terminal.Fail("routesim: cancelled; no results written");
             return ExitCodes.Cancelled;
         }
+    }
+
+    /// <summary>
+    /// Why the disk refused, in the user's terms: the results are first written to a hidden folder beside the target,
+    /// whose name means nothing to the user, so the failure is told of the target's parent folder.
+    /// </summary>
+    private static string Reason(Exception e, string target)
+    {
+        string parent = Path.GetDirectoryName(Path.GetFullPath(target)) ?? target;
+        for (string? up = parent; up is not null; up = Path.GetDirectoryName(up))
+            if (File.Exists(up)) return $"{up} is a file, not a folder";
+            else if (Directory.Exists(up)) break;
+        return e switch
+        {
+            UnauthorizedAccessException => $"permission denied in {parent}",
+            DirectoryNotFoundException or FileNotFoundException => Directory.Exists(parent) ? $"no folder can be created in {parent}" : $"{parent} cannot be created",
+            _ => System.Text.RegularExpressions.Regex.Replace(e.Message, @"'[^']*\.partial-[^']*'", $"a folder in {parent}"),
+        };
     }
 }
