@@ -231,7 +231,7 @@ public static class ReportWriter
         html.Append($"<title>{E(title)}: RouteSim report</title>\n<style>\n");
         html.Append($"@font-face {{ font-family: '{FigureStyle.FontName}'; src: url(data:font/ttf;base64,{Convert.ToBase64String(FigureStyle.FontBytes)}) format('truetype'); }}\n");
         html.Append($"body {{ font-family: '{FigureStyle.FontName}', sans-serif; max-width: 1150px; margin: 2em auto; padding: 0 1em; color: #222; }}\n");
-        html.Append("table { border-collapse: collapse; margin: 1em 0; } td, th { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: right; }\n");
+        html.Append("table { border-collapse: collapse; margin: 1em 0; display: block; max-width: 100%; overflow-x: auto; } td, th { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: right; }\n");
         html.Append("th:first-child, td:first-child { text-align: left; } figure { margin: 2em 0; } figcaption { color: #555; max-width: 60em; }\n");
         html.Append("svg { max-width: 100%; height: auto; }\n.story p { font-size: 1.1em; line-height: 1.45; margin: 0.5em 0; max-width: 60em; }\n");
         html.Append(".definition { color: #666; font-size: 0.85em; } table.measures td { vertical-align: top; } .interval { color: #555; font-size: 0.85em; white-space: nowrap; } .notes { color: #444; font-size: 0.9em; }\n</style>\n</head>\n<body>\n");
