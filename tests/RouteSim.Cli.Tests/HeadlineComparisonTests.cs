@@ -37,5 +37,12 @@ public sealed class HeadlineComparisonTests : IDisposable
         var sentence = result.Out.Split('\n').Single(l => l.Contains("crossings that were not reinforced", StringComparison.Ordinal));
         Assert.Contains(remote, label => sentence.Contains(label, StringComparison.Ordinal));
         Assert.DoesNotContain("displacement_ratio 0 [0, 0]", result.Out);
+
+        // The chance of death is the migrants' (the one commodity carrying people), not a pool with fentanyl and
+        // firearms loads no one can die with.
+        var danger = result.Out.Split('\n').Single(l => l.Contains("mean chance of death on the route chosen", StringComparison.Ordinal));
+        Assert.StartsWith("Trips carrying migrants moved to more dangerous routes", danger);
+        Assert.Contains(RouteSim.Plotting.Text.Quantities.Value(RouteSim.Analysis.Counterfactuals.ComparisonMeasures.MeanRouteDangerBaseline,
+            comparison["mean_route_danger_baseline", "migrants"].Estimate, double.NaN, double.NaN), danger);
     }
 }

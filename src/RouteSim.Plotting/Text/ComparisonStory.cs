@@ -75,16 +75,25 @@ public static class ComparisonStory
             + $"trips interdicted (seizures, apprehensions) went from {Short(ComparisonMeasures.InterdictionsBaseline.Name)} to {Short(ComparisonMeasures.InterdictionsIntervention.Name)}; "
             + $"and trips delivered {Direction(Row(ComparisonMeasures.DeliveredReduction.Name).Estimate, "fell", "rose")} by {Magnitude(ComparisonMeasures.DeliveredReduction.Name, Row(ComparisonMeasures.DeliveredReduction.Name))}.");
 
-        var danger = Row(ComparisonMeasures.MeanRouteDangerChange.Name);
+        // A chance of death means something only for trips that carry people: where one commodity carries people and
+        // others do not, the sentence reads that commodity's rows, not the pool with loads no one can die with.
+        var carriers = comparison.Commodities.Where(c => !double.IsNaN(comparison[ComparisonMeasures.DeathsBaseline.Name, c].Estimate)).ToArray();
+        string dangerScope = carriers.Length == 1 && comparison.Commodities.Count > 1 ? carriers[0] : ComparisonMeasures.AllCommodities;
+        MeasureRow DangerRow(string name) => comparison[name, dangerScope];
+        string DangerShort(string name) { var r = DangerRow(name); return Quantities.Value(ComparisonMeasures.Get(name), r.Estimate, r.CiLow, r.CiHigh); }
+        string DangerSay(string name) { var r = DangerRow(name); return Quantities.WithInterval(ComparisonMeasures.Get(name), r.Estimate, r.CiLow, r.CiHigh); }
+        string trips = dangerScope == ComparisonMeasures.AllCommodities ? "Trips" : $"Trips carrying {dangerScope}";
+        var danger = DangerRow(ComparisonMeasures.MeanRouteDangerChange.Name);
         string dangerMove = Clear(danger) switch
         {
-            > 0 => "Trips moved to more dangerous routes",
-            < 0 => "Trips moved to safer routes",
-            0 => "Trips did not clearly move to more or less dangerous routes",
-            _ => "Whether trips moved to more or less dangerous routes cannot be told without an interval",
+            > 0 => $"{trips} moved to more dangerous routes",
+            < 0 => $"{trips} moved to safer routes",
+            0 => $"{trips} did not clearly move to more or less dangerous routes",
+            _ => $"Whether {trips.ToLowerInvariant()} moved to more or less dangerous routes cannot be told without an interval",
         };
-        sentences.Add($"{dangerMove}: the mean chance of death on the route chosen was {Short(ComparisonMeasures.MeanRouteDangerBaseline.Name)} without the intervention and "
-            + $"{Short(ComparisonMeasures.MeanRouteDangerIntervention.Name)} with it (change {Say(ComparisonMeasures.MeanRouteDangerChange.Name)}).");
+        sentences.Add($"{dangerMove}: the mean chance of death on the route chosen was {DangerShort(ComparisonMeasures.MeanRouteDangerBaseline.Name)} without the intervention and "
+            + $"{DangerShort(ComparisonMeasures.MeanRouteDangerIntervention.Name)} with it (change {DangerSay(ComparisonMeasures.MeanRouteDangerChange.Name)})"
+            + (dangerScope == ComparisonMeasures.AllCommodities ? "." : $"; the other commodities carry no people (their route danger is in the table)."));
 
         var detection = Row(ComparisonMeasures.MeanRouteDetectionChange.Name);
         string detectionMove = Clear(detection) switch

@@ -14,8 +14,11 @@ public static class Quantities
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>An estimate of a measure, signed when it is a change.</summary>
-    public static string Value(MeasureDefinition measure, double estimate, double low, double high) =>
-        double.IsNaN(estimate) ? "undefined" : Format(measure, estimate, Half(low, high), measure.IsChange, Extra(measure, low, high));
+    public static string Value(MeasureDefinition measure, double estimate, double low, double high) => Value(measure, estimate, low, high, 0);
+
+    /// <summary>The estimate with the decimals of its interval as <see cref="Interval"/> prints it.</summary>
+    private static string Value(MeasureDefinition measure, double estimate, double low, double high, int extra) =>
+        double.IsNaN(estimate) ? "undefined" : Format(measure, estimate, Half(low, high), measure.IsChange, extra);
 
     /// <summary>The 95% interval "low to high", or "" when there is none.</summary>
     public static string Interval(MeasureDefinition measure, double low, double high)
@@ -35,14 +38,14 @@ public static class Quantities
     public static string WithInterval(MeasureDefinition measure, double estimate, double low, double high)
     {
         string interval = Interval(measure, low, high);
-        return interval.Length == 0 ? Value(measure, estimate, low, high) : $"{Value(measure, estimate, low, high)} (95% interval {interval})";
+        return interval.Length == 0 ? Value(measure, estimate, low, high) : $"{Value(measure, estimate, low, high, Extra(measure, low, high))} (95% interval {interval})";
     }
 
     /// <summary>"estimate [low to high]", for table cells.</summary>
     public static string Cell(MeasureDefinition measure, double estimate, double low, double high)
     {
         string interval = Interval(measure, low, high);
-        return interval.Length == 0 ? Value(measure, estimate, low, high) : $"{Value(measure, estimate, low, high)} [{interval}]";
+        return interval.Length == 0 ? Value(measure, estimate, low, high) : $"{Value(measure, estimate, low, high, Extra(measure, low, high))} [{interval}]";
     }
 
     /// <summary>A count of crossings or trips, rounded to a whole number with thousands separators.</summary>
