@@ -26,6 +26,7 @@ public sealed class CompareCommandTests : IDisposable
         Assert.DoesNotContain("not distinguishable from zero", result.Out);
         Assert.DoesNotContain("1 paired replications", result.Out);
         Assert.Contains("cannot be told without an interval", result.Out);
+        Assert.DoesNotContain("Enforcement adapts", result.Out); // neither displacement tutorial adapts
     }
 
     [Fact]

@@ -77,6 +77,8 @@ public sealed class DeterrenceComparisonTests : IDisposable
         Assert.Contains($"the gains at X3 ({Quantities.Count(byId["X3"].Change, signed: true)}) less the falls at X2 ({Quantities.Count(byId["X2"].Change, signed: true)})", sentence);
         // Resources alone: the words and the file stay those of a reinforcement.
         Assert.Contains("crossings that were not reinforced", sentence);
+        // X2's fall is adaptation's doing, counted as displacement: the reader is told enforcement moves itself.
+        Assert.Contains(lines, l => l.StartsWith("Enforcement adapts in both arms (every 30 days, among X1, X2;", StringComparison.Ordinal));
         Assert.Equal("location,targeted,flow_baseline,flow_baseline_ci_low,flow_baseline_ci_high,flow_intervention,flow_intervention_ci_low,flow_intervention_ci_high,change,change_ci_low,change_ci_high,n",
             File.ReadLines(Path.Combine(c.Path, "comparison_locations.csv")).First());
     }

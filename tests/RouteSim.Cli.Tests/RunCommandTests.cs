@@ -25,6 +25,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("successes", result.Out);
         Assert.Contains($"results: {target}", result.Out);
         Assert.Contains("5/5 replications", result.Error);
+        // The tutorial's enforcement adapts among X1 and X2: the phases show the configured schedule, and say so.
+        Assert.Contains("Enforcement also adapts: every 30 days it moves 0.2 of the resources among X1, X2", result.Out);
     }
 
     /// <summary>--quiet hides the progress, not the results; the rate printed is manifest.json's.</summary>

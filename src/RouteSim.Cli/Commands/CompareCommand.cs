@@ -78,13 +78,13 @@ public static class CompareCommand
             folder.Commit();
             // --quiet hides progress only: the results and where they went are always printed.
             if (request.Report && ReportCommand.Run(terminal, folder.Target) != ExitCodes.Ok) return ExitCodes.InvalidInput;
-            Report(terminal, folder.Target);
+            Report(terminal, folder.Target, Console.AdaptationNote.ForComparison(baselineScenario, interventionScenario));
             return ExitCodes.Ok;
         });
     }
 
     /// <summary>Prints what the folder holds as a reader should meet it: the plain sentences, the measures by commodity, the crossings that changed most.</summary>
-    private static void Report(Terminal terminal, string folder)
+    private static void Report(Terminal terminal, string folder, string? adaptation)
     {
         var comparison = ComparisonFolder.Open(folder);
         foreach (var sentence in ComparisonStory.Sentences(comparison)) terminal.Out.WriteLine(sentence);
@@ -108,6 +108,7 @@ public static class CompareCommand
                 Quantities.Count(l.Baseline), Quantities.Count(l.Intervention), Quantities.Count(l.Change, signed: true),
                 $"{Quantities.Count(l.ChangeLow, signed: true)} to {Quantities.Count(l.ChangeHigh, signed: true)}");
         terminal.OutConsole.Write(crossings);
+        if (adaptation is not null) terminal.Out.WriteLine(adaptation);
         terminal.Out.WriteLine($"results: {folder}");
     }
 

@@ -108,6 +108,7 @@ public static class RunCommand
         }
         terminal.OutConsole.Write(table);
         terminal.OutConsole.Write(CrossingFlows(model, summary));
+        if (Console.AdaptationNote.ForRun(scenario) is { } adapts) terminal.Out.WriteLine(adapts);
         terminal.Out.WriteLine($"results: {folder}");
     }
 }

@@ -27,7 +27,7 @@ public static class MapContents
         {
             new("origin", n => n.Kind == "origin", FigureStyle.Color(3), MarkerShape.FilledSquare),
             new("destination", n => n.Kind == "destination", FigureStyle.Color(7), MarkerShape.FilledDiamond),
-            new("crossing, no enforcement", n => n.Kind == "crossing" && peak.GetValueOrDefault(n.Id) == 0, FigureStyle.Color(2), MarkerShape.FilledCircle),
+            new("crossing, no configured enforcement", n => n.Kind == "crossing" && peak.GetValueOrDefault(n.Id) == 0, FigureStyle.Color(2), MarkerShape.FilledCircle),
             new("crossing, enforced", n => n.Kind == "crossing" && peak.GetValueOrDefault(n.Id) > 0 && peak[n.Id] < top / 2, FigureStyle.Color(1), MarkerShape.FilledCircle),
             new("crossing, most enforced (at least half the top level)", n => n.Kind == "crossing" && top > 0 && peak.GetValueOrDefault(n.Id) >= top / 2, FigureStyle.Color(6), MarkerShape.FilledCircle),
             new("transit", n => n.Kind == "transit", Color.FromHex("#555555"), MarkerShape.OpenCircle),
