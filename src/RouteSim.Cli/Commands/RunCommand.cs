@@ -99,6 +99,8 @@ public static class RunCommand
         {
             string Cell(OrganizationMetric metric)
             {
+                // No trip of a commodity that carries no people can end in a death: not a measured zero.
+                if (metric == OrganizationMetric.Deaths && !scenario.Commodities[plan.Commodity].CarriesPeople) return "n/a (carries no people)";
                 var s = summary.Organization(null, plan.Index, metric);
                 return double.IsNaN(s.CiLow)
                     ? s.Mean.ToString("#,0.0", CultureInfo.InvariantCulture)
