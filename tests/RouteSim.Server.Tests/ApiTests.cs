@@ -13,7 +13,15 @@ public sealed class ApiTests : IAsyncLifetime
     private Explorer _explorer = null!;
     private readonly string _dir = Directory.CreateTempSubdirectory("routesim-serve-test-").FullName;
 
-    public async Task InitializeAsync() => _explorer = await Explorer.StartAsync(Explorer.Baseline);
+    public async Task InitializeAsync() => _explorer = await Explorer.StartAsync(Explorer.Baseline, AllowSlow);
+
+    /// <summary>
+    /// A comparison that outlasts any test (100,000 replications a side, minutes), cancelled or stopped at its end: a
+    /// thousand replications, once slow, now finish within a second or two and let the tests race.
+    /// </summary>
+    private const string Slow = """{"replications": 100000}""";
+
+    private static ExplorerOptions AllowSlow(ExplorerOptions options) => options with { MaxReplications = 100_000 };
 
     public async Task DisposeAsync()
     {
@@ -251,8 +259,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task A_new_request_from_the_same_page_cancels_the_running_one()
     {
-        var slow = """{"replications": 1000}""";
-        using var first = await _explorer.PostAsync("api/compare?progress=1", slow, client: "page-1");
+        using var first = await _explorer.PostAsync("api/compare?progress=1", Slow, client: "page-1");
         using var reader = new StreamReader(await first.Content.ReadAsStreamAsync());
         while (await reader.ReadLineAsync() is { } line && JsonDocument.Parse(line).RootElement.GetProperty("progress").GetProperty("waiting").GetBoolean()) { }
 
@@ -272,7 +279,7 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task A_request_the_client_abandons_stops_its_comparison()
     {
         using var cancel = new CancellationTokenSource();
-        var first = await _explorer.PostAsync("api/compare?progress=1", """{"replications": 1000}""", cancellation: cancel.Token);
+        var first = await _explorer.PostAsync("api/compare?progress=1", Slow, cancellation: cancel.Token);
         using (var reader = new StreamReader(await first.Content.ReadAsStreamAsync()))
             while (await reader.ReadLineAsync() is { } line && JsonDocument.Parse(line).RootElement.GetProperty("progress").GetProperty("waiting").GetBoolean()) { }
         Assert.Equal(1, _explorer.Server.Queue.Running);
@@ -285,9 +292,9 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Too_many_waiting_requests_get_503()
     {
-        await using var small = await Explorer.StartAsync(Explorer.Baseline, o => o with { MaxRunning = 1, MaxWaiting = 1 });
+        await using var small = await Explorer.StartAsync(Explorer.Baseline, o => AllowSlow(o) with { MaxRunning = 1, MaxWaiting = 1 });
         using var cancel = new CancellationTokenSource();
-        var running = await small.PostAsync("api/compare?progress=1", """{"replications": 1000}""", cancellation: cancel.Token);
+        var running = await small.PostAsync("api/compare?progress=1", Slow, cancellation: cancel.Token);
         var reader = new StreamReader(await running.Content.ReadAsStreamAsync());
         while (await reader.ReadLineAsync() is { } line && JsonDocument.Parse(line).RootElement.GetProperty("progress").GetProperty("waiting").GetBoolean()) { }
         var waiting = await small.PostAsync("api/compare?progress=1", """{"replications": 2}""", cancellation: cancel.Token);
@@ -307,8 +314,8 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Stopping_the_server_cancels_what_runs()
     {
-        var explorer = await Explorer.StartAsync(Explorer.Baseline);
-        var slow = await explorer.PostAsync("api/compare?progress=1", """{"replications": 1000}""");
+        var explorer = await Explorer.StartAsync(Explorer.Baseline, AllowSlow);
+        var slow = await explorer.PostAsync("api/compare?progress=1", Slow);
         var reader = new StreamReader(await slow.Content.ReadAsStreamAsync());
         while (await reader.ReadLineAsync() is { } line && JsonDocument.Parse(line).RootElement.GetProperty("progress").GetProperty("waiting").GetBoolean()) { }
         Assert.Equal(1, explorer.Server.Queue.Running);
@@ -323,7 +330,7 @@ public sealed class ApiTests : IAsyncLifetime
         {
             // The connection closed under the reader: also no result.
         }
-        Assert.DoesNotContain("\"result\"", rest); // the 1,000 replications never finished
+        Assert.DoesNotContain("\"result\"", rest); // the 100,000 replications never finished
         reader.Dispose();
         slow.Dispose();
     }
