@@ -47,11 +47,17 @@ public static class RunFigures
         var plot = FigureStyle.New("Flow at each crossing", $"time ({unit}s)", $"crossings per {unit}");
         int colour = 0;
         foreach (var l in named) AddBand(plot, Band.From(traversals.Select(rep => rep.Select(p => p[l]).ToArray()).ToArray()), run.Nodes[l].Label, FigureStyle.Color(colour++));
+        // The other crossings' sum is not drawn: on one axis with them, it would flatten the named crossings to lines
+        // along the bottom (Mexico: about 3,500 a day against 200 to 600); the caption gives its share instead.
+        string rest = "";
         if (other.Length > 0)
-            AddBand(plot, Band.From(traversals.Select(rep => rep.Select(p => other.Sum(l => p[l])).ToArray()).ToArray()), $"other ({other.Length})", FigureStyle.Color(colour));
+        {
+            double all = traversals.Average(rep => rep.Sum(p => crossings.Sum(l => p[l]))), theirs = traversals.Average(rep => rep.Sum(p => other.Sum(l => p[l])));
+            rest = FormattableString.Invariant($" The other {other.Length} crossings, not drawn, carried {100 * (all > 0 ? theirs / all : 0):0}% of the crossings over the run ({theirs / run.Manifest.Periods:#,0} per {unit} together).");
+        }
         MarkEvents(plot, run);
         FigureStyle.LegendOutside(plot);
-        return new Figure("flows", $"Trips crossing at the {Math.Min(Busiest, crossings.Length)} busiest crossings per {unit}: mean over {run.Manifest.Replications} replications with its 95% band; dashed lines mark changes of configured enforcement.", plot);
+        return new Figure("flows", $"Trips crossing at the {Math.Min(Busiest, crossings.Length)} busiest crossings per {unit}: mean over {run.Manifest.Replications} replications with its 95% band; dashed lines mark changes of configured enforcement.{rest}", plot);
     }
 
     /// <summary>Interdictions and deaths per period over all organizations (mean and 95% band).</summary>
@@ -85,17 +91,20 @@ public static class RunFigures
             line.LineWidth = 2;
             line.LegendText = ShortPath(run.Routes[r]);
         }
+        // The other routes' sum is not drawn: near 1 where an organization spreads over many routes, it would flatten
+        // the named ones along the bottom of a 0-1 axis; the caption gives it, and the axis fits the named routes.
+        string others = "";
         if (ranked.Length > Busiest)
         {
             var rest = ranked.Skip(Busiest).ToArray();
-            var line = plot.Add.ScatterLine(xs, xs.Select((_, t) => totals[t] > 0 ? rest.Sum(r => routeTrips.Average(rep => rep[t][r])) / totals[t] : 0).ToArray(), FigureStyle.Color(colour));
-            line.LineWidth = 2;
-            line.LegendText = $"other routes ({rest.Length})";
+            double all = totals.Sum(), theirs = rest.Sum(r => Mean(r).Sum());
+            others = FormattableString.Invariant($" The other {rest.Length} routes, not drawn, carried {100 * (all > 0 ? theirs / all : 0):0}% of its trips over the run.");
+            plot.Axes.SetLimitsY(0, 1.1 * Math.Max(1e-9, ranked.Take(Busiest).Max(r => Mean(r).Select((v, t) => totals[t] > 0 ? v / totals[t] : 0).Max())));
         }
-        plot.Axes.SetLimitsY(0, 1);
+        else plot.Axes.SetLimitsY(0, 1);
         MarkEvents(plot, run);
         FigureStyle.LegendOutside(plot);
-        return new Figure($"route-shares-{Slug(organization)}", $"Which routes carry {organization}'s trips: each route's share of its trips per {unit} (mean over replications); routes named by the crossings they use.", plot);
+        return new Figure($"route-shares-{Slug(organization)}", $"Which routes carry {organization}'s trips: each route's share of its trips per {unit} (mean over replications); routes named by the crossings they use.{others}", plot);
     }
 
     /// <summary>A mean line over a translucent 95% band.</summary>

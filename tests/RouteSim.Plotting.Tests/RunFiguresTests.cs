@@ -33,6 +33,27 @@ public class RunFiguresTests
         Assert.Equal(2, figure.Plot.GetPlottables().OfType<ScottPlot.Plottables.VerticalLine>().Count());
     }
 
+    /// <summary>
+    /// Beyond the named crossings and routes (Mexico: 65 crossings, up to 134 routes an organization) the others' sum is
+    /// not drawn, where it would flatten the named lines along the bottom; the caption gives its share, and the route
+    /// shares' axis fits the named routes.
+    /// </summary>
+    [Fact]
+    public void What_is_not_named_is_given_in_the_caption_not_drawn()
+    {
+        var run = RunFolder.Open(Path.Combine(ResultFolders.Mexico, "intervention"));
+        var flows = RunFigures.Flows(run, run.LocationSeries("traversals"));
+        Assert.Equal(RunFigures.Busiest, Lines(flows.Plot).Length);
+        Assert.Matches(@"The other \d+ crossings, not drawn, carried \d+% of the crossings over the run \([\d,]+ per day together\)\.$", flows.Caption);
+
+        var shares = RunFigures.RouteShares(run, run.RouteSeries(), "coyotes");
+        var lines = Lines(shares.Plot);
+        Assert.Equal(RunFigures.Busiest, lines.Length);
+        Assert.Matches(@"The other \d+ routes, not drawn, carried \d+% of its trips over the run\.$", shares.Caption);
+        var top = shares.Plot.Axes.GetLimits().Top;
+        Assert.True(top < 1 && top >= lines.Max(l => Ys(l).Max()), $"the axis (to {top}) fits the named routes");
+    }
+
     [Fact]
     public void Interdictions_and_deaths_follow_the_summary()
     {
