@@ -84,10 +84,12 @@ public static class RunFigures
         var plot = FigureStyle.New($"Route shares: {organization}", $"time ({unit}s)", "share of the organization's trips");
         var xs = Enumerable.Range(0, periods).Select(t => (double)t).ToArray();
         int colour = 0;
+        double highest = 0;
         foreach (var r in ranked.Take(Busiest))
         {
-            var m = Mean(r);
-            var line = plot.Add.ScatterLine(xs, m.Select((v, t) => totals[t] > 0 ? v / totals[t] : 0).ToArray(), FigureStyle.Color(colour++));
+            var shares = Mean(r).Select((v, t) => totals[t] > 0 ? v / totals[t] : 0).ToArray();
+            highest = Math.Max(highest, shares.Max());
+            var line = plot.Add.ScatterLine(xs, shares, FigureStyle.Color(colour++));
             line.LineWidth = 2;
             line.LegendText = ShortPath(run.Routes[r]);
         }
@@ -99,7 +101,7 @@ public static class RunFigures
             var rest = ranked.Skip(Busiest).ToArray();
             double all = totals.Sum(), theirs = rest.Sum(r => Mean(r).Sum());
             others = FormattableString.Invariant($" The other {rest.Length} routes, not drawn, carried {100 * (all > 0 ? theirs / all : 0):0}% of its trips over the run.");
-            plot.Axes.SetLimitsY(0, 1.1 * Math.Max(1e-9, ranked.Take(Busiest).Max(r => Mean(r).Select((v, t) => totals[t] > 0 ? v / totals[t] : 0).Max())));
+            plot.Axes.SetLimitsY(0, 1.1 * Math.Max(1e-9, highest));
         }
         else plot.Axes.SetLimitsY(0, 1);
         MarkEvents(plot, run);

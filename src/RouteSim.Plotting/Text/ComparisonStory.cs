@@ -111,8 +111,7 @@ public static class ComparisonStory
             sentences.Add($"Deaths per 1,000 attempts: {deathRow.Note.Replace("undefined: ", "", StringComparison.Ordinal)}.");
         else
         {
-            var people = comparison.Commodities.Where(c => !double.IsNaN(comparison[ComparisonMeasures.DeathsBaseline.Name, c].Estimate)).ToArray();
-            string who = people.Length == 1 ? $"attempts carrying {people[0]}" : "attempts carrying people";
+            string who = carriers.Length == 1 ? $"attempts carrying {carriers[0]}" : "attempts carrying people";
             sentences.Add($"Deaths per 1,000 {who}: {Say(ComparisonMeasures.DeathsPer1000AttemptsBaseline.Name)} without the intervention, "
                 + $"{Say(ComparisonMeasures.DeathsPer1000AttemptsIntervention.Name)} with it (change {Say(ComparisonMeasures.DeathsPer1000AttemptsChange.Name)}); "
                 + $"deaths over the window went from {Short(ComparisonMeasures.DeathsBaseline.Name)} to {Short(ComparisonMeasures.DeathsIntervention.Name)} (change {Say(ComparisonMeasures.DeathsChange.Name)}).");

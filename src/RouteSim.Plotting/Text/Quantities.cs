@@ -21,12 +21,13 @@ public static class Quantities
         double.IsNaN(estimate) ? "undefined" : Format(measure, estimate, Half(low, high), measure.IsChange, extra);
 
     /// <summary>The 95% interval "low to high", or "" when there is none.</summary>
-    public static string Interval(MeasureDefinition measure, double low, double high)
+    public static string Interval(MeasureDefinition measure, double low, double high) => Interval(measure, low, high, Extra(measure, low, high));
+
+    private static string Interval(MeasureDefinition measure, double low, double high, int extra)
     {
         if (double.IsNaN(low) || double.IsNaN(high)) return "";
         double half = Half(low, high);
         bool signed = measure.IsChange;
-        int extra = Extra(measure, low, high);
         string first = Format(measure, low, half, signed, extra), last = Format(measure, high, half, signed, extra);
         // The unit once, at the end: "+0.05 to +0.06 percentage points", "5.6 to 5.7%".
         foreach (var unit in new[] { " percentage points", "%" })
@@ -37,15 +38,17 @@ public static class Quantities
     /// <summary>"estimate (95% interval low to high)", for sentences.</summary>
     public static string WithInterval(MeasureDefinition measure, double estimate, double low, double high)
     {
-        string interval = Interval(measure, low, high);
-        return interval.Length == 0 ? Value(measure, estimate, low, high) : $"{Value(measure, estimate, low, high, Extra(measure, low, high))} (95% interval {interval})";
+        int extra = Extra(measure, low, high);
+        string interval = Interval(measure, low, high, extra);
+        return interval.Length == 0 ? Value(measure, estimate, low, high) : $"{Value(measure, estimate, low, high, extra)} (95% interval {interval})";
     }
 
     /// <summary>"estimate [low to high]", for table cells.</summary>
     public static string Cell(MeasureDefinition measure, double estimate, double low, double high)
     {
-        string interval = Interval(measure, low, high);
-        return interval.Length == 0 ? Value(measure, estimate, low, high) : $"{Value(measure, estimate, low, high, Extra(measure, low, high))} [{interval}]";
+        int extra = Extra(measure, low, high);
+        string interval = Interval(measure, low, high, extra);
+        return interval.Length == 0 ? Value(measure, estimate, low, high) : $"{Value(measure, estimate, low, high, extra)} [{interval}]";
     }
 
     /// <summary>A count of crossings or trips, rounded to a whole number with thousands separators.</summary>
